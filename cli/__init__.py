@@ -1,0 +1,1 @@
+"""The `policy` command line: thin layers over `policy_targets.comparisons`."""

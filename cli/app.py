@@ -1,0 +1,88 @@
+"""The `policy` application: global options, command registration, error handling."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from typer.core import TyperGroup
+
+from ..comparisons.errors import DataError, PolicyError
+from .status import ExitStatus
+
+
+class PolicyGroup(TyperGroup):
+    """Turns the library's typed errors into one-line messages and exit statuses."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except DataError as exc:
+            for problem in exc.problems:
+                typer.echo(f"error: {problem}", err=True)
+            raise typer.Exit(ExitStatus.INVALID) from None
+        except PolicyError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(ExitStatus.INVALID) from None
+        except BrokenPipeError:
+            # The reader (head, less) went away: stop quietly, as cat does.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(ExitStatus.OK) from None
+
+
+app = typer.Typer(
+    cls=PolicyGroup,
+    help="Compare the numeric targets of Shandong's digital-province plans.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"policy-targets {version('policy-targets')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option("--data", envvar="POLICY_DATA", file_okay=False,
+                     help="A targets directory to use instead of the bundled data."),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Rebuild the data index instead of reading the cache.")
+    ] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Compare the numeric targets of Shandong's digital-province plans.
+
+    Example: policy compare 2023 2025
+    """
+    ctx.obj = {"data": data, "use_cache": not no_cache}
+
+
+def _register() -> None:
+    from . import catalogue, compare, export, trajectory, validate
+
+    for module in (compare, trajectory, catalogue, export, validate):
+        module.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,91 @@
+"""`policy indicators` and `policy show DOC`: the catalogue and one document."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from . import context
+from .output import ForceOption, Format, FormatOption, OutputOption, Report, Section, emit
+from .tables import TARGET_HEADERS, target_record, target_row
+
+
+def indicators_command(
+    ctx: typer.Context,
+    search: Annotated[str | None, typer.Option(help="Only indicators whose id or name contains this (English, 简体 or 繁體).")] = None,
+    category: Annotated[str | None, typer.Option(help="Only indicators of this category.")] = None,
+    fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """List the indicator catalogue, with the documents and years each appears in.
+
+    Example: policy indicators --search compute
+    """
+    from ..comparisons.diff import CATEGORY_ORDER
+    from ..comparisons.errors import UsageError
+    from ..comparisons.lookup import find_indicators
+
+    data = context.dataset(ctx)
+    if category is not None and category not in CATEGORY_ORDER:
+        raise UsageError(f"unknown category {category!r}; choose from {', '.join(CATEGORY_ORDER)}")
+    chosen = find_indicators(data, search) if search else list(data.indicators.values())
+    if category:
+        chosen = [i for i in chosen if i.category == category]
+    appearances: dict[str, set[tuple[str, int]]] = {}
+    for target in data.targets:
+        appearances.setdefault(target.indicator, set()).add((target.document, target.year))
+    chosen.sort(key=lambda i: (CATEGORY_ORDER.index(i.category), i.id))
+    rows, records = [], []
+    for indicator in chosen:
+        seen = sorted(appearances.get(indicator.id, ()), key=lambda pair: (pair[1], pair[0]))
+        where = ", ".join(f"{doc} ({year})" for doc, year in seen)
+        rows.append([indicator.id, indicator.name_en, indicator.name_zh, indicator.category,
+                     indicator.dimension, where])
+        records.append({"id": indicator.id, "name_en": indicator.name_en,
+                        "name_zh": indicator.name_zh, "category": indicator.category,
+                        "dimension": indicator.dimension, "unit": indicator.unit,
+                        "higher_is_better": indicator.higher_is_better,
+                        "appears_in": [{"document": d, "year": y} for d, y in seen]})
+    section = Section("Indicators", ["Id", "Name", "名称", "Category", "Dimension",
+                                     "Appears in (document, year)"], rows,
+                      footer=[f"{len(rows)} indicators"])
+    emit(Report([section], records), fmt, output, force)
+
+
+def show_command(
+    ctx: typer.Context,
+    document: Annotated[str, typer.Argument(help="A year or a document id.")],
+    scope: Annotated[str, typer.Option(help="Whose documents a year refers to.")] = "shandong",
+    lang: Annotated[str, typer.Option(help="Indicator names in en or zh.")] = "en",
+    fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Show every target of one document, grouped by category.
+
+    Example: policy show 2025
+    """
+    from ..comparisons.diff import CATEGORY_ORDER
+    from ..comparisons.lookup import resolve_document
+
+    data = context.dataset(ctx)
+    chosen = resolve_document(data, document, scope)
+    targets = data.targets_of(chosen.id)
+    sections, records = [], []
+    for category in CATEGORY_ORDER:
+        in_category = [t for t in targets if data.indicators[t.indicator].category == category]
+        if not in_category:
+            continue
+        rows = [target_row(t, data, lang) for t in in_category]
+        sections.append(Section(f"{chosen.id} · {category}", TARGET_HEADERS, rows))
+        records.extend(target_record(t, data) for t in in_category)
+    if not sections:
+        sections.append(Section(chosen.id, TARGET_HEADERS, [], footer=["no targets"]))
+    emit(Report(sections, records), fmt, output, force)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("indicators")(indicators_command)
+    app.command("show")(show_command)

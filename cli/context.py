@@ -1,0 +1,35 @@
+"""Loading the dataset for a command, from the options of the `policy` callback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ..comparisons.errors import DataError, PolicyError
+from ..comparisons.records import Dataset
+
+
+class InvalidData(PolicyError):
+    pass
+
+
+def data_dir(ctx: typer.Context) -> Path:
+    from ..comparisons.loading import resolve_data_dir
+
+    options = ctx.find_root().obj or {}
+    return resolve_data_dir(options.get("data"))
+
+
+def dataset(ctx: typer.Context) -> Dataset:
+    """The validated dataset, or a one-line error that points at `policy validate`."""
+    from ..comparisons import index
+
+    options = ctx.find_root().obj or {}
+    directory = data_dir(ctx)
+    try:
+        return index.load(directory, use_cache=options.get("use_cache", True))
+    except DataError as exc:
+        first = exc.problems[0]
+        more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
+        raise InvalidData(f"{first}{more}; run `policy validate` for the full list") from None

@@ -1,0 +1,59 @@
+"""`policy export`: the whole dataset as one report."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from . import context
+from .output import ForceOption, Format, FormatOption, OutputOption, Report, Section, emit
+from .present import written
+from .tables import TARGET_HEADERS, flat, target_record, target_row
+
+
+def _matrix(data, lang: str) -> Section:
+    """Indicators by the year each figure refers to; baselines marked."""
+    years = sorted({t.year for t in data.targets})
+    cells: dict[tuple[str, str], dict[int, list[str]]] = {}
+    for target in data.targets:
+        text = written(target) + (" (baseline)" if target.kind == "baseline" else "")
+        cells.setdefault((target.indicator, target.scope), {}).setdefault(target.year, []).append(text)
+    rows = []
+    for (indicator_id, scope), by_year in sorted(cells.items()):
+        name = data.indicators[indicator_id].name(lang)
+        rows.append([name, scope] + ["; ".join(by_year.get(year, [])) for year in years])
+    return Section("Indicators by year", ["Indicator", "Scope"] + [str(y) for y in years], rows)
+
+
+def export_command(
+    ctx: typer.Context,
+    lang: Annotated[str, typer.Option(help="Indicator names in en or zh.")] = "en",
+    fmt: FormatOption = Format.json,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Export every target of every document.
+
+    json and csv: one record per target. markdown and xlsx: one table (sheet) per
+    document, then a matrix of indicators by year.
+
+    Example: policy export --format xlsx --output targets.xlsx
+    """
+    data = context.dataset(ctx)
+    documents = sorted(data.documents.values(), key=lambda d: (d.year, d.id))
+    sections, records = [], []
+    for document in documents:
+        targets = data.targets_of(document.id)
+        rows = [target_row(t, data, lang) for t in targets]
+        sections.append(Section(document.id, TARGET_HEADERS, rows,
+                                footer=[f"{document.title_zh} — {document.title_en}; "
+                                        f"{document.issuer}, {document.published}"]))
+        records.extend(target_record(t, data) for t in targets)
+    sections.append(_matrix(data, lang))
+    report = Report(sections, [flat(r) for r in records], json=records)
+    emit(report, fmt, output, force)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export_command)

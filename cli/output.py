@@ -1,0 +1,192 @@
+"""The one implementation of --format and --output that every listing command uses.
+
+A command builds a `Report`: sections of display rows (for the terminal, Markdown and
+xlsx) and plain records (for CSV and JSON). `emit` renders it; a file is written to a
+temporary name and renamed, so a failed write never leaves half a file behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..comparisons.errors import UsageError
+
+
+class Format(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
+
+
+FormatOption = Annotated[
+    Format,
+    typer.Option("--format", "-f", help="table (terminal), markdown, csv, json or xlsx.",
+                 case_sensitive=False),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file instead of the terminal.",
+                 dir_okay=False),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Overwrite the --output file if it exists.")
+]
+
+
+@dataclass
+class Section:
+    title: str
+    headers: list[str]
+    rows: list[list[str]]
+    footer: list[str] = field(default_factory=list)
+    styles: list[str | None] = field(default_factory=list)  # Rich style per row, optional
+    extra: Any = None  # a Rich renderable shown beside the table in the terminal
+
+
+@dataclass
+class Report:
+    sections: list[Section]
+    records: list[dict[str, Any]]  # one flat dict per row, for CSV and JSON
+    json: Any = None  # what --format json writes, when not `records`
+
+
+def _markdown_cell(text: str) -> str:
+    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+
+def to_markdown(report: Report) -> str:
+    parts = []
+    for section in report.sections:
+        lines = [f"## {section.title}", ""] if section.title else []
+        lines.append("| " + " | ".join(_markdown_cell(h) for h in section.headers) + " |")
+        lines.append("|" + "|".join("---" for _ in section.headers) + "|")
+        for row in section.rows:
+            lines.append("| " + " | ".join(_markdown_cell(c) for c in row) + " |")
+        if section.footer:
+            lines.append("")
+            lines.extend(section.footer)
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts) + "\n"
+
+
+def to_csv(report: Report) -> str:
+    buffer = io.StringIO()
+    fields = list(dict.fromkeys(k for record in report.records for k in record))
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\r\n")
+    writer.writeheader()
+    for record in report.records:
+        writer.writerow({k: "" if v is None else v for k, v in record.items()})
+    return buffer.getvalue()
+
+
+def to_json(report: Report) -> str:
+    data = report.records if report.json is None else report.json
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_xlsx(report: Report) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    used: set[str] = set()
+    for section in report.sections:
+        name = _sheet_name(section.title or "Sheet", used)
+        sheet = workbook.create_sheet(name)
+        sheet.append(section.headers)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in section.rows:
+            sheet.append(row)
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet_name(title: str, used: set[str]) -> str:
+    """Excel sheet names: at most 31 characters, none of []:*?/\\, unique."""
+    base = "".join("-" if c in "[]:*?/\\" else c for c in title)[:31]
+    name, number = base, 2
+    while name.lower() in used:
+        suffix = f" ({number})"
+        name, number = base[: 31 - len(suffix)] + suffix, number + 1
+    used.add(name.lower())
+    return name
+
+
+def render_table(report: Report, console) -> None:
+    from rich.columns import Columns
+    from rich.table import Table
+
+    for section in report.sections:
+        table = Table(title=section.title or None, show_lines=False, title_justify="left")
+        for header in section.headers:
+            table.add_column(header, overflow="fold")
+        for position, row in enumerate(section.rows):
+            style = section.styles[position] if position < len(section.styles) else None
+            table.add_row(*row, style=style)
+        console.print(Columns([table, section.extra]) if section.extra else table)
+        for line in section.footer:
+            console.print(line, highlight=False)
+
+
+def write_atomically(path: Path, payload: bytes, force: bool) -> None:
+    """Write `payload` to `path` through a temporary file in the same directory."""
+    if path.exists() and not force:
+        raise UsageError(f"{path} exists; pass --force to overwrite it")
+    if path.is_dir():
+        raise UsageError(f"{path} is a directory; give a file name")
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise UsageError(f"directory {directory} does not exist; create it first")
+    try:
+        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise UsageError(f"cannot write to {directory}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def emit(report: Report, fmt: Format, output: Path | None, force: bool) -> None:
+    """Render `report` in `fmt` to the terminal or to `output`."""
+    if fmt is Format.xlsx:
+        if output is None:
+            raise UsageError("xlsx is a binary format; give a file with --output report.xlsx")
+        write_atomically(output, to_xlsx(report), force)
+        return
+    if fmt is Format.table:
+        from rich.console import Console
+
+        if output is None:
+            render_table(report, Console())
+            return
+        buffer = io.StringIO()
+        render_table(report, Console(file=buffer, width=160, no_color=True))
+        text = buffer.getvalue()
+    else:
+        text = {Format.markdown: to_markdown, Format.csv: to_csv, Format.json: to_json}[fmt](report)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    # CSV gets a byte-order mark so that spreadsheet programs read the Chinese as UTF-8.
+    encoding = "utf-8-sig" if fmt is Format.csv else "utf-8"
+    write_atomically(output, text.encode(encoding), force)

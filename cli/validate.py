@@ -1,0 +1,78 @@
+"""`policy validate` and `policy schema`: check the data, and describe it for editors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import context
+from .output import ForceOption, OutputOption, write_atomically
+from .status import ExitStatus
+
+
+def validate_command(
+    ctx: typer.Context,
+    sources: Annotated[
+        Path | None,
+        typer.Option(file_okay=False, help="Directory of source texts: find every quote in it."),
+    ] = None,
+    coverage: Annotated[
+        bool,
+        typer.Option(help="With --sources: list every numeral of a source that no quote covers."),
+    ] = False,
+) -> None:
+    """Check the data: schema, indicators, units, duplicates, quotes and coverage.
+
+    Every problem is reported as file:line:column: what is wrong — how to fix it.
+
+    Example: policy validate --sources ../shared/sources --coverage
+    """
+    from ..comparisons.errors import DataError, UsageError
+    from ..comparisons.loading import load_dataset
+    from ..comparisons.provenance import check
+
+    if coverage and sources is None:
+        raise UsageError("--coverage needs --sources DIR, the directory of source texts")
+    if sources is not None and not sources.is_dir():
+        raise UsageError(f"sources directory {sources} does not exist")
+    directory = context.data_dir(ctx)
+    dataset = load_dataset(directory)  # raises DataError with every problem
+    summary = (f"{len(dataset.documents)} documents, {len(dataset.targets)} targets, "
+               f"{len(dataset.indicators)} indicators")
+    if sources is None:
+        typer.echo(f"ok: {summary}")
+        return
+    report = check(dataset, directory, sources, coverage)
+    for item in report.uncovered:
+        typer.echo(f"uncovered: {item}")
+    if report.problems:
+        raise DataError(report.problems)
+    if report.uncovered:
+        typer.echo(f"error: {len(report.uncovered)} numerals in the sources are not covered by a "
+                   "quote — add the targets, or explain them in coverage-ignore.yaml", err=True)
+        raise typer.Exit(ExitStatus.INVALID)
+    typer.echo(f"ok: {summary}; {report.quotes_checked} quotes found in their sources")
+    if coverage:
+        typer.echo(f"coverage: all {report.numerals_seen} numerals covered by a quote or explained")
+
+
+def schema_command(output: OutputOption = None, force: ForceOption = False) -> None:
+    """Print the JSON Schema of the data files (targets/schema.json is this output).
+
+    Example: policy schema --output targets/schema.json --force
+    """
+    from ..comparisons.models import json_schema
+
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        write_atomically(output, text.encode(), force)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate")(validate_command)
+    app.command("schema")(schema_command)

@@ -1,0 +1,5 @@
+"""The policy-targets library: models, loading, units, quote normalization, diff.
+
+Nothing in this package prints; functions return plain result objects and raise the
+typed errors of `policy_targets.comparisons.errors`.
+"""

@@ -1,0 +1,40 @@
+"""Typed errors. The CLI turns each into a one-line message and an exit status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the data, located in a file."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return f"{text} — {self.fix}" if self.fix else text
+
+
+class PolicyError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+class DataError(PolicyError):
+    """The dataset is invalid; carries every problem found, not only the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageError(PolicyError):
+    """The user asked for something that does not exist or makes no sense."""
+
+
+class UnitError(PolicyError):
+    """A unit string that the registry cannot parse."""

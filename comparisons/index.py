@@ -1,0 +1,87 @@
+"""A normalized index of the dataset, cached in the user's cache directory.
+
+Building the dataset means parsing YAML, validating with pydantic and normalizing
+units with pint: far more than a command at the prompt should pay on every call.
+The result is pickled under a key that hashes the package version, the unit
+definitions and every YAML file, so any edit rebuilds it. A cache that is missing,
+corrupt or unwritable is rebuilt or skipped, never fatal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from .loading import data_files, load_dataset
+from .records import Dataset
+
+FORMAT = "1"  # bump when the records change shape
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("policy-targets")
+    except PackageNotFoundError:
+        return "0"
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("POLICY_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("policy-targets", appauthor=False))
+
+
+def dataset_key(data_dir: Path) -> str:
+    from .units import DEFINITIONS
+
+    digest = hashlib.sha256()
+    digest.update(f"{FORMAT}\0{_version()}\0".encode())
+    digest.update(DEFINITIONS.read_bytes())
+    for path in data_files(data_dir):
+        digest.update(path.name.encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _read(path: Path) -> Dataset | None:
+    try:
+        with path.open("rb") as handle:
+            dataset = pickle.load(handle)
+    except Exception:  # a truncated or foreign file: rebuild it
+        return None
+    return dataset if isinstance(dataset, Dataset) else None
+
+
+def _write(path: Path, dataset: Dataset) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".index-")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(dataset, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:  # a read-only cache only costs speed
+        pass
+
+
+def load(data_dir: Path, use_cache: bool = True) -> Dataset:
+    """The validated dataset of `data_dir`, from the cache when it is current."""
+    if not use_cache:
+        return load_dataset(data_dir)
+    try:
+        key = dataset_key(data_dir)
+    except OSError:
+        return load_dataset(data_dir)
+    path = cache_dir() / f"index-{key}.pickle"
+    dataset = _read(path)
+    if dataset is None:
+        dataset = load_dataset(data_dir)
+        _write(path, dataset)
+    return dataset

@@ -1,0 +1,266 @@
+"""Loading a targets directory: YAML → pydantic validation → plain records.
+
+Every problem of every file is collected with its file, line and fix, and raised
+together as one DataError, so that a curator sees all of them in one run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from . import records
+from .errors import DataError, Problem, UnitError
+from .yamlfile import LocatedDict, LocatedList, load_yaml_file
+
+CATALOGUE = "indicators.yaml"
+IGNORE_LIST = "coverage-ignore.yaml"
+NOT_DOCUMENTS = {CATALOGUE, IGNORE_LIST}
+
+
+def bundled_data_dir() -> Path:
+    return Path(str(files("policy_targets.targets")))
+
+
+def resolve_data_dir(option: str | os.PathLike | None) -> Path:
+    """--data, else $POLICY_DATA, else the dataset shipped in the package."""
+    chosen = option or os.environ.get("POLICY_DATA")
+    return Path(chosen) if chosen else bundled_data_dir()
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    """The YAML files that make up a dataset, in a stable order."""
+    return sorted(p for p in data_dir.glob("*.yaml") if p.is_file())
+
+
+def document_files(data_dir: Path) -> list[Path]:
+    return [p for p in data_files(data_dir) if p.name not in NOT_DOCUMENTS]
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+# --- locating a pydantic error in the YAML ------------------------------------
+
+_FIXES = {
+    "missing": "add the field",
+    "extra_forbidden": "remove the field or correct its spelling",
+    "string_pattern_mismatch": "use a kebab-case id such as smart-communities",
+    "enum": "use one of the values listed",
+    "float_type": "write a number, e.g. 20",
+    "float_parsing": "write a number, e.g. 20",
+    "int_type": "write a whole number, e.g. 2025",
+    "int_parsing": "write a whole number, e.g. 2025",
+    "int_from_float": "write a whole number, e.g. 2025",
+    "bool_type": "write true or false",
+    "bool_parsing": "write true or false",
+    "string_type": "write text (quote it if it looks like a number)",
+    "list_type": "write a list (lines starting with '- ')",
+    "dict_type": "write a mapping of keys and values",
+    "model_type": "write a mapping of keys and values",
+    "greater_than_equal": "use a number in the allowed range",
+    "less_than_equal": "use a number in the allowed range",
+    "string_too_short": "fill in the field",
+    "value_error": "correct the value",
+}
+
+
+def locate(data: Any, loc: Iterable[Any]) -> tuple[int, int]:
+    """The line and column in the YAML of the value at a pydantic error location."""
+    mark = getattr(data, "mark", (1, 1))
+    node = data
+    for key in loc:
+        if isinstance(node, LocatedDict) and key in node:
+            mark = node.key_marks.get(key, mark)
+            node = node[key]
+        elif isinstance(node, LocatedList) and isinstance(key, int) and key < len(node):
+            mark = node.item_marks[key]
+            node = node[key]
+        else:
+            break
+    return mark
+
+
+def _loc_text(loc: Iterable[Any]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def schema_problems(model: Any, data: Any, path: str) -> tuple[Any, list[Problem]]:
+    """Validate `data` with a pydantic model; (model or None, problems with lines)."""
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_url=False):
+            line, column = locate(data, error["loc"])
+            where = _loc_text(error["loc"])
+            message = error["msg"].removeprefix("Value error, ")
+            fix = _FIXES.get(error["type"], "correct the value")
+            problems.append(Problem(path, line, column, f"{where}: {message}", fix))
+        return None, problems
+
+
+# --- the whole dataset ---------------------------------------------------------
+
+
+def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator], list[Problem]]:
+    from .models import Catalogue
+
+    path = data_dir / CATALOGUE
+    shown = _display(path)
+    if not path.exists():
+        return {}, [Problem(shown, 1, 1, "the indicator catalogue is missing",
+                            "create indicators.yaml with an `indicators:` list")]
+    try:
+        raw = load_yaml_file(path, shown)
+    except DataError as exc:
+        return {}, exc.problems
+    catalogue, problems = schema_problems(Catalogue, raw, shown)
+    if catalogue is None:
+        return {}, problems
+    indicators: dict[str, records.Indicator] = {}
+    for position, item in enumerate(catalogue.indicators):
+        line, column = raw["indicators"].item_marks[position]
+        if item.id in indicators:
+            problems.append(Problem(shown, line, column, f"indicator id {item.id!r} is used twice",
+                                    "give each indicator its own id, or merge the two entries"))
+            continue
+        indicators[item.id] = records.Indicator(
+            id=item.id, name_zh=item.name_zh, name_en=item.name_en,
+            category=item.category.value, dimension=item.dimension.value, unit=item.unit,
+            higher_is_better=item.higher_is_better, aliases=tuple(item.aliases),
+        )
+    return indicators, problems
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.5)
+    return f"did you mean {', '.join(close)}? " if close else ""
+
+
+def _check_target(target: Any, document: records.Document, catalogue: dict, line: int,
+                  column: int, shown: str) -> tuple[records.Target | None, list[Problem]]:
+    from .quotes import normalize_text, numbers_in
+    from .units import normalize
+
+    problems: list[Problem] = []
+
+    def problem(message: str, fix: str) -> None:
+        problems.append(Problem(shown, line, column, message, fix))
+
+    indicator = catalogue.get(target.indicator)
+    if indicator is None:
+        problem(f"unknown indicator {target.indicator!r}",
+                f"{_suggest(target.indicator, catalogue)}add it to {CATALOGUE} or use an existing id")
+    try:
+        normalized = normalize(target.value, target.unit)
+    except UnitError as exc:
+        problem(str(exc), "use a unit defined in comparisons/units.txt, e.g. 个, 万个, 亿元, %, E, 每季度")
+        normalized = None
+    is_frequency_unit = target.unit.startswith("每")
+    if (target.measure.value == "frequency") != is_frequency_unit:
+        problem(f"measure {target.measure.value!r} does not fit unit {target.unit!r}",
+                "frequencies use measure: frequency with a 每… unit such as 每季度")
+    if normalized and indicator and normalized.dimension != indicator.dimension:
+        problem(f"unit {target.unit!r} is {normalized.dimension}, but indicator "
+                f"{indicator.id!r} is {indicator.dimension}",
+                f"use a unit of {indicator.dimension} or another indicator")
+    written = numbers_in(normalize_text(target.quote))
+    implicit = is_frequency_unit and target.value == 1
+    if target.value not in written and not implicit:
+        problem(f"value {target.value:g} does not appear in the quote",
+                "correct the value, or quote the clause that states it")
+    if problems or normalized is None:
+        return None, problems
+    return records.Target(
+        document=document.id, indicator=target.indicator, value=target.value, unit=target.unit,
+        comparator=target.comparator.value, measure=target.measure.value, kind=target.kind.value,
+        year=target.year, quote=target.quote, locator=target.locator,
+        scope=target.scope or document.scope, normalized=normalized.magnitude,
+        normalized_unit=normalized.unit, dimension=normalized.dimension,
+        aspirational=target.aspirational, note=target.note, line=line,
+    ), []
+
+
+def load_document(path: Path, catalogue: dict) -> tuple[records.Document | None,
+                                                         list[records.Target], list[Problem]]:
+    from .models import DocumentFile
+
+    shown = _display(path)
+    try:
+        raw = load_yaml_file(path, shown)
+    except DataError as exc:
+        return None, [], exc.problems
+    parsed, problems = schema_problems(DocumentFile, raw, shown)
+    if parsed is None:
+        return None, [], problems
+    info = parsed.document
+    document = records.Document(
+        id=info.id, year=info.year, scope=info.scope, title_zh=info.title_zh,
+        title_en=info.title_en, issuer=info.issuer, published=info.published,
+        period_start=info.period.start, period_end=info.period.end, kind=info.kind.value,
+        source=info.source, path=shown,
+    )
+    if path.stem != info.id:
+        line, column = raw["document"].key_marks["id"]
+        problems.append(Problem(shown, line, column,
+                                f"document id {info.id!r} does not match the file name",
+                                f"rename the file to {info.id}.yaml or change the id"))
+    targets: list[records.Target] = []
+    seen: dict[tuple, int] = {}
+    for position, target in enumerate(parsed.targets):
+        line, column = raw["targets"].item_marks[position]
+        record, found = _check_target(target, document, catalogue, line, column, shown)
+        problems.extend(found)
+        key = (target.indicator, target.kind, target.year, target.scope, target.measure)
+        if key in seen:
+            problems.append(Problem(shown, line, column,
+                                    f"duplicate entry for {target.indicator!r} "
+                                    f"({target.kind.value} {target.year}, {target.measure.value}); "
+                                    f"the first is at line {seen[key]}",
+                                    "remove one, or tell them apart by kind, year, measure or scope"))
+        seen.setdefault(key, line)
+        if record:
+            targets.append(record)
+    return document, targets, problems
+
+
+def load_dataset(data_dir: Path) -> records.Dataset:
+    """Load and check every file of a targets directory; DataError lists all problems."""
+    if not data_dir.is_dir():
+        raise DataError([Problem(_display(data_dir), 1, 1, "data directory not found",
+                                 "pass an existing directory to --data or POLICY_DATA")])
+    catalogue, problems = load_catalogue(data_dir)
+    dataset = records.Dataset(indicators=catalogue)
+    for path in document_files(data_dir):
+        document, targets, found = load_document(path, catalogue)
+        problems.extend(found)
+        if document is None:
+            continue
+        if document.id in dataset.documents:
+            other = dataset.documents[document.id].path
+            problems.append(Problem(document.path, 1, 1,
+                                    f"document id {document.id!r} is also used by {other}",
+                                    "give each document its own id"))
+            continue
+        dataset.documents[document.id] = document
+        dataset.targets.extend(targets)
+    if not dataset.documents and not problems:
+        problems.append(Problem(_display(data_dir), 1, 1, "no document files found",
+                                "add one <document-id>.yaml file per document"))
+    if problems:
+        raise DataError(problems)
+    return dataset

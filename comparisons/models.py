@@ -1,0 +1,191 @@
+"""Pydantic v2 models of the YAML files: a document file and the indicator catalogue.
+
+These models check what a curator writes. The rest of the library works on the plain
+records of `records.py`, so that the hot path never imports pydantic.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+KebabId = Annotated[str, Field(pattern=KEBAB, description="kebab-case identifier")]
+
+
+class Category(StrEnum):
+    infrastructure = "infrastructure"
+    data = "data"
+    digital_economy = "digital-economy"
+    industry = "industry"
+    agriculture = "agriculture"
+    services = "services"
+    government = "government"
+    society = "society"
+    energy = "energy"
+    ai = "ai"
+    talent = "talent"
+    security = "security"
+
+
+class Dimension(StrEnum):
+    count = "count"
+    currency = "currency"
+    share = "share"
+    compute = "compute"
+    power = "power"
+    bandwidth = "bandwidth"
+    study_time = "study-time"
+    frequency = "frequency"
+    rank = "rank"
+    duration = "duration"
+    energy = "energy"
+    data_volume = "data-volume"
+
+
+class Comparator(StrEnum):
+    at_least = "at_least"
+    more_than = "more_than"
+    about = "about"
+    exactly = "exactly"
+    at_most = "at_most"
+
+
+class Measure(StrEnum):
+    level = "level"
+    cumulative = "cumulative"
+    new = "new"
+    share = "share"
+    rate = "rate"
+    frequency = "frequency"
+
+
+class Kind(StrEnum):
+    target = "target"
+    baseline = "baseline"
+
+
+class DocumentKind(StrEnum):
+    plan = "plan"
+    implementation_scheme = "implementation-scheme"
+    work_points = "work-points"
+    news_report = "news-report"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Period(_Strict):
+    start: int = Field(ge=1990, le=2100)
+    end: int = Field(ge=1990, le=2100)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError("period end is before its start")
+        return self
+
+
+class DocumentInfo(_Strict):
+    id: KebabId
+    year: int = Field(ge=1990, le=2100, description="the year `policy compare YEAR` finds it by")
+    scope: KebabId = Field(description="whose targets: shandong, binzhou, …")
+    title_zh: str = Field(min_length=1)
+    title_en: str = Field(min_length=1)
+    issuer: str = Field(min_length=1)
+    published: str = Field(description='quoted ISO date, e.g. "2023-06-17"')
+    period: Period
+    kind: DocumentKind
+    source: str = Field(min_length=1, description="file name of the source text")
+
+    @field_validator("published")
+    @classmethod
+    def _iso_date(cls, value: str) -> str:
+        date.fromisoformat(value)
+        return value
+
+
+class Target(_Strict):
+    indicator: KebabId
+    value: float = Field(ge=0, description="the number exactly as written")
+    unit: str = Field(min_length=1, description="the unit exactly as written: 万个, E, %, 每季度 …")
+    comparator: Comparator
+    measure: Measure
+    kind: Kind
+    year: int = Field(ge=1990, le=2100, description="the year the figure refers to")
+    aspirational: bool = False
+    quote: str = Field(min_length=2, description="shortest verbatim clause, Simplified Chinese")
+    locator: str = Field(min_length=1, description="section path, e.g. 四、(一) 30")
+    scope: KebabId | None = Field(default=None, description="only when not the document's")
+    note: str | None = None
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _number(cls, value: object) -> object:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError("value must be a number")
+        return value
+
+
+class DocumentFile(_Strict):
+    """One `targets/<document-id>.yaml` file."""
+
+    document: DocumentInfo
+    targets: list[Target]
+
+
+class Indicator(_Strict):
+    id: KebabId
+    name_zh: str = Field(min_length=1)
+    name_en: str = Field(min_length=1)
+    category: Category
+    dimension: Dimension
+    unit: str = Field(min_length=1, description="display unit")
+    higher_is_better: bool = True
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Catalogue(_Strict):
+    """The `targets/indicators.yaml` file."""
+
+    indicators: list[Indicator]
+
+
+class IgnoreEntry(_Strict):
+    text: str = Field(min_length=1, description="the numeral with a little context, Simplified")
+    reason: str = Field(min_length=3)
+    document: KebabId | None = Field(default=None, description="only in this document")
+    pattern: bool = Field(default=False, description="text is a regular expression")
+
+    @model_validator(mode="after")
+    def _compiles(self) -> IgnoreEntry:
+        if self.pattern:
+            re.compile(self.text)
+        return self
+
+
+class CoverageIgnore(_Strict):
+    """The `targets/coverage-ignore.yaml` file."""
+
+    ignore: list[IgnoreEntry]
+
+
+def json_schema() -> dict:
+    """One JSON Schema that accepts any of the three file kinds."""
+    from pydantic.json_schema import models_json_schema
+
+    _, defs = models_json_schema(
+        [(DocumentFile, "validation"), (Catalogue, "validation"), (CoverageIgnore, "validation")],
+        title="policy-targets data files",
+    )
+    defs["anyOf"] = [
+        {"$ref": "#/$defs/DocumentFile"},
+        {"$ref": "#/$defs/Catalogue"},
+        {"$ref": "#/$defs/CoverageIgnore"},
+    ]
+    return defs

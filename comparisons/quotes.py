@@ -1,0 +1,100 @@
+"""Normalizing quotes and source texts so that one can be found in the other.
+
+Both sides go through the same steps, documented in targets/README.md:
+1. Unicode NFKC, which folds full-width letters, digits and punctuation to half-width
+   (，→ , （→ ( ：→ :) and the ideographic space to a space;
+2. removal of inline pinyin annotations such as `(shu)` or `(fā)`, which the 2025 work
+   points carry after many characters and the 2023 work points after a few;
+3. Traditional → Simplified with OpenCC's t2s (character by character; the 2018 plan's
+   Taiwan vocabulary such as 套用 stays as it is);
+4. removal of all whitespace, which scraping scatters through the texts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+# A parenthesised run of lower-case Latin letters, with or without tone marks.
+PINYIN = re.compile(r"\([a-zü\u00e0-\u00fc\u0100-\u01dc\u0300-\u036f]+\)")
+_SPACE = re.compile(r"\s+")
+# Curly quotes are left alone by NFKC; fold them so either form matches.
+_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+@cache
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def normalize_text(text: str) -> str:
+    """The comparable form of a quote or a source text."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS)
+    text = PINYIN.sub("", text)
+    text = _converter().convert(text)
+    return _SPACE.sub("", text)
+
+
+@dataclass(frozen=True)
+class NormalizedSource:
+    """A source text in comparable form, with a map back to original line numbers."""
+
+    text: str
+    line_starts: tuple[int, ...]  # offset in `text` where each original line begins
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self.line_starts, offset)
+
+
+def normalize_source(raw: str) -> NormalizedSource:
+    parts: list[str] = []
+    starts: list[int] = []
+    length = 0
+    for line in raw.splitlines():
+        starts.append(length)
+        normalized = normalize_text(line)
+        parts.append(normalized)
+        length += len(normalized)
+    return NormalizedSource("".join(parts), tuple(starts))
+
+
+# --- numbers written in a quote -------------------------------------------------
+
+_ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CHINESE = re.compile(r"[零〇一二两三四五六七八九十百千]+")
+
+
+def chinese_to_number(text: str) -> int | None:
+    """一百 → 100, 三十五 → 35, 两 → 2, 十 → 10; None when it is no number."""
+    total, digit = 0, None
+    for char in text:
+        if char in _DIGITS:
+            if digit is not None:  # 一二 is a list, not a number
+                return None
+            digit = _DIGITS[char]
+        elif char in _SMALL_UNITS:
+            total += (1 if digit is None else digit) * _SMALL_UNITS[char]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def numbers_in(quote: str) -> set[float]:
+    """Every number a quote states, in Arabic or Chinese numerals (全部 counts as 100)."""
+    found = {float(m.replace(",", "")) for m in _ARABIC.findall(quote)}
+    for match in _CHINESE.findall(quote):
+        value = chinese_to_number(match)
+        if value is not None:
+            found.add(float(value))
+    if "全部" in quote or "全覆盖" in quote:
+        found.add(100.0)
+    return found

@@ -1,0 +1,139 @@
+"""Unit normalization with pint: "20万个" → 200 000, "12.5E" → 12.5 EFLOPS.
+
+One registry, built lazily from `units.txt` the first time a unit is parsed. Units
+are parsed once per distinct string and cached, so normalizing a large dataset costs
+one multiplication per target.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from .errors import UnitError
+
+DEFINITIONS = files(__package__) / "units.txt"
+
+# dimension name → (pint unit to convert to, label shown to users, pint dimensionality)
+CANONICAL: dict[str, tuple[str, str, str]] = {
+    "count": ("item", "", "[count]"),
+    "currency": ("yuan", "yuan", "[currency]"),
+    "share": ("percent", "%", ""),
+    "compute": ("EFLOPS", "EFLOPS", "[compute]"),
+    "power": ("GW", "GW", "[power]"),
+    "energy": ("kWh", "kWh", "[energy]"),
+    "bandwidth": ("Mbps", "Mbps", "[bandwidth]"),
+    "data-volume": ("PB", "PB", "[data]"),
+    "study-time": ("class_hour", "class hours", "[study_time]"),
+    "rank": ("rank_position", "rank", "[rank]"),
+    "duration": ("day", "days", "[time]"),
+    "frequency": ("1 / year", "per year", "1 / [time]"),
+}
+
+# A unit as written: CJK characters, Latin letters and % only (no arithmetic).
+_UNIT_TEXT = re.compile(r"^[\u3400-\u9fffA-Za-z%]{1,12}$")
+_FREQUENCY = re.compile(r"^每(?P<count>\d+(?:\.\d+)?)?(?P<period>[^\d]+)$")
+_QUANTITY = re.compile(r"^\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>\S.*?)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    magnitude: float
+    unit: str  # the label of CANONICAL, e.g. "EFLOPS", "%", "per year"
+    dimension: str
+
+    def __str__(self) -> str:
+        return f"{format_number(self.magnitude)} {self.unit}".strip()
+
+
+def format_number(value: float) -> str:
+    """A number without float noise: 200000 → "200,000", 12.5 → "12.5"."""
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) < 1e15 else f"{value:.6g}"
+
+
+@cache
+def registry():
+    import pint
+
+    return pint.UnitRegistry(str(DEFINITIONS), cache_folder=None)
+
+
+def _clean(value: float) -> float:
+    """Round away binary noise: 1.4 × 1e12 is 1.4e12, not 1400000000000.0002."""
+    return float(f"{value:.12g}")
+
+
+@cache
+def unit_factor(unit: str) -> tuple[float, str]:
+    """(factor to the canonical unit, dimension name) of a unit as written."""
+    if unit.startswith("每"):
+        raise UnitError(f"{unit!r} is a frequency; give it with measure: frequency")
+    if not _UNIT_TEXT.match(unit):
+        raise UnitError(f"unit {unit!r} is not a unit as written (letters, 汉字 or % only)")
+    ureg = registry()
+    try:
+        parsed = ureg.parse_units(unit)
+    except Exception as exc:  # pint raises many kinds on odd input; all mean "unknown"
+        raise UnitError(f"unit {unit!r} is not known") from exc
+    for name, (target, _label, dimensionality) in CANONICAL.items():
+        if name == "frequency":
+            continue
+        if str(parsed.dimensionality) == (dimensionality or "dimensionless"):
+            factor = ureg.Quantity(1, parsed).to(target).magnitude
+            return _clean(float(factor)), name
+    raise UnitError(f"unit {unit!r} has no known dimension")
+
+
+@cache
+def period_in_years(unit: str) -> float:
+    """The length in years of the period a frequency unit names: 每季度 → 0.25."""
+    match = _FREQUENCY.match(unit)
+    if not match or match["count"]:
+        raise UnitError(f"frequency unit {unit!r} must be 每 and a period, e.g. 每季度, 每个月")
+    period = match["period"]
+    if not _UNIT_TEXT.match(period):
+        raise UnitError(f"frequency unit {unit!r} does not name a period")
+    ureg = registry()
+    try:
+        quantity = ureg.Quantity(1, ureg.parse_units(period))
+        return float(quantity.to("year").magnitude)
+    except Exception as exc:  # pint raises many kinds on odd input; all mean "unknown"
+        raise UnitError(f"frequency unit {unit!r}: {period!r} is not a period") from exc
+
+
+def normalize(value: float, unit: str) -> Normalized:
+    """Normalize a value and unit as written. Units starting with 每 are frequencies:
+    the value counts periods between occurrences (2, 每个月 → every 2 months → 6 a year).
+    """
+    if unit.startswith("每"):
+        if value <= 0:
+            raise UnitError(f"a frequency needs a positive number of periods, not {value}")
+        per_year = 1 / (value * period_in_years(unit))
+        return Normalized(_clean(per_year), CANONICAL["frequency"][1], "frequency")
+    factor, dimension = unit_factor(unit)
+    return Normalized(_clean(value * factor), CANONICAL[dimension][1], dimension)
+
+
+def parse_quantity(text: str) -> Normalized:
+    """Parse a quantity as a document writes it: "20万个", "12.5E", "每2个月", "每季度"."""
+    text = text.strip()
+    frequency = _FREQUENCY.match(text)
+    if frequency:
+        count = float(frequency["count"] or 1)
+        return normalize(count, "每" + frequency["period"])
+    match = _QUANTITY.match(text)
+    if not match:
+        raise UnitError(f"{text!r} is not a number followed by a unit")
+    return normalize(float(match["value"]), match["unit"])
+
+
+def dimension_of(unit: str) -> str:
+    """The dimension name of a unit as written (frequency for 每… units)."""
+    if unit.startswith("每"):
+        period_in_years(unit)
+        return "frequency"
+    return unit_factor(unit)[1]

@@ -1,0 +1,146 @@
+"""Safe YAML loading that remembers where every value came from.
+
+PyYAML's C safe loader parses; mappings are built as `LocatedDict`, which records the
+line and column of each key so that a schema error can point into the file. Duplicate
+keys are errors (PyYAML would silently keep the last one), and no tag can construct a
+Python object: only the safe constructors exist.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError, Problem
+
+try:
+    _BaseLoader = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _BaseLoader = yaml.SafeLoader  # type: ignore[misc]
+
+
+class LocatedDict(dict):
+    """A dict that knows the (line, column) of each of its keys, 1-based."""
+
+    __slots__ = ("key_marks", "mark")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.key_marks: dict[Any, tuple[int, int]] = {}
+        self.mark: tuple[int, int] = (1, 1)
+
+
+class LocatedList(list):
+    """A list that knows the (line, column) of each item, 1-based."""
+
+    __slots__ = ("item_marks", "mark")
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.item_marks: list[tuple[int, int]] = []
+        self.mark: tuple[int, int] = (1, 1)
+
+
+class DuplicateKey(yaml.MarkedYAMLError):
+    pass
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    pass
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LocatedDict:
+    loader.flatten_mapping(node)
+    result = LocatedDict()
+    result.mark = _mark(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, "found an unhashable key", key_node.start_mark
+            ) from None
+        if key in result:
+            raise DuplicateKey(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_marks[key] = _mark(key_node)
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList:
+    result = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
+    result.item_marks = [_mark(child) for child in node.value]
+    result.mark = _mark(node)
+    return result
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+# Dates stay strings: the schema wants quoted ISO dates and checks them itself.
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
+
+_FIXES = {
+    "cannot start any token": "indent with spaces; YAML does not allow tabs",
+    "duplicate key": "remove or rename one of the two keys",
+    "could not determine a constructor": "remove the tag; only plain YAML is allowed",
+    "unhashable key": "use a plain string as the key",
+}
+
+
+def _fix_for(message: str) -> str:
+    for needle, fix in _FIXES.items():
+        if needle in message:
+            return fix
+    return "fix the YAML syntax at this point"
+
+
+def load_yaml_text(text: str, path: str) -> Any:
+    """Parse one YAML document; raises DataError with the file, line and fix."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = exc.problem or exc.context or "invalid YAML"
+        if "could not determine a constructor" in (exc.problem or ""):
+            message = f"unsupported tag {exc.problem.split('tag ')[-1]}"
+            fix = "remove the tag; only plain YAML is allowed"
+        else:
+            fix = _fix_for(str(exc))
+        raise DataError([Problem(path, line, column, message, fix)]) from None
+    except yaml.YAMLError as exc:
+        raise DataError([Problem(path, 1, 1, f"invalid YAML: {exc}", "fix the file")]) from None
+    finally:
+        loader.dispose()
+
+
+def load_yaml_file(path: Path, display: str | None = None) -> Any:
+    """Read and parse a YAML file: UTF-8 and non-empty, or a DataError."""
+    shown = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError([Problem(shown, 1, 1, f"cannot read file: {exc.strerror}", "check the path")]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DataError(
+            [Problem(shown, line, column, "file is not UTF-8", "save the file as UTF-8")]
+        ) from None
+    text = text.removeprefix("\ufeff")
+    data = load_yaml_text(text, shown)
+    if data is None:
+        raise DataError([Problem(shown, 1, 1, "file is empty", "add the document's content or delete the file")])
+    return data

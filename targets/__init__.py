@@ -1,0 +1,1 @@
+"""The bundled dataset: YAML files found at run time with importlib.resources."""
