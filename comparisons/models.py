@@ -45,6 +45,8 @@ class Dimension(StrEnum):
     duration = "duration"
     energy = "energy"
     data_volume = "data-volume"
+    index = "index"
+    rating = "rating"
 
 
 class Comparator(StrEnum):

@@ -7,7 +7,8 @@ Both sides go through the same steps, documented in targets/README.md:
    points carry after many characters and the 2023 work points after a few;
 3. Traditional → Simplified with OpenCC's t2s (character by character; the 2018 plan's
    Taiwan vocabulary such as 套用 stays as it is);
-4. removal of all whitespace, which scraping scatters through the texts.
+4. removal of whitespace, which scraping scatters through the texts; only between two
+   digits is a single space kept, so that "2021-10-12 661人读过" does not become one number.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from functools import cache
 # A parenthesised run of lower-case Latin letters, with or without tone marks.
 PINYIN = re.compile(r"\([a-zü\u00e0-\u00fc\u0100-\u01dc\u0300-\u036f]+\)")
 _SPACE = re.compile(r"\s+")
+_DIGIT_SPACE = re.compile(r"(?<=\d)\s+(?=\d)")
 # Curly quotes are left alone by NFKC; fold them so either form matches.
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
@@ -37,7 +39,8 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_QUOTE_MARKS)
     text = PINYIN.sub("", text)
     text = _converter().convert(text)
-    return _SPACE.sub("", text)
+    text = _DIGIT_SPACE.sub("\0", text)
+    return _SPACE.sub("", text).replace("\0", " ")
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,8 @@ def normalize_source(raw: str) -> NormalizedSource:
     for line in raw.splitlines():
         starts.append(length)
         normalized = normalize_text(line)
+        if parts and parts[-1][-1:].isdigit() and normalized[:1].isdigit():
+            normalized = " " + normalized
         parts.append(normalized)
         length += len(normalized)
     return NormalizedSource("".join(parts), tuple(starts))
@@ -97,4 +102,6 @@ def numbers_in(quote: str) -> set[float]:
             found.add(float(value))
     if "全部" in quote or "全覆盖" in quote:
         found.add(100.0)
+    if "首位" in quote:  # first place
+        found.add(1.0)
     return found

@@ -28,6 +28,8 @@ CANONICAL: dict[str, tuple[str, str, str]] = {
     "data-volume": ("PB", "PB", "[data]"),
     "study-time": ("class_hour", "class hours", "[study_time]"),
     "rank": ("rank_position", "rank", "[rank]"),
+    "index": ("index_point", "points", "[index]"),
+    "rating": ("star", "stars", "[rating]"),
     "duration": ("day", "days", "[time]"),
     "frequency": ("1 / year", "per year", "1 / [time]"),
 }
