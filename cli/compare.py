@@ -26,7 +26,10 @@ def _side(target) -> dict:
 
 def build_report(comparison, lang: str) -> Report:
     before, after = comparison.before, comparison.after
-    headers = ["Indicator", f"{before.id}", f"{after.id}", "Normalized", "Change", "Per year",
+    # Years are the short names users type; ids tell apart two documents of one year.
+    short = before.year != after.year
+    headers = ["Indicator", str(before.year) if short else before.id,
+               str(after.year) if short else after.id, "Normalized", "Change", "Per year",
                "Verdict"]
     rows, styles, records = [], [], []
     for row in comparison.rows:
@@ -62,7 +65,7 @@ def build_report(comparison, lang: str) -> Report:
         counts[row.verdict] = counts.get(row.verdict, 0) + 1
     summary = ", ".join(f"{n} {verdict}" for verdict, n in counts.items()) or "no targets"
     title = f"{before.title_en} ({before.id}) → {after.title_en} ({after.id})"
-    section = Section(title, headers, rows, footer=[f"{len(rows)} indicators: {summary}"],
+    section = Section(title, headers, rows, footer=[f"{len(rows)} indicator{'s' if len(rows) != 1 else ''}: {summary}"],
                       styles=styles)
     payload = {"before": before.id, "after": after.id, "rows": records}
     return Report([section], records, json=payload)

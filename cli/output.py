@@ -135,7 +135,7 @@ def render_table(report: Report, console) -> None:
     for section in report.sections:
         table = Table(title=section.title or None, show_lines=False, title_justify="left")
         for header in section.headers:
-            table.add_column(header, overflow="fold")
+            table.add_column(header)
         for position, row in enumerate(section.rows):
             style = section.styles[position] if position < len(section.styles) else None
             table.add_row(*row, style=style)

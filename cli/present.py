@@ -45,8 +45,14 @@ def absolute_change(change: Change, dimension: str, unit: str) -> str:
     return f"{sign}{amount} {label}".rstrip()
 
 
+def percent(fraction: float) -> str:
+    """+1.5 → "+150%", 0.581 → "+58.1%": one decimal, none when it is zero."""
+    text = f"{fraction * 100:+,.1f}".removesuffix(".0")
+    return f"{text}%"
+
+
 def relative_change(change: Change) -> str:
-    return "" if change.relative is None else f"{change.relative:+.1%}"
+    return "" if change.relative is None else percent(change.relative)
 
 
 def per_year(change: Change | None) -> str:
@@ -54,4 +60,4 @@ def per_year(change: Change | None) -> str:
         return ""
     if change.per_year_kind == "points":
         return f"{change.per_year:+.2f} pp/yr"
-    return f"{change.per_year:+.1%}/yr"
+    return f"{percent(change.per_year)}/yr"

@@ -89,7 +89,7 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
 
 _FIXES = {
-    "cannot start any token": "indent with spaces; YAML does not allow tabs",
+    "a tab character": "indent with spaces; YAML does not allow tabs",
     "duplicate key": "remove or rename one of the two keys",
     "could not determine a constructor": "remove the tag; only plain YAML is allowed",
     "unhashable key": "use a plain string as the key",
@@ -112,11 +112,14 @@ def load_yaml_text(text: str, path: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = exc.problem or exc.context or "invalid YAML"
+        lines = text.splitlines()
+        if mark and mark.line < len(lines) and lines[mark.line][mark.column: mark.column + 1] == "\t":
+            message = "a tab character"
         if "could not determine a constructor" in (exc.problem or ""):
             message = f"unsupported tag {exc.problem.split('tag ')[-1]}"
             fix = "remove the tag; only plain YAML is allowed"
         else:
-            fix = _fix_for(str(exc))
+            fix = _fix_for(message)
         raise DataError([Problem(path, line, column, message, fix)]) from None
     except yaml.YAMLError as exc:
         raise DataError([Problem(path, 1, 1, f"invalid YAML: {exc}", "fix the file")]) from None

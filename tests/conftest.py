@@ -1,0 +1,53 @@
+"""Shared fixtures: the CLI runner, the real data, and throw-away copies of it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from policy_targets.cli.app import app
+from policy_targets.comparisons.loading import bundled_data_dir, load_dataset
+
+REPO = Path(__file__).resolve().parent.parent
+SOURCES = REPO.parent / "shared" / "sources"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory, monkeypatch):
+    """Every test gets its own index cache and no POLICY_DATA from the environment."""
+    monkeypatch.setenv("POLICY_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("POLICY_DATA", raising=False)
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    return load_dataset(bundled_data_dir())
+
+
+@pytest.fixture
+def run():
+    """Invoke `policy ARGS…`; returns the click Result (stdout, stderr, exit_code)."""
+    runner = CliRunner()
+
+    def invoke(*args: str, **kwargs):
+        return runner.invoke(app, list(args), catch_exceptions=False, **kwargs)
+
+    return invoke
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of the bundled targets directory."""
+    target = tmp_path / "targets"
+    shutil.copytree(bundled_data_dir(), target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    return target
+
+
+@pytest.fixture
+def sources() -> Path:
+    if not SOURCES.is_dir():
+        pytest.fail(f"the source texts are expected at {SOURCES}")
+    return SOURCES
