@@ -10,7 +10,8 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
-from ..comparisons.errors import DataError, PolicyError
+from policy_targets.comparisons.errors import DataError, PolicyError
+
 from .status import ExitStatus
 
 
@@ -57,11 +58,16 @@ def main_options(
     ctx: typer.Context,
     data: Annotated[
         Path | None,
-        typer.Option("--data", envvar="POLICY_DATA", file_okay=False,
-                     help="A targets directory to use instead of the bundled data."),
+        typer.Option(
+            "--data",
+            envvar="POLICY_DATA",
+            file_okay=False,
+            help="A targets directory to use instead of the bundled data.",
+        ),
     ] = None,
     no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Rebuild the data index instead of reading the cache.")
+        bool,
+        typer.Option("--no-cache", help="Rebuild the data index instead of reading the cache."),
     ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")

@@ -13,7 +13,12 @@ from .tables import TARGET_HEADERS, target_record, target_row
 
 def indicators_command(
     ctx: typer.Context,
-    search: Annotated[str | None, typer.Option(help="Only indicators whose id or name contains this (English, 简体 or 繁體).")] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            help="Only indicators whose id or name contains this (English, 简体 or 繁體)."
+        ),
+    ] = None,
     category: Annotated[str | None, typer.Option(help="Only indicators of this category.")] = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
@@ -23,9 +28,9 @@ def indicators_command(
 
     Example: policy indicators --search compute
     """
-    from ..comparisons.diff import CATEGORY_ORDER
-    from ..comparisons.errors import UsageError
-    from ..comparisons.lookup import find_indicators
+    from policy_targets.comparisons.diff import CATEGORY_ORDER
+    from policy_targets.comparisons.errors import UsageError
+    from policy_targets.comparisons.lookup import find_indicators
 
     data = context.dataset(ctx)
     if category is not None and category not in CATEGORY_ORDER:
@@ -41,16 +46,34 @@ def indicators_command(
     for indicator in chosen:
         seen = sorted(appearances.get(indicator.id, ()), key=lambda pair: (pair[1], pair[0]))
         where = ", ".join(f"{doc} ({year})" for doc, year in seen)
-        rows.append([indicator.id, indicator.name_en, indicator.name_zh, indicator.category,
-                     indicator.dimension, where])
-        records.append({"id": indicator.id, "name_en": indicator.name_en,
-                        "name_zh": indicator.name_zh, "category": indicator.category,
-                        "dimension": indicator.dimension, "unit": indicator.unit,
-                        "higher_is_better": indicator.higher_is_better,
-                        "appears_in": [{"document": d, "year": y} for d, y in seen]})
-    section = Section("Indicators", ["Id", "Name", "名称", "Category", "Dimension",
-                                     "Appears in (document, year)"], rows,
-                      footer=[f"{len(rows)} indicators"])
+        rows.append(
+            [
+                indicator.id,
+                indicator.name_en,
+                indicator.name_zh,
+                indicator.category,
+                indicator.dimension,
+                where,
+            ]
+        )
+        records.append(
+            {
+                "id": indicator.id,
+                "name_en": indicator.name_en,
+                "name_zh": indicator.name_zh,
+                "category": indicator.category,
+                "dimension": indicator.dimension,
+                "unit": indicator.unit,
+                "higher_is_better": indicator.higher_is_better,
+                "appears_in": [{"document": d, "year": y} for d, y in seen],
+            }
+        )
+    section = Section(
+        "Indicators",
+        ["Id", "Name", "名称", "Category", "Dimension", "Appears in (document, year)"],
+        rows,
+        footer=[f"{len(rows)} indicators"],
+    )
     emit(Report([section], records), fmt, output, force)
 
 
@@ -67,8 +90,8 @@ def show_command(
 
     Example: policy show 2025
     """
-    from ..comparisons.diff import CATEGORY_ORDER
-    from ..comparisons.lookup import resolve_document
+    from policy_targets.comparisons.diff import CATEGORY_ORDER
+    from policy_targets.comparisons.lookup import resolve_document
 
     data = context.dataset(ctx)
     chosen = resolve_document(data, document, scope)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from ..comparisons.errors import DataError, PolicyError
-from ..comparisons.records import Dataset
+from policy_targets.comparisons.errors import DataError, PolicyError
+from policy_targets.comparisons.records import Dataset
 
 
 class InvalidData(PolicyError):
@@ -15,7 +15,7 @@ class InvalidData(PolicyError):
 
 
 def data_dir(ctx: typer.Context) -> Path:
-    from ..comparisons.loading import resolve_data_dir
+    from policy_targets.comparisons.loading import resolve_data_dir
 
     options = ctx.find_root().obj or {}
     return resolve_data_dir(options.get("data"))
@@ -23,7 +23,7 @@ def data_dir(ctx: typer.Context) -> Path:
 
 def dataset(ctx: typer.Context) -> Dataset:
     """The validated dataset, or a one-line error that points at `policy validate`."""
-    from ..comparisons import index
+    from policy_targets.comparisons import index
 
     options = ctx.find_root().obj or {}
     directory = data_dir(ctx)

@@ -18,7 +18,9 @@ def _matrix(data, lang: str) -> Section:
     cells: dict[tuple[str, str], dict[int, list[str]]] = {}
     for target in data.targets:
         text = written(target) + (" (baseline)" if target.kind == "baseline" else "")
-        cells.setdefault((target.indicator, target.scope), {}).setdefault(target.year, []).append(text)
+        cells.setdefault((target.indicator, target.scope), {}).setdefault(target.year, []).append(
+            text
+        )
     rows = []
     for (indicator_id, scope), by_year in sorted(cells.items()):
         name = data.indicators[indicator_id].name(lang)
@@ -46,9 +48,17 @@ def export_command(
     for document in documents:
         targets = data.targets_of(document.id)
         rows = [target_row(t, data, lang) for t in targets]
-        sections.append(Section(document.id, TARGET_HEADERS, rows,
-                                footer=[f"{document.title_zh} — {document.title_en}; "
-                                        f"{document.issuer}, {document.published}"]))
+        sections.append(
+            Section(
+                document.id,
+                TARGET_HEADERS,
+                rows,
+                footer=[
+                    f"{document.title_zh} — {document.title_en}; "
+                    f"{document.issuer}, {document.published or document.year}"
+                ],
+            )
+        )
         records.extend(target_record(t, data) for t in targets)
     sections.append(_matrix(data, lang))
     report = Report(sections, [flat(r) for r in records], json=records)

@@ -19,7 +19,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..comparisons.errors import UsageError
+from policy_targets.comparisons.errors import UsageError
 
 
 class Format(StrEnum):
@@ -32,13 +32,18 @@ class Format(StrEnum):
 
 FormatOption = Annotated[
     Format,
-    typer.Option("--format", "-f", help="table (terminal), markdown, csv, json or xlsx.",
-                 case_sensitive=False),
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (terminal), markdown, csv, json or xlsx.",
+        case_sensitive=False,
+    ),
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to this file instead of the terminal.",
-                 dir_okay=False),
+    typer.Option(
+        "--output", "-o", help="Write to this file instead of the terminal.", dir_okay=False
+    ),
 ]
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Overwrite the --output file if it exists.")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from ..comparisons.errors import UsageError
+from policy_targets.comparisons.errors import UsageError
+
 from .output import write_atomically
 
 MARKERS = {"at_least": "^", "more_than": ">", "about": "D", "exactly": "o", "at_most": "v"}
@@ -32,8 +33,13 @@ def plot_trajectory(trajectory, path: Path, force: bool) -> None:
     figure, axes = plt.subplots(figsize=(8, 4.5), dpi=100)
     if points:
         unit = points[0].target.normalized_unit
-        axes.plot([p.target.year for p in points], [p.target.normalized for p in points],
-                  color="#bbbbbb", linewidth=1, zorder=1)
+        axes.plot(
+            [p.target.year for p in points],
+            [p.target.normalized for p in points],
+            color="#bbbbbb",
+            linewidth=1,
+            zorder=1,
+        )
     else:
         unit = ""
     colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
@@ -42,18 +48,30 @@ def plot_trajectory(trajectory, path: Path, force: bool) -> None:
         target = point.target
         colour = colours[documents.index(point.document.id) % len(colours)]
         baseline = target.kind == "baseline"
-        axes.scatter(target.year, target.normalized, s=80, zorder=3,
-                     marker="o" if baseline else MARKERS[target.comparator],
-                     facecolors="none" if baseline else colour, edgecolors=colour,
-                     linewidths=1.8, label=point.document.id)
+        axes.scatter(
+            target.year,
+            target.normalized,
+            s=80,
+            zorder=3,
+            marker="o" if baseline else MARKERS[target.comparator],
+            facecolors="none" if baseline else colour,
+            edgecolors=colour,
+            linewidths=1.8,
+            label=point.document.id,
+        )
         label = f"{SYMBOLS[target.comparator]}{target.normalized:g}"
-        axes.annotate(label, (target.year, target.normalized), textcoords="offset points",
-                      xytext=(0, 9), ha="center", fontsize=9)
+        axes.annotate(
+            label,
+            (target.year, target.normalized),
+            textcoords="offset points",
+            xytext=(0, 9),
+            ha="center",
+            fontsize=9,
+        )
     handles, labels = axes.get_legend_handles_labels()
     unique = dict(zip(labels, handles, strict=True))
     if unique:
-        axes.legend(unique.values(), unique.keys(), title="Source document", fontsize=8,
-                    loc="best")
+        axes.legend(unique.values(), unique.keys(), title="Source document", fontsize=8, loc="best")
     axes.set_title(f"{indicator.name_en} ({trajectory.scope})")
     axes.set_xlabel("Year the figure refers to (hollow: baseline; ▲ ≥, ▶ >, ◆ ≈, ● exactly)")
     axes.set_ylabel(unit or "count")

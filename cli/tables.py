@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from ..comparisons.records import Dataset, Target
+from policy_targets.comparisons.records import Dataset, Target
+
 from .present import normalized, written
 
-TARGET_HEADERS = ["Indicator", "Kind", "Year", "As written", "Measure", "Normalized", "Quote",
-                  "Locator"]
+TARGET_HEADERS = [
+    "Indicator",
+    "Kind",
+    "Year",
+    "As written",
+    "Measure",
+    "Normalized",
+    "Quote",
+    "Locator",
+]
 
 
 def target_row(target: Target, dataset: Dataset, lang: str) -> list[str]:
@@ -15,8 +24,16 @@ def target_row(target: Target, dataset: Dataset, lang: str) -> list[str]:
     if target.scope != dataset.documents[target.document].scope:
         name += f" [{target.scope}]"
     kind = target.kind + (" (aspirational)" if target.aspirational else "")
-    return [name, kind, str(target.year), written(target), target.measure, normalized(target),
-            target.quote, target.locator]
+    return [
+        name,
+        kind,
+        str(target.year),
+        written(target),
+        target.measure,
+        normalized(target),
+        target.quote,
+        target.locator,
+    ]
 
 
 def target_record(target: Target, dataset: Dataset) -> dict:

@@ -46,8 +46,17 @@ def _chart(trajectory):
 
 def build_report(trajectory, lang: str) -> Report:
     indicator = trajectory.indicator
-    headers = ["Year", "Kind", "Document", "As written", "Normalized", "Change", "Per year",
-               "Flags", "Quote"]
+    headers = [
+        "Year",
+        "Kind",
+        "Document",
+        "As written",
+        "Normalized",
+        "Change",
+        "Per year",
+        "Flags",
+        "Quote",
+    ]
     rows, records = [], []
     for point in trajectory.points:
         target, step = point.target, point.step
@@ -58,24 +67,46 @@ def build_report(trajectory, lang: str) -> Report:
             if change.relative is not None and target.dimension != "share":
                 change_text += f" ({relative_change(change)})"
         kind = target.kind + (" (aspirational)" if target.aspirational else "")
-        rows.append([str(target.year), kind, point.document.id,
-                     f"{written(target)} ({target.measure})", normalized(target), change_text,
-                     per_year(change), _flags(point), target.quote])
-        records.append({
-            "indicator": indicator.id, "year": target.year, "kind": target.kind,
-            "document": point.document.id, "scope": target.scope, "value": target.value,
-            "unit": target.unit, "comparator": target.comparator, "measure": target.measure,
-            "aspirational": target.aspirational, "normalized": target.normalized,
-            "normalized_unit": target.normalized_unit,
-            "change": change.absolute if change else None,
-            "per_year": change.per_year if change else None,
-            "per_year_kind": change.per_year_kind if change else None,
-            "flags": _flags(point) or None, "quote": target.quote, "locator": target.locator,
-        })
+        rows.append(
+            [
+                str(target.year),
+                kind,
+                point.document.id,
+                f"{written(target)} ({target.measure})",
+                normalized(target),
+                change_text,
+                per_year(change),
+                _flags(point),
+                target.quote,
+            ]
+        )
+        records.append(
+            {
+                "indicator": indicator.id,
+                "year": target.year,
+                "kind": target.kind,
+                "document": point.document.id,
+                "scope": target.scope,
+                "value": target.value,
+                "unit": target.unit,
+                "comparator": target.comparator,
+                "measure": target.measure,
+                "aspirational": target.aspirational,
+                "normalized": target.normalized,
+                "normalized_unit": target.normalized_unit,
+                "change": change.absolute if change else None,
+                "per_year": change.per_year if change else None,
+                "per_year_kind": change.per_year_kind if change else None,
+                "flags": _flags(point) or None,
+                "quote": target.quote,
+                "locator": target.locator,
+            }
+        )
     name = f"{indicator.name(lang)} ({indicator.id}, {trajectory.scope})"
     footer = [] if rows else [f"no figures for {indicator.id} in scope {trajectory.scope}"]
-    section = Section(name, headers, rows, footer=footer,
-                      extra=_chart(trajectory) if rows else None)
+    section = Section(
+        name, headers, rows, footer=footer, extra=_chart(trajectory) if rows else None
+    )
     return Report([section], records)
 
 
@@ -84,8 +115,9 @@ def trajectory_command(
     indicator: Annotated[str, typer.Argument(help="An id, an English name or a Chinese name.")],
     scope: Annotated[str, typer.Option(help="Whose figures: shandong, binzhou, …")] = "shandong",
     lang: Annotated[str, typer.Option(help="Indicator name in en or zh.")] = "en",
-    plot: Annotated[Path | None, typer.Option(help="Also draw a chart to this PNG file.",
-                                              dir_okay=False)] = None,
+    plot: Annotated[
+        Path | None, typer.Option(help="Also draw a chart to this PNG file.", dir_okay=False)
+    ] = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -94,9 +126,9 @@ def trajectory_command(
 
     Example: policy trajectory 数字经济占GDP比重
     """
-    from ..comparisons.errors import UsageError
-    from ..comparisons.lookup import resolve_indicator, scopes
-    from ..comparisons.trajectory import trajectory
+    from policy_targets.comparisons.errors import UsageError
+    from policy_targets.comparisons.lookup import resolve_indicator, scopes
+    from policy_targets.comparisons.trajectory import trajectory
 
     data = context.dataset(ctx)
     if scope not in scopes(data):

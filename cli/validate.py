@@ -30,9 +30,9 @@ def validate_command(
 
     Example: policy validate --sources ../shared/sources --coverage
     """
-    from ..comparisons.errors import DataError, UsageError
-    from ..comparisons.loading import load_dataset
-    from ..comparisons.provenance import check
+    from policy_targets.comparisons.errors import DataError, UsageError
+    from policy_targets.comparisons.loading import load_dataset
+    from policy_targets.comparisons.provenance import check
 
     if coverage and sources is None:
         raise UsageError("--coverage needs --sources DIR, the directory of source texts")
@@ -40,8 +40,10 @@ def validate_command(
         raise UsageError(f"sources directory {sources} does not exist")
     directory = context.data_dir(ctx)
     dataset = load_dataset(directory)  # raises DataError with every problem
-    summary = (f"{len(dataset.documents)} documents, {len(dataset.targets)} targets, "
-               f"{len(dataset.indicators)} indicators")
+    summary = (
+        f"{len(dataset.documents)} documents, {len(dataset.targets)} targets, "
+        f"{len(dataset.indicators)} indicators"
+    )
     if sources is None:
         typer.echo(f"ok: {summary}")
         return
@@ -51,8 +53,11 @@ def validate_command(
     if report.problems:
         raise DataError(report.problems)
     if report.uncovered:
-        typer.echo(f"error: {len(report.uncovered)} numerals in the sources are not covered by a "
-                   "quote — add the targets, or explain them in coverage-ignore.yaml", err=True)
+        typer.echo(
+            f"error: {len(report.uncovered)} numerals in the sources are not covered by a "
+            "quote — add the targets, or explain them in coverage-ignore.yaml",
+            err=True,
+        )
         raise typer.Exit(ExitStatus.INVALID)
     typer.echo(f"ok: {summary}; {report.quotes_checked} quotes found in their sources")
     if coverage:
@@ -64,7 +69,7 @@ def schema_command(output: OutputOption = None, force: ForceOption = False) -> N
 
     Example: policy schema --output targets/schema.json --force
     """
-    from ..comparisons.models import json_schema
+    from policy_targets.comparisons.models import json_schema
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if output is None:

@@ -24,8 +24,10 @@ def not_comparable_reason(a: Target, b: Target) -> str | None:
         return f"different dimension: {a.dimension} vs {b.dimension}"
     same_kind = a.measure == b.measure or {a.measure, b.measure} <= STOCK_MEASURES
     if not same_kind:
-        return (f"different measure: {a.measure} ({MEASURE_WORDS[a.measure]}) vs "
-                f"{b.measure} ({MEASURE_WORDS[b.measure]})")
+        return (
+            f"different measure: {a.measure} ({MEASURE_WORDS[a.measure]}) vs "
+            f"{b.measure} ({MEASURE_WORDS[b.measure]})"
+        )
     return None
 
 

@@ -15,8 +15,18 @@ ONLY = {
     "dropped": {"dropped"},
 }
 CATEGORY_ORDER = (
-    "infrastructure", "data", "digital-economy", "industry", "agriculture", "services",
-    "government", "society", "energy", "ai", "talent", "security",
+    "infrastructure",
+    "data",
+    "digital-economy",
+    "industry",
+    "agriculture",
+    "services",
+    "government",
+    "society",
+    "energy",
+    "ai",
+    "talent",
+    "security",
 )
 
 
@@ -73,12 +83,20 @@ def _row(indicator: Indicator, before: list[Target], after: list[Target]) -> Com
 
 
 def _targets_in_scope(dataset: Dataset, document: Document) -> list[Target]:
-    return [t for t in dataset.targets
-            if t.document == document.id and t.kind == "target" and t.scope == document.scope]
+    return [
+        t
+        for t in dataset.targets
+        if t.document == document.id and t.kind == "target" and t.scope == document.scope
+    ]
 
 
-def compare(dataset: Dataset, before: Document, after: Document,
-            category: str | None = None, only: str | None = None) -> Comparison:
+def compare(
+    dataset: Dataset,
+    before: Document,
+    after: Document,
+    category: str | None = None,
+    only: str | None = None,
+) -> Comparison:
     """One row per indicator that has a target in either document."""
     if before.id == after.id:
         raise UsageError(f"both sides are {before.id}; compare two different documents")
@@ -97,5 +115,7 @@ def compare(dataset: Dataset, before: Document, after: Document,
         if only and row.verdict not in ONLY[only]:
             continue
         rows.append(row)
-    rows.sort(key=lambda r: (CATEGORY_ORDER.index(r.indicator.category), r.indicator.id))
+    rows.sort(
+        key=lambda r: (CATEGORY_ORDER.index(r.indicator.category), r.indicator.name_en.casefold())
+    )
     return Comparison(before, after, rows)

@@ -122,8 +122,15 @@ def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator], list[P
     path = data_dir / CATALOGUE
     shown = _display(path)
     if not path.exists():
-        return {}, [Problem(shown, 1, 1, "the indicator catalogue is missing",
-                            "create indicators.yaml with an `indicators:` list")]
+        return {}, [
+            Problem(
+                shown,
+                1,
+                1,
+                "the indicator catalogue is missing",
+                "create indicators.yaml with an `indicators:` list",
+            )
+        ]
     try:
         raw = load_yaml_file(path, shown)
     except DataError as exc:
@@ -135,13 +142,25 @@ def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator], list[P
     for position, item in enumerate(catalogue.indicators):
         line, column = raw["indicators"].item_marks[position]
         if item.id in indicators:
-            problems.append(Problem(shown, line, column, f"indicator id {item.id!r} is used twice",
-                                    "give each indicator its own id, or merge the two entries"))
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    column,
+                    f"indicator id {item.id!r} is used twice",
+                    "give each indicator its own id, or merge the two entries",
+                )
+            )
             continue
         indicators[item.id] = records.Indicator(
-            id=item.id, name_zh=item.name_zh, name_en=item.name_en,
-            category=item.category.value, dimension=item.dimension.value, unit=item.unit,
-            higher_is_better=item.higher_is_better, aliases=tuple(item.aliases),
+            id=item.id,
+            name_zh=item.name_zh,
+            name_en=item.name_en,
+            category=item.category.value,
+            dimension=item.dimension.value,
+            unit=item.unit,
+            higher_is_better=item.higher_is_better,
+            aliases=tuple(item.aliases),
         )
     return indicators, problems
 
@@ -151,8 +170,9 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
     return f"did you mean {', '.join(close)}? " if close else ""
 
 
-def _check_target(target: Any, document: records.Document, catalogue: dict, line: int,
-                  column: int, shown: str) -> tuple[records.Target | None, list[Problem]]:
+def _check_target(
+    target: Any, document: records.Document, catalogue: dict, line: int, column: int, shown: str
+) -> tuple[records.Target | None, list[Problem]]:
     from .quotes import normalize_text, numbers_in
     from .units import normalize
 
@@ -163,40 +183,63 @@ def _check_target(target: Any, document: records.Document, catalogue: dict, line
 
     indicator = catalogue.get(target.indicator)
     if indicator is None:
-        problem(f"unknown indicator {target.indicator!r}",
-                f"{_suggest(target.indicator, catalogue)}add it to {CATALOGUE} or use an existing id")
+        problem(
+            f"unknown indicator {target.indicator!r}",
+            f"{_suggest(target.indicator, catalogue)}add it to {CATALOGUE} or use an existing id",
+        )
     try:
         normalized = normalize(target.value, target.unit)
     except UnitError as exc:
-        problem(str(exc), "use a unit defined in comparisons/units.txt, e.g. 个, 万个, 亿元, %, E, 每季度")
+        problem(
+            str(exc),
+            "use a unit defined in comparisons/units.txt, e.g. 个, 万个, 亿元, %, E, 每季度",
+        )
         normalized = None
     is_frequency_unit = target.unit.startswith("每")
     if (target.measure.value == "frequency") != is_frequency_unit:
-        problem(f"measure {target.measure.value!r} does not fit unit {target.unit!r}",
-                "frequencies use measure: frequency with a 每… unit such as 每季度")
+        problem(
+            f"measure {target.measure.value!r} does not fit unit {target.unit!r}",
+            "frequencies use measure: frequency with a 每… unit such as 每季度",
+        )
     if normalized and indicator and normalized.dimension != indicator.dimension:
-        problem(f"unit {target.unit!r} is {normalized.dimension}, but indicator "
-                f"{indicator.id!r} is {indicator.dimension}",
-                f"use a unit of {indicator.dimension} or another indicator")
+        problem(
+            f"unit {target.unit!r} is {normalized.dimension}, but indicator "
+            f"{indicator.id!r} is {indicator.dimension}",
+            f"use a unit of {indicator.dimension} or another indicator",
+        )
     written = numbers_in(normalize_text(target.quote))
     implicit = is_frequency_unit and target.value == 1
     if target.value not in written and not implicit:
-        problem(f"value {target.value:g} does not appear in the quote",
-                "correct the value, or quote the clause that states it")
+        problem(
+            f"value {target.value:g} does not appear in the quote",
+            "correct the value, or quote the clause that states it",
+        )
     if problems or normalized is None:
         return None, problems
     return records.Target(
-        document=document.id, indicator=target.indicator, value=target.value, unit=target.unit,
-        comparator=target.comparator.value, measure=target.measure.value, kind=target.kind.value,
-        year=target.year, quote=target.quote, locator=target.locator,
-        scope=target.scope or document.scope, normalized=normalized.magnitude,
-        normalized_unit=normalized.unit, dimension=normalized.dimension,
-        aspirational=target.aspirational, note=target.note, line=line,
+        document=document.id,
+        indicator=target.indicator,
+        value=target.value,
+        unit=target.unit,
+        comparator=target.comparator.value,
+        measure=target.measure.value,
+        kind=target.kind.value,
+        year=target.year,
+        quote=target.quote,
+        locator=target.locator,
+        scope=target.scope or document.scope,
+        normalized=normalized.magnitude,
+        normalized_unit=normalized.unit,
+        dimension=normalized.dimension,
+        aspirational=target.aspirational,
+        note=target.note,
+        line=line,
     ), []
 
 
-def load_document(path: Path, catalogue: dict) -> tuple[records.Document | None,
-                                                         list[records.Target], list[Problem]]:
+def load_document(
+    path: Path, catalogue: dict
+) -> tuple[records.Document | None, list[records.Target], list[Problem]]:
     from .models import DocumentFile
 
     shown = _display(path)
@@ -209,16 +252,30 @@ def load_document(path: Path, catalogue: dict) -> tuple[records.Document | None,
         return None, [], problems
     info = parsed.document
     document = records.Document(
-        id=info.id, year=info.year, scope=info.scope, title_zh=info.title_zh,
-        title_en=info.title_en, issuer=info.issuer, published=info.published,
-        period_start=info.period.start, period_end=info.period.end, kind=info.kind.value,
-        source=info.source, path=shown,
+        id=info.id,
+        year=info.year,
+        scope=info.scope,
+        title_zh=info.title_zh,
+        title_en=info.title_en,
+        issuer=info.issuer,
+        published=info.published,
+        period_start=info.period.start,
+        period_end=info.period.end,
+        kind=info.kind.value,
+        source=info.source,
+        path=shown,
     )
     if path.stem != info.id:
         line, column = raw["document"].key_marks["id"]
-        problems.append(Problem(shown, line, column,
-                                f"document id {info.id!r} does not match the file name",
-                                f"rename the file to {info.id}.yaml or change the id"))
+        problems.append(
+            Problem(
+                shown,
+                line,
+                column,
+                f"document id {info.id!r} does not match the file name",
+                f"rename the file to {info.id}.yaml or change the id",
+            )
+        )
     targets: list[records.Target] = []
     seen: dict[tuple, int] = {}
     for position, target in enumerate(parsed.targets):
@@ -227,11 +284,17 @@ def load_document(path: Path, catalogue: dict) -> tuple[records.Document | None,
         problems.extend(found)
         key = (target.indicator, target.kind, target.year, target.scope, target.measure)
         if key in seen:
-            problems.append(Problem(shown, line, column,
-                                    f"duplicate entry for {target.indicator!r} "
-                                    f"({target.kind.value} {target.year}, {target.measure.value}); "
-                                    f"the first is at line {seen[key]}",
-                                    "remove one, or tell them apart by kind, year, measure or scope"))
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    column,
+                    f"duplicate entry for {target.indicator!r} "
+                    f"({target.kind.value} {target.year}, {target.measure.value}); "
+                    f"the first is at line {seen[key]}",
+                    "remove one, or tell them apart by kind, year, measure or scope",
+                )
+            )
         seen.setdefault(key, line)
         if record:
             targets.append(record)
@@ -241,8 +304,17 @@ def load_document(path: Path, catalogue: dict) -> tuple[records.Document | None,
 def load_dataset(data_dir: Path) -> records.Dataset:
     """Load and check every file of a targets directory; DataError lists all problems."""
     if not data_dir.is_dir():
-        raise DataError([Problem(_display(data_dir), 1, 1, "data directory not found",
-                                 "pass an existing directory to --data or POLICY_DATA")])
+        raise DataError(
+            [
+                Problem(
+                    _display(data_dir),
+                    1,
+                    1,
+                    "data directory not found",
+                    "pass an existing directory to --data or POLICY_DATA",
+                )
+            ]
+        )
     catalogue, problems = load_catalogue(data_dir)
     dataset = records.Dataset(indicators=catalogue)
     for path in document_files(data_dir):
@@ -252,15 +324,28 @@ def load_dataset(data_dir: Path) -> records.Dataset:
             continue
         if document.id in dataset.documents:
             other = dataset.documents[document.id].path
-            problems.append(Problem(document.path, 1, 1,
-                                    f"document id {document.id!r} is also used by {other}",
-                                    "give each document its own id"))
+            problems.append(
+                Problem(
+                    document.path,
+                    1,
+                    1,
+                    f"document id {document.id!r} is also used by {other}",
+                    "give each document its own id",
+                )
+            )
             continue
         dataset.documents[document.id] = document
         dataset.targets.extend(targets)
     if not dataset.documents and not problems:
-        problems.append(Problem(_display(data_dir), 1, 1, "no document files found",
-                                "add one <document-id>.yaml file per document"))
+        problems.append(
+            Problem(
+                _display(data_dir),
+                1,
+                1,
+                "no document files found",
+                "add one <document-id>.yaml file per document",
+            )
+        )
     if problems:
         raise DataError(problems)
     return dataset

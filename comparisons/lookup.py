@@ -33,12 +33,16 @@ def resolve_document(dataset: Dataset, ref: str, scope: str = DEFAULT_SCOPE) -> 
             return found[0]
         if found:
             ids = ", ".join(sorted(d.id for d in found))
-            raise UsageError(f"{len(found)} {scope} documents are from {ref}: {ids}; name one by id")
+            raise UsageError(
+                f"{len(found)} {scope} documents are from {ref}: {ids}; name one by id"
+            )
         raise UsageError(f"no {scope} document from {ref}; {scope} has {_listing(dataset, scope)}")
     close = difflib.get_close_matches(ref, list(dataset.documents), n=3, cutoff=0.4)
     hint = f"did you mean {', '.join(close)}? " if close else ""
-    raise UsageError(f"unknown document {ref!r}; {hint}give a year or one of: "
-                     f"{', '.join(sorted(dataset.documents))}")
+    raise UsageError(
+        f"unknown document {ref!r}; {hint}give a year or one of: "
+        f"{', '.join(sorted(dataset.documents))}"
+    )
 
 
 def _fold(text: str) -> str:
@@ -75,7 +79,9 @@ def resolve_indicator(dataset: Dataset, text: str) -> Indicator:
     if found:
         names = ", ".join(f"{i.id} ({i.name_zh})" for i in found[:8])
         more = f" and {len(found) - 8} more" if len(found) > 8 else ""
-        raise UsageError(f"{text!r} matches {len(found)} indicators: {names}{more}; be more specific")
+        raise UsageError(
+            f"{text!r} matches {len(found)} indicators: {names}{more}; be more specific"
+        )
     all_names = {n: i.id for i in dataset.indicators.values() for n in _names(i)}
     close = difflib.get_close_matches(text, list(all_names), n=3, cutoff=0.5)
     ids = list(dict.fromkeys(all_names[n] for n in close))

@@ -100,15 +100,18 @@ class DocumentInfo(_Strict):
     title_zh: str = Field(min_length=1)
     title_en: str = Field(min_length=1)
     issuer: str = Field(min_length=1)
-    published: str = Field(description='quoted ISO date, e.g. "2023-06-17"')
+    published: str | None = Field(
+        description='quoted ISO date, e.g. "2023-06-17"; null when the source gives none'
+    )
     period: Period
     kind: DocumentKind
     source: str = Field(min_length=1, description="file name of the source text")
 
     @field_validator("published")
     @classmethod
-    def _iso_date(cls, value: str) -> str:
-        date.fromisoformat(value)
+    def _iso_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            date.fromisoformat(value)
         return value
 
 

@@ -94,9 +94,15 @@ def check(dataset: Dataset, data_dir: Path, sources: Path, coverage: bool) -> Pr
         try:
             source = _read_source(document, sources)
         except (OSError, UnicodeDecodeError) as exc:
-            report.problems.append(Problem(document.path, 1, 1,
-                                           f"cannot read source {document.source}: {exc}",
-                                           f"put the source text in {sources} or fix `source:`"))
+            report.problems.append(
+                Problem(
+                    document.path,
+                    1,
+                    1,
+                    f"cannot read source {document.source}: {exc}",
+                    f"put the source text in {sources} or fix `source:`",
+                )
+            )
             continue
         quote_spans: list[tuple[int, int]] = []
         for target in dataset.targets_of(document.id):
@@ -104,27 +110,47 @@ def check(dataset: Dataset, data_dir: Path, sources: Path, coverage: bool) -> Pr
             needle = normalize_text(target.quote)
             found = _spans(re.compile(re.escape(needle)), source.text)
             if not found:
-                report.problems.append(Problem(
-                    document.path, target.line, 1,
-                    f"quote not found in {document.source}: “{target.quote}”",
-                    "copy the clause from the source (compared in Simplified, without pinyin)"))
+                report.problems.append(
+                    Problem(
+                        document.path,
+                        target.line,
+                        1,
+                        f"quote not found in {document.source}: “{target.quote}”",
+                        "copy the clause from the source (compared in Simplified, without pinyin)",
+                    )
+                )
             quote_spans.extend(found)
         if coverage:
             report.uncovered.extend(
-                _uncovered(document, source, quote_spans, rules, used_rules, report))
+                _uncovered(document, source, quote_spans, rules, used_rules, report)
+            )
     for index, rule in enumerate(rules):
         if index not in used_rules:
-            report.problems.append(Problem(rule.path, rule.line, 1,
-                                           f"ignore entry “{rule.text}” matches no uncovered numeral",
-                                           "remove the entry"))
+            report.problems.append(
+                Problem(
+                    rule.path,
+                    rule.line,
+                    1,
+                    f"ignore entry “{rule.text}” matches no uncovered numeral",
+                    "remove the entry",
+                )
+            )
     return report
 
 
-def _uncovered(document: Document, source: NormalizedSource, quote_spans: list[tuple[int, int]],
-               rules: list[IgnoreRule], used_rules: set[int],
-               report: ProvenanceReport) -> list[Uncovered]:
-    rule_spans = {i: _spans(r.regex, source.text) for i, r in enumerate(rules)
-                  if r.document in (None, document.id)}
+def _uncovered(
+    document: Document,
+    source: NormalizedSource,
+    quote_spans: list[tuple[int, int]],
+    rules: list[IgnoreRule],
+    used_rules: set[int],
+    report: ProvenanceReport,
+) -> list[Uncovered]:
+    rule_spans = {
+        i: _spans(r.regex, source.text)
+        for i, r in enumerate(rules)
+        if r.document in (None, document.id)
+    }
     missing = []
     for match in NUMERAL.finditer(source.text):
         report.numerals_seen += 1
@@ -135,7 +161,8 @@ def _uncovered(document: Document, source: NormalizedSource, quote_spans: list[t
         if explained:
             used_rules.update(explained)
             continue
-        context = source.text[max(0, start - CONTEXT): end + CONTEXT]
-        missing.append(Uncovered(document.id, document.source, source.line_of(start),
-                                 match.group(), context))
+        context = source.text[max(0, start - CONTEXT) : end + CONTEXT]
+        missing.append(
+            Uncovered(document.id, document.source, source.line_of(start), match.group(), context)
+        )
     return missing

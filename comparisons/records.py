@@ -37,7 +37,13 @@ class Document:
     title_zh: str
     title_en: str
     issuer: str
-    published: str
+    published: str | None  # None when the source gives no date
+
+    @property
+    def chronology(self) -> tuple[int, str]:
+        """Sorts documents by issue: the year, then the date where it is known."""
+        return self.year, self.published or ""
+
     period_start: int
     period_end: int
     kind: str

@@ -31,25 +31,33 @@ class Trajectory:
     points: list[Point]
 
 
-def _lower_than_earlier(target: Target, earlier: list[tuple[Target, Document]],
-                        document: Document) -> Target | None:
+def _lower_than_earlier(
+    target: Target, earlier: list[tuple[Target, Document]], document: Document
+) -> Target | None:
     """An earlier document's target, for the same or an earlier year, that this one undercuts."""
     if target.kind != "target":
         return None
     for other, other_document in earlier:
-        if (other.kind == "target" and other_document.published < document.published
-                and other.year <= target.year and not not_comparable_reason(other, target)
-                and other.normalized > target.normalized):
+        if (
+            other.kind == "target"
+            and other_document.chronology < document.chronology
+            and other.year <= target.year
+            and not not_comparable_reason(other, target)
+            and other.normalized > target.normalized
+        ):
             return other
     return None
 
 
 def trajectory(dataset: Dataset, indicator: Indicator, scope: str) -> Trajectory:
     documents = dataset.documents
-    found = [(t, documents[t.document]) for t in dataset.targets
-             if t.indicator == indicator.id and t.scope == scope]
+    found = [
+        (t, documents[t.document])
+        for t in dataset.targets
+        if t.indicator == indicator.id and t.scope == scope
+    ]
     # By the year a figure refers to; baselines before targets of the same year.
-    found.sort(key=lambda pair: (pair[0].year, pair[0].kind != "baseline", pair[1].published))
+    found.sort(key=lambda pair: (pair[0].year, pair[0].kind != "baseline", pair[1].chronology))
     points: list[Point] = []
     for position, (target, document) in enumerate(found):
         step = None

@@ -68,9 +68,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LocatedDict:
                 None, None, "found an unhashable key", key_node.start_mark
             ) from None
         if key in result:
-            raise DuplicateKey(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
+            raise DuplicateKey(None, None, f"duplicate key {key!r}", key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_marks[key] = _mark(key_node)
     return result
@@ -113,7 +111,11 @@ def load_yaml_text(text: str, path: str) -> Any:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = exc.problem or exc.context or "invalid YAML"
         lines = text.splitlines()
-        if mark and mark.line < len(lines) and lines[mark.line][mark.column: mark.column + 1] == "\t":
+        if (
+            mark
+            and mark.line < len(lines)
+            and lines[mark.line][mark.column : mark.column + 1] == "\t"
+        ):
             message = "a tab character"
         if "could not determine a constructor" in (exc.problem or ""):
             message = f"unsupported tag {exc.problem.split('tag ')[-1]}"
@@ -133,7 +135,9 @@ def load_yaml_file(path: Path, display: str | None = None) -> Any:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise DataError([Problem(shown, 1, 1, f"cannot read file: {exc.strerror}", "check the path")]) from None
+        raise DataError(
+            [Problem(shown, 1, 1, f"cannot read file: {exc.strerror}", "check the path")]
+        ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -145,5 +149,7 @@ def load_yaml_file(path: Path, display: str | None = None) -> Any:
     text = text.removeprefix("\ufeff")
     data = load_yaml_text(text, shown)
     if data is None:
-        raise DataError([Problem(shown, 1, 1, "file is empty", "add the document's content or delete the file")])
+        raise DataError(
+            [Problem(shown, 1, 1, "file is empty", "add the document's content or delete the file")]
+        )
     return data

@@ -42,7 +42,9 @@ def run():
 def data_copy(tmp_path) -> Path:
     """A writable copy of the bundled targets directory."""
     target = tmp_path / "targets"
-    shutil.copytree(bundled_data_dir(), target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    shutil.copytree(
+        bundled_data_dir(), target, ignore=shutil.ignore_patterns("*.py", "__pycache__")
+    )
     return target
 
 

@@ -27,7 +27,11 @@ def test_compare_2023_2025_verdicts(run):
 
     compute = rows["total-compute"]
     assert compute["verdict"] == "new"
-    assert (compute["after_value"], compute["after_unit"], compute["after_normalized"]) == (12.5, "E", 12.5)
+    assert (compute["after_value"], compute["after_unit"], compute["after_normalized"]) == (
+        12.5,
+        "E",
+        12.5,
+    )
     assert compute["normalized_unit"] == "EFLOPS"
 
     bases = rows["smart-agriculture-bases"]
@@ -40,13 +44,19 @@ def test_compare_2023_2025_verdicts(run):
 
 def test_compare_counts_every_indicator_once(run, dataset):
     rows = rows_by_indicator(run("compare", "2023", "2025", "--format", "json"))
-    expected = {t.indicator for t in dataset.targets
-                if t.document in ("2023-work-points", "2025-work-points") and t.kind == "target"}
+    expected = {
+        t.indicator
+        for t in dataset.targets
+        if t.document in ("2023-work-points", "2025-work-points") and t.kind == "target"
+    }
     assert set(rows) == expected
     verdicts = [row["verdict"] for row in rows.values()]
-    assert (verdicts.count("raised"), verdicts.count("new"), verdicts.count("dropped"),
-            verdicts.count("not comparable")) == (1, 16, 39, 1)  # 41 rows in 2023, 18 in 2025
-
+    assert (
+        verdicts.count("raised"),
+        verdicts.count("new"),
+        verdicts.count("dropped"),
+        verdicts.count("not comparable"),
+    ) == (1, 16, 39, 1)  # 41 rows in 2023, 18 in 2025
 
 
 def test_compare_markdown_is_one_table_with_a_row_per_indicator(run):
@@ -66,15 +76,31 @@ def test_compare_markdown_is_one_table_with_a_row_per_indicator(run):
             row.append(token.content)
     assert len(body_rows) == 57
     smart = next(r for r in body_rows if r[0] == "Smart communities")
-    assert smart == ["Smart communities", "≥2000个 (2023, cumulative)", "≥5000个 (2025, level)",
-                     "≥2,000 → ≥5,000", "+3,000 (+150%)", "+58.1%/yr", "raised"]
+    assert smart == [
+        "Smart communities",
+        "≥2000个 (2023, cumulative)",
+        "≥5000个 (2025, level)",
+        "≥2,000 → ≥5,000",
+        "+3,000 (+150%)",
+        "+58.1%/yr",
+        "raised",
+    ]
     compute = next(r for r in body_rows if r[0] == "Total compute")
-    assert compute == ["Total compute", "—", "≥12.5E (2025, level, aspirational)",
-                       "≥12.5 EFLOPS", "", "", "new"]
+    assert compute == [
+        "Total compute",
+        "—",
+        "≥12.5E (2025, level, aspirational)",
+        "≥12.5 EFLOPS",
+        "",
+        "",
+        "new",
+    ]
 
 
 def test_compare_only_changed_and_category(run):
-    rows = rows_by_indicator(run("compare", "2023", "2025", "--only", "changed", "--format", "json"))
+    rows = rows_by_indicator(
+        run("compare", "2023", "2025", "--only", "changed", "--format", "json")
+    )
     assert list(rows) == ["smart-communities"]
     rows = rows_by_indicator(run("compare", "2023", "2025", "--category", "ai", "--format", "json"))
     assert {r["verdict"] for r in rows.values()} <= {"new", "dropped"}
@@ -101,8 +127,16 @@ def test_compare_2018_2025_digital_economy_share(run):
     rows = rows_by_indicator(run("compare", "2018", "2025", "--format", "json"))
     share = rows["digital-economy-gdp-share"]
     assert share["verdict"] == "raised"
-    assert (share["before_value"], share["before_comparator"], share["before_year"]) == (45, "at_least", 2022)
-    assert (share["after_value"], share["after_comparator"], share["after_year"]) == (50, "more_than", 2025)
+    assert (share["before_value"], share["before_comparator"], share["before_year"]) == (
+        45,
+        "at_least",
+        2022,
+    )
+    assert (share["after_value"], share["after_comparator"], share["after_year"]) == (
+        50,
+        "more_than",
+        2025,
+    )
     assert share["change"] == 5
     assert share["per_year_kind"] == "points"
     assert round(share["per_year"], 4) == 1.6667  # 5 points over 3 years
@@ -114,7 +148,9 @@ def test_compare_binzhou_by_scope(run):
     assert result.stderr == (
         "error: no binzhou document from 2025; binzhou has 2023 (2023-binzhou-plan)\n"
     )
-    rows = rows_by_indicator(run("compare", "2023-work-points", "2023-binzhou-plan", "--format", "json"))
+    rows = rows_by_indicator(
+        run("compare", "2023-work-points", "2023-binzhou-plan", "--format", "json")
+    )
     assert rows["morning-star-factories"]["verdict"] == "new"
     assert rows["10g-pon-ports"]["verdict"] == "new"
 
@@ -122,14 +158,22 @@ def test_compare_binzhou_by_scope(run):
 def test_compare_same_document(run):
     result = run("compare", "2023", "2023-work-points")
     assert result.exit_code == 2
-    assert result.stderr == "error: both sides are 2023-work-points; compare two different documents\n"
+    assert (
+        result.stderr == "error: both sides are 2023-work-points; compare two different documents\n"
+    )
 
 
 def test_compare_mirrors(run):
     forward = rows_by_indicator(run("compare", "2023", "2025", "--format", "json"))
     backward = rows_by_indicator(run("compare", "2025", "2023", "--format", "json"))
-    mirror = {"raised": "lowered", "lowered": "raised", "new": "dropped", "dropped": "new",
-              "unchanged": "unchanged", "not comparable": "not comparable"}
+    mirror = {
+        "raised": "lowered",
+        "lowered": "raised",
+        "new": "dropped",
+        "dropped": "new",
+        "unchanged": "unchanged",
+        "not comparable": "not comparable",
+    }
     assert forward.keys() == backward.keys()
     for indicator, row in forward.items():
         assert backward[indicator]["verdict"] == mirror[row["verdict"]]
@@ -146,6 +190,13 @@ def test_compare_table_in_the_terminal(run):
     lines = result.stdout.splitlines()
     smart = next(line for line in lines if "Smart communities" in line)
     cells = [cell.strip() for cell in smart.split("│")[1:-1]]
-    assert cells == ["Smart communities", "≥2000个 (2023, cumulative)", "≥5000个 (2025, level)",
-                     "≥2,000 → ≥5,000", "+3,000 (+150%)", "+58.1%/yr", "raised"]
+    assert cells == [
+        "Smart communities",
+        "≥2000个 (2023, cumulative)",
+        "≥5000个 (2025, level)",
+        "≥2,000 → ≥5,000",
+        "+3,000 (+150%)",
+        "+58.1%/yr",
+        "raised",
+    ]
     assert lines[-1] == "1 indicator: 1 raised"

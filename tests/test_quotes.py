@@ -40,8 +40,17 @@ def test_normalize_source_maps_offsets_to_lines():
 
 @pytest.mark.parametrize(
     ("text", "number"),
-    [("一", 1), ("两", 2), ("十", 10), ("十六", 16), ("三十五", 35), ("一百", 100), ("百", 100),
-     ("两千", 2000), ("一二", None)],
+    [
+        ("一", 1),
+        ("两", 2),
+        ("十", 10),
+        ("十六", 16),
+        ("三十五", 35),
+        ("一百", 100),
+        ("百", 100),
+        ("两千", 2000),
+        ("一二", None),
+    ],
 )
 def test_chinese_to_number(text, number):
     assert chinese_to_number(text) == number

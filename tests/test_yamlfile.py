@@ -48,7 +48,10 @@ def test_empty_file(tmp_path):
     path.write_text("# only a comment\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_yaml_file(path, "e.yaml")
-    assert str(caught.value) == "e.yaml:1:1: file is empty — add the document's content or delete the file"
+    assert (
+        str(caught.value)
+        == "e.yaml:1:1: file is empty — add the document's content or delete the file"
+    )
 
 
 def test_not_utf8(tmp_path):
