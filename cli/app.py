@@ -47,9 +47,9 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import version
+        from policy_targets.comparisons import __version__
 
-        typer.echo(f"policy-targets {version('policy-targets')}")
+        typer.echo(f"policy-targets {__version__}")
         raise typer.Exit()
 
 

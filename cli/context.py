@@ -15,7 +15,7 @@ class InvalidData(PolicyError):
 
 
 def data_dir(ctx: typer.Context) -> Path:
-    from policy_targets.comparisons.loading import resolve_data_dir
+    from policy_targets.comparisons.layout import resolve_data_dir
 
     options = ctx.find_root().obj or {}
     return resolve_data_dir(options.get("data"))

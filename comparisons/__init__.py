@@ -3,3 +3,5 @@
 Nothing in this package prints; functions return plain result objects and raise the
 typed errors of `policy_targets.comparisons.errors`.
 """
+
+__version__ = "0.1.0"

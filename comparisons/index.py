@@ -12,22 +12,13 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
-from .loading import data_files, load_dataset
+from . import __version__
+from .layout import data_files
 from .records import Dataset
 
 FORMAT = "1"  # bump when the records change shape
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("policy-targets")
-    except PackageNotFoundError:
-        return "0"
 
 
 def cache_dir() -> Path:
@@ -43,7 +34,7 @@ def dataset_key(data_dir: Path) -> str:
     from .units import DEFINITIONS
 
     digest = hashlib.sha256()
-    digest.update(f"{FORMAT}\0{_version()}\0".encode())
+    digest.update(f"{FORMAT}\0{__version__}\0".encode())
     digest.update(DEFINITIONS.read_bytes())
     for path in data_files(data_dir):
         digest.update(path.name.encode() + b"\0")
@@ -61,6 +52,8 @@ def _read(path: Path) -> Dataset | None:
 
 
 def _write(path: Path, dataset: Dataset) -> None:
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".index-")
@@ -73,6 +66,8 @@ def _write(path: Path, dataset: Dataset) -> None:
 
 def load(data_dir: Path, use_cache: bool = True) -> Dataset:
     """The validated dataset of `data_dir`, from the cache when it is current."""
+    from .loading import load_dataset
+
     if not use_cache:
         return load_dataset(data_dir)
     try:

@@ -7,46 +7,14 @@ together as one DataError, so that a curator sees all of them in one run.
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Iterable
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from . import records
 from .errors import DataError, Problem, UnitError
+from .layout import CATALOGUE, display, document_files
 from .yamlfile import LocatedDict, LocatedList, load_yaml_file
-
-CATALOGUE = "indicators.yaml"
-IGNORE_LIST = "coverage-ignore.yaml"
-NOT_DOCUMENTS = {CATALOGUE, IGNORE_LIST}
-
-
-def bundled_data_dir() -> Path:
-    return Path(str(files("policy_targets.targets")))
-
-
-def resolve_data_dir(option: str | os.PathLike | None) -> Path:
-    """--data, else $POLICY_DATA, else the dataset shipped in the package."""
-    chosen = option or os.environ.get("POLICY_DATA")
-    return Path(chosen) if chosen else bundled_data_dir()
-
-
-def data_files(data_dir: Path) -> list[Path]:
-    """The YAML files that make up a dataset, in a stable order."""
-    return sorted(p for p in data_dir.glob("*.yaml") if p.is_file())
-
-
-def document_files(data_dir: Path) -> list[Path]:
-    return [p for p in data_files(data_dir) if p.name not in NOT_DOCUMENTS]
-
-
-def _display(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-
 
 # --- locating a pydantic error in the YAML ------------------------------------
 
@@ -120,7 +88,7 @@ def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator], list[P
     from .models import Catalogue
 
     path = data_dir / CATALOGUE
-    shown = _display(path)
+    shown = display(path)
     if not path.exists():
         return {}, [
             Problem(
@@ -242,7 +210,7 @@ def load_document(
 ) -> tuple[records.Document | None, list[records.Target], list[Problem]]:
     from .models import DocumentFile
 
-    shown = _display(path)
+    shown = display(path)
     try:
         raw = load_yaml_file(path, shown)
     except DataError as exc:
@@ -307,7 +275,7 @@ def load_dataset(data_dir: Path) -> records.Dataset:
         raise DataError(
             [
                 Problem(
-                    _display(data_dir),
+                    display(data_dir),
                     1,
                     1,
                     "data directory not found",
@@ -339,7 +307,7 @@ def load_dataset(data_dir: Path) -> records.Dataset:
     if not dataset.documents and not problems:
         problems.append(
             Problem(
-                _display(data_dir),
+                display(data_dir),
                 1,
                 1,
                 "no document files found",

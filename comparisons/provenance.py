@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DataError, Problem
-from .loading import IGNORE_LIST, _display, schema_problems
+from .layout import IGNORE_LIST, display
+from .loading import schema_problems
 from .quotes import NormalizedSource, normalize_source, normalize_text
 from .records import Dataset, Document
 from .yamlfile import load_yaml_file
@@ -58,7 +59,7 @@ def load_ignore_rules(data_dir: Path) -> list[IgnoreRule]:
     path = data_dir / IGNORE_LIST
     if not path.exists():
         return []
-    shown = _display(path)
+    shown = display(path)
     raw = load_yaml_file(path, shown)
     parsed, problems = schema_problems(CoverageIgnore, raw, shown)
     if parsed is None:

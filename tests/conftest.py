@@ -9,7 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from policy_targets.cli.app import app
-from policy_targets.comparisons.loading import bundled_data_dir, load_dataset
+from policy_targets.comparisons.layout import bundled_data_dir
+from policy_targets.comparisons.loading import load_dataset
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = REPO.parent / "shared" / "sources"
