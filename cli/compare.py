@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -133,6 +134,21 @@ def compare_command(
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
+    plot: Annotated[
+        Path | None,
+        typer.Option(
+            help="Also draw the chosen indicators' two figures to this PNG file.", dir_okay=False
+        ),
+    ] = None,
+    indicator: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--indicator",
+            "-i",
+            help="An indicator to plot (repeatable); "
+            "default: those with a figure in both documents.",
+        ),
+    ] = None,
     fail_on_change: Annotated[
         bool, typer.Option("--fail-on-change", help="Exit with status 1 when anything changed.")
     ] = False,
@@ -151,6 +167,15 @@ def compare_command(
     first = resolve_document(data, before, scope)
     second = resolve_document(data, after, scope)
     comparison = compare(data, first, second, category=category, only=only)
+    if plot is not None:
+        from policy_targets.comparisons.lookup import resolve_indicator
+
+        from .plot import plot_comparison
+
+        chosen = [resolve_indicator(data, name).id for name in indicator or []] or [
+            row.indicator.id for row in comparison.rows if row.before and row.after
+        ]
+        plot_comparison(comparison, chosen, plot, force)
     emit(build_report(comparison, lang), fmt, output, force)
     if fail_on_change and comparison.changed:
         raise typer.Exit(ExitStatus.DIFFERENCES)

@@ -86,19 +86,30 @@ def to_markdown(report: Report) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def plain(value: Any) -> Any:
+    """Whole floats as integers (2000.0 → 2000), recursively, for CSV and JSON."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
 def to_csv(report: Report) -> str:
     buffer = io.StringIO()
     fields = list(dict.fromkeys(k for record in report.records for k in record))
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\r\n")
     writer.writeheader()
     for record in report.records:
-        writer.writerow({k: "" if v is None else v for k, v in record.items()})
+        writer.writerow({k: "" if v is None else plain(v) for k, v in record.items()})
     return buffer.getvalue()
 
 
 def to_json(report: Report) -> str:
     data = report.records if report.json is None else report.json
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(plain(data), ensure_ascii=False, indent=2) + "\n"
 
 
 def to_xlsx(report: Report) -> bytes:
@@ -141,7 +152,7 @@ def render_table(report: Report, console) -> None:
     for section in report.sections:
         table = Table(title=section.title or None, show_lines=False, title_justify="left")
         for header in section.headers:
-            table.add_column(header)
+            table.add_column(header, overflow="fold")
         for position, row in enumerate(section.rows):
             style = section.styles[position] if position < len(section.styles) else None
             # Text cells skip Rich's markup parsing and number highlighting: faster, and

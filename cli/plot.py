@@ -83,3 +83,45 @@ def plot_trajectory(trajectory, path: Path, force: bool) -> None:
     figure.savefig(buffer, format="png")
     plt.close(figure)
     write_atomically(path, buffer.getvalue(), force)
+
+
+def plot_comparison(comparison, indicator_ids: list[str], path: Path, force: bool) -> None:
+    """One small panel per chosen indicator: the two documents' figures as bars."""
+    plt = _pyplot()
+    rows = [row for row in comparison.rows if row.indicator.id in indicator_ids]
+    if not rows:
+        raise UsageError("none of the chosen indicators has a target in either document")
+    columns = min(3, len(rows))
+    lines = -(-len(rows) // columns)
+    figure, grid = plt.subplots(
+        lines, columns, figsize=(4 * columns, 3.2 * lines), dpi=100, squeeze=False
+    )
+    labels = [comparison.before.id, comparison.after.id]
+    colours = plt.rcParams["axes.prop_cycle"].by_key()["color"][:2]
+    for axes, row in zip(grid.flat, rows, strict=False):
+        sides = [row.before, row.after]
+        heights = [t.normalized if t else 0 for t in sides]
+        bars = axes.bar([0, 1], heights, color=colours, width=0.6)
+        for bar, target in zip(bars, sides, strict=True):
+            text = f"{SYMBOLS[target.comparator]}{target.normalized:g}" if target else "none"
+            axes.annotate(
+                text,
+                (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                textcoords="offset points",
+                xytext=(0, 3),
+                ha="center",
+                fontsize=9,
+            )
+        axes.set_xticks([0, 1], [str(comparison.before.year), str(comparison.after.year)])
+        unit = (row.before or row.after).normalized_unit
+        axes.set_title(f"{row.indicator.name_en}\n({row.verdict})", fontsize=9)
+        axes.set_ylabel(unit or "count", fontsize=8)
+        axes.margins(y=0.2)
+    for axes in list(grid.flat)[len(rows) :]:
+        axes.set_visible(False)
+    figure.legend(bars, labels, loc="lower center", ncol=2, fontsize=8, title="Source document")
+    figure.tight_layout(rect=(0, 0.08, 1, 1))
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    plt.close(figure)
+    write_atomically(path, buffer.getvalue(), force)

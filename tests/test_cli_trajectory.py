@@ -1,0 +1,159 @@
+import json
+
+import pytest
+
+
+def points(result):
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "digital-economy-gdp-share",
+        "数字经济占GDP比重",
+        "數字經濟",
+        "digital economy",
+        "Digital Economy Share of GDP",
+    ],
+)
+def test_names_find_the_digital_economy_share(run, name):
+    rows = points(run("trajectory", name, "--format", "json"))
+    assert {r["indicator"] for r in rows} == {"digital-economy-gdp-share"}
+
+
+def test_digital_economy_share_trajectory(run):
+    rows = points(run("trajectory", "数字经济占GDP比重", "--format", "json"))
+    assert [(r["year"], r["kind"], r["comparator"], r["value"]) for r in rows] == [
+        (2017, "baseline", "exactly", 35),
+        (2022, "target", "at_least", 45),
+        (2025, "target", "more_than", 50),
+    ]
+    assert [r["document"] for r in rows] == [
+        "2018-digital-shandong-plan",
+        "2018-digital-shandong-plan",
+        "2025-work-points",
+    ]
+    assert [r["change"] for r in rows] == [None, 10, 5]
+    assert [r["per_year_kind"] for r in rows] == [None, "points", "points"]
+    assert rows[1]["per_year"] == 2
+    assert round(rows[2]["per_year"], 4) == 1.6667
+    # Beijing's, Shanghai's, Guangdong's and the world's shares are other scopes.
+    assert {r["scope"] for r in rows} == {"shandong"}
+
+
+def test_trajectory_table_has_a_chart(run):
+    result = run("trajectory", "digital-economy-gdp-share", env={"COLUMNS": "220"})
+    assert result.exit_code == 0
+    assert "2017 █████████████████ 35 %" in result.stdout
+    assert "2025 ████████████████████████ >50 %" in result.stdout
+    assert "+2.00 pp/yr" in result.stdout
+
+
+def test_smart_communities_and_compound_growth(run):
+    rows = points(run("trajectory", "smart-communities", "--format", "json"))
+    assert [(r["year"], r["value"], r["measure"]) for r in rows] == [
+        (2023, 2000, "cumulative"),
+        (2025, 5000, "level"),
+    ]
+    assert round(rows[1]["per_year"], 4) == 0.5811
+    assert rows[1]["per_year_kind"] == "growth"
+
+
+def test_not_comparable_points_are_flagged(run):
+    rows = points(run("trajectory", "smart-agriculture-bases", "--format", "json"))
+    assert rows[1]["flags"] == (
+        "not comparable: different measure: new (a yearly addition) vs "
+        "cumulative (a cumulative stock)"
+    )
+    assert rows[1]["change"] is None
+
+
+def test_lower_target_than_an_earlier_document_is_flagged(data_copy, run):
+    path = data_copy / "2025-work-points.yaml"
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace("value: 5000", "value: 1500").replace(
+        "quote: 建成不少于5000个智慧社区", "quote: 建成不少于1500个智慧社区"
+    )
+    assert edited.count("1500") == 2
+    path.write_text(edited, encoding="utf-8")
+    rows = points(
+        run("--data", str(data_copy), "trajectory", "smart-communities", "--format", "json")
+    )
+    assert rows[1]["value"] == 1500
+    assert rows[1]["flags"] == "lower than 2023-work-points's ≥2000个 for 2023"
+
+
+def test_binzhou_scope(run):
+    rows = points(run("trajectory", "10g-pon-ports", "--scope", "binzhou", "--format", "json"))
+    assert [(r["year"], r["value"], r["unit"], r["normalized"]) for r in rows] == [
+        (2025, 4, "万个", 40000)
+    ]
+
+
+def test_unknown_indicator_suggests(run):
+    result = run("trajectory", "smart-comunities")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: unknown indicator 'smart-comunities'; did you mean smart-communities, "
+        "smart-community-coverage-rate? "
+        "(`policy indicators` lists them all)\n"
+    )
+
+
+def test_ambiguous_name_lists_matches(run):
+    result = run("trajectory", "智慧")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: '智慧' matches ")
+    assert result.stderr.endswith("; be more specific\n")
+
+
+def test_plot_writes_a_png(tmp_path, run):
+    target = tmp_path / "share.png"
+    result = run(
+        "trajectory", "digital-economy-gdp-share", "--plot", str(target), "--format", "json"
+    )
+    assert result.exit_code == 0
+    data = target.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (800, 450)
+
+
+def test_compare_plot_writes_a_png(tmp_path, run):
+    target = tmp_path / "compare.png"
+    result = run(
+        "compare",
+        "2021",
+        "2023",
+        "--plot",
+        str(target),
+        "-i",
+        "progress-reporting-frequency",
+        "-i",
+        "smart-communities",
+        "--format",
+        "json",
+    )
+    assert result.exit_code == 0
+    data = target.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")) == (800, 320)
+
+
+def test_plot_without_matplotlib_explains(monkeypatch, tmp_path, run):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_matplotlib(name, *args, **kwargs):
+        if name == "matplotlib" or name.startswith("matplotlib."):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_matplotlib)
+    result = run("trajectory", "smart-communities", "--plot", str(tmp_path / "x.png"))
+    assert result.exit_code == 2
+    assert result.stderr == "error: --plot needs matplotlib: pip install 'policy-targets[plot]'\n"
+    assert not (tmp_path / "x.png").exists()
