@@ -134,24 +134,28 @@ def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator], list[P
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.5)
+    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
     return f"did you mean {', '.join(close)}? " if close else ""
 
 
 def _check_target(
-    target: Any, document: records.Document, catalogue: dict, line: int, column: int, shown: str
+    target: Any, document: records.Document, catalogue: dict, item: LocatedDict, shown: str
 ) -> tuple[records.Target | None, list[Problem]]:
+    """Check one validated target against the catalogue, units and its quote;
+    `item` is its YAML mapping, for line numbers."""
     from .quotes import normalize_text, numbers_in
     from .units import normalize
 
     problems: list[Problem] = []
 
-    def problem(message: str, fix: str) -> None:
+    def problem(field: str, message: str, fix: str) -> None:
+        line, column = item.key_marks.get(field, item.mark)
         problems.append(Problem(shown, line, column, message, fix))
 
     indicator = catalogue.get(target.indicator)
     if indicator is None:
         problem(
+            "indicator",
             f"unknown indicator {target.indicator!r}",
             f"{_suggest(target.indicator, catalogue)}add it to {CATALOGUE} or use an existing id",
         )
@@ -159,6 +163,7 @@ def _check_target(
         normalized = normalize(target.value, target.unit)
     except UnitError as exc:
         problem(
+            "unit",
             str(exc),
             "use a unit defined in comparisons/units.txt, e.g. 个, 万个, 亿元, %, E, 每季度",
         )
@@ -166,11 +171,13 @@ def _check_target(
     is_frequency_unit = target.unit.startswith("每")
     if (target.measure.value == "frequency") != is_frequency_unit:
         problem(
+            "measure",
             f"measure {target.measure.value!r} does not fit unit {target.unit!r}",
             "frequencies use measure: frequency with a 每… unit such as 每季度",
         )
     if normalized and indicator and normalized.dimension != indicator.dimension:
         problem(
+            "unit",
             f"unit {target.unit!r} is {normalized.dimension}, but indicator "
             f"{indicator.id!r} is {indicator.dimension}",
             f"use a unit of {indicator.dimension} or another indicator",
@@ -179,6 +186,7 @@ def _check_target(
     implicit = is_frequency_unit and target.value == 1
     if target.value not in written and not implicit:
         problem(
+            "value",
             f"value {target.value:g} does not appear in the quote",
             "correct the value, or quote the clause that states it",
         )
@@ -201,7 +209,8 @@ def _check_target(
         dimension=normalized.dimension,
         aspirational=target.aspirational,
         note=target.note,
-        line=line,
+        line=item.mark[0],
+        quote_at=item.key_marks.get("quote", item.mark),
     ), []
 
 
@@ -248,7 +257,7 @@ def load_document(
     seen: dict[tuple, int] = {}
     for position, target in enumerate(parsed.targets):
         line, column = raw["targets"].item_marks[position]
-        record, found = _check_target(target, document, catalogue, line, column, shown)
+        record, found = _check_target(target, document, catalogue, raw["targets"][position], shown)
         problems.extend(found)
         key = (target.indicator, target.kind, target.year, target.scope, target.measure)
         if key in seen:

@@ -43,6 +43,7 @@ class IgnoreRule:
     regex: re.Pattern
     path: str
     line: int
+    column: int
 
 
 @dataclass
@@ -68,8 +69,8 @@ def load_ignore_rules(data_dir: Path) -> list[IgnoreRule]:
     for position, entry in enumerate(parsed.ignore):
         text = entry.text if entry.pattern else normalize_text(entry.text)
         regex = re.compile(text if entry.pattern else re.escape(text))
-        line = raw["ignore"].item_marks[position][0]
-        rules.append(IgnoreRule(text, entry.reason, entry.document, regex, shown, line))
+        line, column = raw["ignore"].item_marks[position]
+        rules.append(IgnoreRule(text, entry.reason, entry.document, regex, shown, line, column))
     return rules
 
 
@@ -114,8 +115,7 @@ def check(dataset: Dataset, data_dir: Path, sources: Path, coverage: bool) -> Pr
                 report.problems.append(
                     Problem(
                         document.path,
-                        target.line,
-                        1,
+                        *target.quote_at,
                         f"quote not found in {document.source}: “{target.quote}”",
                         "copy the clause from the source (compared in Simplified, without pinyin)",
                     )
@@ -131,7 +131,7 @@ def check(dataset: Dataset, data_dir: Path, sources: Path, coverage: bool) -> Pr
                 Problem(
                     rule.path,
                     rule.line,
-                    1,
+                    rule.column,
                     f"ignore entry “{rule.text}” matches no uncovered numeral",
                     "remove the entry",
                 )

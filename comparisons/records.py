@@ -70,6 +70,7 @@ class Target:
     aspirational: bool = False
     note: str | None = None
     line: int = 0  # line of the entry in its YAML file
+    quote_at: tuple[int, int] = (0, 0)  # line and column of its `quote:` key
 
     @property
     def is_stock(self) -> bool:

@@ -1,0 +1,118 @@
+"""The quote check and the coverage report, on small texts made here."""
+
+import textwrap
+
+from policy_targets.comparisons.loading import load_dataset
+from policy_targets.comparisons.provenance import NUMERAL, check
+
+CATALOGUE = textwrap.dedent("""\
+    indicators:
+      - {id: smart-communities, name_zh: 智慧社区, name_en: Smart communities,
+         category: society, dimension: count, unit: 个}
+      - {id: total-compute, name_zh: 总算力, name_en: Total compute,
+         category: infrastructure, dimension: compute, unit: E}
+    """)
+
+DOCUMENT = textwrap.dedent("""\
+    document:
+      id: tiny
+      year: 2030
+      scope: shandong
+      title_zh: 小文件
+      title_en: Tiny
+      issuer: Tests
+      published: "2030-01-02"
+      period: {start: 2030, end: 2030}
+      kind: work-points
+      source: tiny.txt
+    targets:
+      - indicator: smart-communities
+        value: 300
+        unit: 个
+        comparator: at_least
+        measure: level
+        kind: target
+        year: 2030
+        quote: 建成不少于300个智慧社区
+        locator: 一、1
+      - indicator: total-compute
+        value: 12.5
+        unit: E
+        comparator: at_least
+        measure: level
+        kind: target
+        year: 2030
+        quote: 总算力达到12.5E
+        locator: 一、2
+    """)
+
+SOURCE = (
+    "1.建成不少於300個(ge)智慧社區,\n總算力達到 12.5E。推進“百城萬站”,新增40個基地。2030年完成。\n"
+)
+
+
+def make(tmp_path, source=SOURCE, ignore=None):
+    data = tmp_path / "data"
+    sources = tmp_path / "sources"
+    data.mkdir()
+    sources.mkdir()
+    (data / "indicators.yaml").write_text(CATALOGUE, encoding="utf-8")
+    (data / "tiny.yaml").write_text(DOCUMENT, encoding="utf-8")
+    if ignore is not None:
+        (data / "coverage-ignore.yaml").write_text(ignore, encoding="utf-8")
+    (sources / "tiny.txt").write_text(source, encoding="utf-8")
+    return data, sources
+
+
+def test_quotes_are_found_in_traditional_text_with_pinyin_and_spaces(tmp_path):
+    data, sources = make(tmp_path)
+    report = check(load_dataset(data), data, sources, coverage=False)
+    assert report.problems == []
+    assert report.quotes_checked == 2
+
+
+def test_coverage_lists_uncovered_numerals_with_their_line(tmp_path):
+    data, sources = make(tmp_path)
+    report = check(load_dataset(data), data, sources, coverage=True)
+    assert [(u.line, u.numeral) for u in report.uncovered] == [
+        (1, "1"),
+        (2, "百"),
+        (2, "万"),
+        (2, "40"),
+        (2, "2030"),
+    ]
+    assert (
+        str(report.uncovered[3])
+        == 'tiny.txt:2: 40 in “。推进"百城万站",新增40个基地。2030年完成。”'
+    )
+
+
+def test_ignore_list_explains_numerals_and_reports_stale_entries(tmp_path):
+    ignore = textwrap.dedent("""\
+        ignore:
+          - {text: '\\d{4}年', pattern: true, reason: a calendar year}
+          - {text: '^\\d\\.', pattern: true, reason: an item number}
+          - {text: 百城万站, reason: name of a programme}
+          - {text: 四十, reason: appears nowhere, document: tiny}
+        """)
+    data, sources = make(tmp_path, ignore=ignore)
+    report = check(load_dataset(data), data, sources, coverage=True)
+    assert [u.numeral for u in report.uncovered] == ["40"]
+    assert [str(p) for p in report.problems] == [
+        f"{data / 'coverage-ignore.yaml'}:5:5: ignore entry “四十” matches no uncovered numeral "
+        "— remove the entry"
+    ]
+
+
+def test_a_missing_quote_is_an_error_with_file_and_line(tmp_path):
+    data, sources = make(tmp_path, source="建成不少于300个智慧社区。\n")
+    report = check(load_dataset(data), data, sources, coverage=False)
+    assert [str(p) for p in report.problems] == [
+        f"{data / 'tiny.yaml'}:29:5: quote not found in tiny.txt: “总算力达到12.5E” "
+        "— copy the clause from the source (compared in Simplified, without pinyin)"
+    ]
+
+
+def test_numeral_pattern():
+    found = [m.group() for m in NUMERAL.finditer("20万个、两千、1.4万亿元、全部、一体化、第三")]
+    assert found == ["20万", "两千", "1.4万亿", "全部"]
