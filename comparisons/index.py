@@ -30,12 +30,16 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("policy-targets", appauthor=False))
 
 
-def dataset_key(data_dir: Path) -> str:
+def _definitions_bytes() -> bytes:
     from .units import DEFINITIONS
 
+    return DEFINITIONS.read_bytes()
+
+
+def dataset_key(data_dir: Path) -> str:
     digest = hashlib.sha256()
     digest.update(f"{FORMAT}\0{__version__}\0".encode())
-    digest.update(DEFINITIONS.read_bytes())
+    digest.update(_definitions_bytes())
     for path in data_files(data_dir):
         digest.update(path.name.encode() + b"\0")
         digest.update(path.read_bytes())
