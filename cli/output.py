@@ -185,6 +185,10 @@ def write_atomically(path: Path, payload: bytes, force: bool) -> None:
         raise UsageError(f"cannot write {path}: {exc.strerror}") from None
 
 
+def _raise_broken_pipe() -> None:
+    raise BrokenPipeError
+
+
 def emit(report: Report, fmt: Format, output: Path | None, force: bool) -> None:
     """Render `report` in `fmt` to the terminal or to `output`."""
     if fmt is Format.xlsx:
@@ -196,7 +200,10 @@ def emit(report: Report, fmt: Format, output: Path | None, force: bool) -> None:
         from rich.console import Console
 
         if output is None:
-            render_table(report, Console())
+            console = Console()
+            # Rich exits with status 1 on a closed pipe; let the app end quietly instead.
+            console.on_broken_pipe = _raise_broken_pipe
+            render_table(report, console)
             return
         buffer = io.StringIO()
         render_table(report, Console(file=buffer, width=160, no_color=True))

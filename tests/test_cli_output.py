@@ -1,0 +1,60 @@
+"""The shared --format/--output implementation."""
+
+import subprocess
+import sys
+
+import pytest
+
+from policy_targets.cli.output import write_atomically
+from policy_targets.comparisons.errors import UsageError
+
+
+def test_existing_file_is_kept_without_force(tmp_path, run):
+    target = tmp_path / "out.json"
+    target.write_text("keep me")
+    result = run("export", "--output", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {target} exists; pass --force to overwrite it\n"
+    assert target.read_text() == "keep me"
+    assert run("export", "--output", str(target), "--force").exit_code == 0
+    assert target.read_text().startswith("[")
+
+
+def test_a_failed_write_leaves_no_file(tmp_path, monkeypatch):
+    target = tmp_path / "out.bin"
+
+    def broken_replace(*_):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.replace", broken_replace)
+    with pytest.raises(UsageError, match="cannot write .*out.bin: No space left on device"):
+        write_atomically(target, b"data", force=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_directory(tmp_path):
+    with pytest.raises(UsageError) as caught:
+        write_atomically(tmp_path / "no" / "such" / "out.csv", b"x", force=False)
+    assert (
+        str(caught.value) == f"directory {tmp_path / 'no' / 'such'} does not exist; create it first"
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compare", "2023", "2025"],
+        ["export", "--format", "markdown"],
+        ["export", "--format", "json"],
+    ],
+)
+def test_a_closed_pipe_ends_quietly(args):
+    script = "from policy_targets.cli.app import main; main()"
+    process = subprocess.Popen(
+        [sys.executable, "-c", script, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    process.stdout.readline()
+    process.stdout.close()  # like `| head -1`
+    stderr = process.stderr.read().decode()
+    assert process.wait() == 0
+    assert stderr == ""
