@@ -54,3 +54,28 @@ def sources() -> Path:
     if not SOURCES.is_dir():
         pytest.fail(f"the source texts are expected at {SOURCES}")
     return SOURCES
+
+
+def _markdown_tables(markdown: str) -> list[list[list[str]]]:
+    """Every table of a Markdown text as rows of cell texts, the header row first."""
+    from markdown_it import MarkdownIt
+
+    tables, rows, row = [], None, []
+    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
+        if token.type == "table_open":
+            rows = []
+        elif token.type == "tr_close":
+            rows.append(row)
+            row = []
+        elif token.type == "inline" and rows is not None:
+            row.append(token.content)
+        elif token.type == "table_close":
+            tables.append(rows)
+            rows = None
+    return tables
+
+
+@pytest.fixture
+def markdown_tables():
+    """Parses Markdown with markdown-it-py's CommonMark parser and its GFM table rule."""
+    return _markdown_tables

@@ -2,7 +2,6 @@ import csv
 import io
 import json
 
-from markdown_it import MarkdownIt
 from openpyxl import load_workbook
 
 REQUIRED = {
@@ -82,26 +81,10 @@ def test_export_csv_reads_back(run, tmp_path, dataset):
     assert row["quote"] == "累计开通5G基站20万个以上"
 
 
-def _tables(markdown: str) -> list[list[list[str]]]:
-    tables, rows, row = [], None, []
-    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
-        if token.type == "table_open":
-            rows = []
-        elif token.type == "tr_close":
-            rows.append(row)
-            row = []
-        elif token.type == "inline" and rows is not None:
-            row.append(token.content)
-        elif token.type == "table_close":
-            tables.append(rows)
-            rows = None
-    return tables
-
-
-def test_export_markdown_has_a_table_per_document_and_a_matrix(run, dataset):
+def test_export_markdown_has_a_table_per_document_and_a_matrix(run, dataset, markdown_tables):
     result = run("export", "--format", "markdown")
     assert result.exit_code == 0
-    tables = _tables(result.stdout)
+    tables = markdown_tables(result.stdout)
     assert len(tables) == len(dataset.documents) + 1
     counts = [len(t) - 1 for t in tables[:-1]]  # minus the header row
     by_document = {}
@@ -140,7 +123,7 @@ def test_xlsx_needs_an_output_file(run):
     )
 
 
-def test_show_groups_by_category(run):
+def test_show_groups_by_category(run, markdown_tables):
     result = run("show", "2025", "--format", "markdown")
     assert result.exit_code == 0
     titles = [line for line in result.stdout.splitlines() if line.startswith("## ")]
@@ -155,7 +138,7 @@ def test_show_groups_by_category(run):
         "## 2025-work-points · energy",
         "## 2025-work-points · ai",
     ]
-    assert sum(len(t) - 1 for t in _tables(result.stdout)) == 18
+    assert sum(len(t) - 1 for t in markdown_tables(result.stdout)) == 18
 
 
 def test_indicators_lists_appearances(run):
