@@ -17,7 +17,9 @@ class Problem:
 
     def __str__(self) -> str:
         text = f"{self.path}:{self.line}:{self.column}: {self.message}"
-        return f"{text} — {self.fix}" if self.fix else text
+        text = f"{text} — {self.fix}" if self.fix else text
+        # One problem, one line: a line break inside a quoted key or quote is shown escaped.
+        return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 class PolicyError(Exception):

@@ -241,16 +241,18 @@ def load_document(
         kind=info.kind.value,
         source=info.source,
         path=shown,
+        id_at=raw["document"].key_marks["id"],
     )
     if path.stem != info.id:
-        line, column = raw["document"].key_marks["id"]
+        line, column = document.id_at
         problems.append(
             Problem(
                 shown,
                 line,
                 column,
                 f"document id {info.id!r} does not match the file name",
-                f"rename the file to {info.id}.yaml or change the id",
+                f"change the id to {path.stem!r}, or rename the file to {info.id}.yaml"
+                + (" (that file exists)" if (path.parent / f"{info.id}.yaml").exists() else ""),
             )
         )
     targets: list[records.Target] = []
@@ -304,8 +306,7 @@ def load_dataset(data_dir: Path) -> records.Dataset:
             problems.append(
                 Problem(
                     document.path,
-                    1,
-                    1,
+                    *document.id_at,
                     f"document id {document.id!r} is also used by {other}",
                     "give each document its own id",
                 )

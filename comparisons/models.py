@@ -132,8 +132,13 @@ class Target(_Strict):
     @field_validator("value", mode="before")
     @classmethod
     def _number(cls, value: object) -> object:
+        from pydantic_core import PydanticCustomError
+
+        # Strict: a quoted "20" or a boolean is a curation mistake, not a number.
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError("value must be a number")
+            raise PydanticCustomError(
+                "float_type", "value must be a number, not {given}", {"given": type(value).__name__}
+            )
         return value
 
 

@@ -49,6 +49,7 @@ class Document:
     kind: str
     source: str
     path: str  # the YAML file, as shown in messages
+    id_at: tuple[int, int] = (1, 1)  # line and column of `id:` in that file
 
 
 @dataclass(frozen=True, slots=True)

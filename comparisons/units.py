@@ -76,6 +76,9 @@ def unit_factor(unit: str) -> tuple[float, str]:
         raise UnitError(f"{unit!r} is a frequency; give it with measure: frequency")
     if not _UNIT_TEXT.match(unit):
         raise UnitError(f"unit {unit!r} is not a unit as written (letters, 汉字 or % only)")
+    if "%" in unit and unit != "%":
+        # pint would read 个% as 个 × 0.01 and %% as a ten-thousandth.
+        raise UnitError(f"unit {unit!r}: % stands alone as a unit")
     ureg = registry()
     try:
         parsed = ureg.parse_units(unit)

@@ -8,6 +8,7 @@ Python object: only the safe constructors exist.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,15 @@ class DuplicateKey(yaml.MarkedYAMLError):
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    pass
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, OverflowError):  # e.g. `!!float twenty`
+            tag = node.tag.rsplit(":", 1)[-1]
+            shown = repr(node.value) if isinstance(node.value, str) else f"a {node.id}"
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read {shown} as {tag}", node.start_mark
+            ) from None
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -86,8 +95,17 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 # Dates stay strings: the schema wants quoted ISO dates and checks them itself.
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
 
+# libyaml's composer recurses in C without a limit; refuse absurd nesting before it.
+_DEEP_NESTING = re.compile(r"(?:[\[{]\s*){64}")
+# Where the cause of an error lies at the start of the construct, not where parsing stopped.
+_OPENED_EARLIER = ("flow", "quoted scalar")
+
 _FIXES = {
     "a tab character": "indent with spaces; YAML does not allow tabs",
+    "cannot read": "write a value of the type the tag names, or remove the tag",
+    "nested too deeply": "flatten the structure",
+    "control character": "remove the character",
+    "is never closed": "close it",
     "duplicate key": "remove or rename one of the two keys",
     "could not determine a constructor": "remove the tag; only plain YAML is allowed",
     "unhashable key": "use a plain string as the key",
@@ -101,15 +119,38 @@ def _fix_for(message: str) -> str:
     return "fix the YAML syntax at this point"
 
 
+def _line_and_column(text: str, position: int) -> tuple[int, int]:
+    line = text.count("\n", 0, position) + 1
+    return line, position - (text.rfind("\n", 0, position) + 1) + 1
+
+
 def load_yaml_text(text: str, path: str) -> Any:
     """Parse one YAML document; raises DataError with the file, line and fix."""
+    deep = _DEEP_NESTING.search(text)
+    if deep:
+        line, column = _line_and_column(text, deep.start())
+        message = "nested too deeply"
+        raise DataError([Problem(path, line, column, message, _fix_for(message))])
     loader = _Loader(text)
     try:
         return loader.get_single_data()
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        line, column = _line_and_column(text, exc.position)
+        code = ord(exc.character) if isinstance(exc.character, str) else int(exc.character)
+        message = f"control character U+{code:04X}"
+        raise DataError([Problem(path, line, column, message, _fix_for(message))]) from None
+    except RecursionError:
+        message = "nested too deeply"
+        raise DataError([Problem(path, 1, 1, message, _fix_for(message))]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = exc.problem or exc.context or "invalid YAML"
+        opened = exc.context_mark and any(word in (exc.context or "") for word in _OPENED_EARLIER)
+        if opened:
+            mark = exc.context_mark
+            what = exc.context.removeprefix("while parsing ").removeprefix("while scanning ")
+            message = f"{what} is never closed ({message})"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         lines = text.splitlines()
         if (
             mark
