@@ -77,7 +77,10 @@ def main_options(
 
     Example: policy compare 2023 2025
     """
-    ctx.obj = {"data": data, "use_cache": not no_cache}
+    # A hint to rerun with --data only helps when --data, not POLICY_DATA, chose the data.
+    source = ctx.get_parameter_source("data")
+    typed = data is not None and source is not None and source.name == "COMMANDLINE"
+    ctx.obj = {"data": data, "data_typed": typed, "use_cache": not no_cache}
 
 
 def _register() -> None:

@@ -8,7 +8,7 @@ import typer
 
 from . import context
 from .output import ForceOption, Format, FormatOption, OutputOption, Report, Section, emit
-from .tables import TARGET_HEADERS, target_record, target_row
+from .tables import TARGET_HEADERS, flat, target_record, target_row
 
 
 def indicators_command(
@@ -106,7 +106,7 @@ def show_command(
         records.extend(target_record(t, data) for t in in_category)
     if not sections:
         sections.append(Section(chosen.id, TARGET_HEADERS, [], footer=["no targets"]))
-    emit(Report(sections, records), fmt, output, force)
+    emit(Report(sections, [flat(r) for r in records], json=records), fmt, output, force)
 
 
 def register(app: typer.Typer) -> None:

@@ -32,4 +32,6 @@ def dataset(ctx: typer.Context) -> Dataset:
     except DataError as exc:
         first = exc.problems[0]
         more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-        raise InvalidData(f"{first}{more}; run `policy validate` for the full list") from None
+        typed = options.get("data_typed")
+        command = f"policy --data {options['data']} validate" if typed else "policy validate"
+        raise InvalidData(f"{first}{more}; run `{command}` for the full list") from None

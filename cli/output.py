@@ -170,6 +170,8 @@ def write_atomically(path: Path, payload: bytes, force: bool) -> None:
     if path.is_dir():
         raise UsageError(f"{path} is a directory; give a file name")
     directory = path.parent if str(path.parent) else Path(".")
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"{directory} is not a directory")
     if not directory.is_dir():
         raise UsageError(f"directory {directory} does not exist; create it first")
     try:

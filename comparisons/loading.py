@@ -251,8 +251,9 @@ def load_document(
                 line,
                 column,
                 f"document id {info.id!r} does not match the file name",
-                f"change the id to {path.stem!r}, or rename the file to {info.id}.yaml"
-                + (" (that file exists)" if (path.parent / f"{info.id}.yaml").exists() else ""),
+                f"change the id to {path.stem!r}"
+                if (path.parent / f"{info.id}.yaml").exists()
+                else f"change the id to {path.stem!r}, or rename the file to {info.id}.yaml",
             )
         )
     targets: list[records.Target] = []

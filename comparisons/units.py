@@ -7,6 +7,7 @@ one multiplication per target.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -78,7 +79,7 @@ def unit_factor(unit: str) -> tuple[float, str]:
         raise UnitError(f"unit {unit!r} is not a unit as written (letters, 汉字 or % only)")
     if "%" in unit and unit != "%":
         # pint would read 个% as 个 × 0.01 and %% as a ten-thousandth.
-        raise UnitError(f"unit {unit!r}: % stands alone as a unit")
+        raise UnitError(f"unit {unit!r}: % must stand alone")
     ureg = registry()
     try:
         parsed = ureg.parse_units(unit)
@@ -120,7 +121,10 @@ def normalize(value: float, unit: str) -> Normalized:
         per_year = 1 / (value * period_in_years(unit))
         return Normalized(_clean(per_year), CANONICAL["frequency"][1], "frequency")
     factor, dimension = unit_factor(unit)
-    return Normalized(_clean(value * factor), CANONICAL[dimension][1], dimension)
+    magnitude = value * factor
+    if not math.isfinite(magnitude):
+        raise UnitError(f"the value is too large to normalize ({unit})")
+    return Normalized(_clean(magnitude), CANONICAL[dimension][1], dimension)
 
 
 def parse_quantity(text: str) -> Normalized:

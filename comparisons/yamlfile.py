@@ -52,9 +52,14 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
     def construct_object(self, node, deep=False):
         try:
             return super().construct_object(node, deep=deep)
-        except (ValueError, TypeError, OverflowError):  # e.g. `!!float twenty`
+        # A core tag on a node it cannot build (`!!float twenty`, `!!bool maybe`, `!!seq a`)
+        # fails inside PyYAML with any of these.
+        except (ValueError, TypeError, OverflowError, KeyError, AttributeError, IndexError):
             tag = node.tag.rsplit(":", 1)[-1]
-            shown = repr(node.value) if isinstance(node.value, str) else f"a {node.id}"
+            if isinstance(node.value, str):
+                shown = repr(node.value if len(node.value) <= 40 else node.value[:40] + "…")
+            else:
+                shown = f"a {node.id}"
             raise yaml.constructor.ConstructorError(
                 None, None, f"cannot read {shown} as {tag}", node.start_mark
             ) from None
@@ -95,8 +100,14 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 # Dates stay strings: the schema wants quoted ISO dates and checks them itself.
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
 
-# libyaml's composer recurses in C without a limit; refuse absurd nesting before it.
-_DEEP_NESTING = re.compile(r"(?:[\[{]\s*){64}")
+# libyaml's composer recurses in C without a limit, so absurd nesting would crash the
+# interpreter: it is refused before parsing. Brackets inside quotes and comments do not
+# count; block sequences and complex keys nest by "- - - " or "? ? " on one line.
+MAX_DEPTH = 64
+_BRACKETS = re.compile(
+    r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\n]|\'\')*\'|(?:^|(?<=\s))#[^\n]*|[\[\]{}]', re.MULTILINE
+)
+_DASHES = re.compile(rf"(?:[-?][ \t]+){{{MAX_DEPTH}}}")
 # Where the cause of an error lies at the start of the construct, not where parsing stopped.
 _OPENED_EARLIER = ("flow", "quoted scalar")
 
@@ -124,22 +135,44 @@ def _line_and_column(text: str, position: int) -> tuple[int, int]:
     return line, position - (text.rfind("\n", 0, position) + 1) + 1
 
 
+def _too_deep(text: str) -> int | None:
+    """The offset where nesting passes MAX_DEPTH, or None."""
+    dashes = _DASHES.search(text)
+    if dashes:
+        return dashes.start()
+    if "[" not in text and "{" not in text:
+        return None
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        bracket = match.group()
+        if bracket in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return match.start()
+        elif bracket in "]}":
+            depth = max(0, depth - 1)
+    return None
+
+
 def load_yaml_text(text: str, path: str) -> Any:
     """Parse one YAML document; raises DataError with the file, line and fix."""
-    deep = _DEEP_NESTING.search(text)
-    if deep:
-        line, column = _line_and_column(text, deep.start())
-        message = "nested too deeply"
-        raise DataError([Problem(path, line, column, message, _fix_for(message))])
+    too_deep = _too_deep(text)
+    if too_deep is not None:
+        line, column = _line_and_column(text, too_deep)
+        message = f"nested more than {MAX_DEPTH} levels deep"
+        raise DataError([Problem(path, line, column, message, _fix_for("nested too deeply"))])
     loader = _Loader(text)
     try:
         return loader.get_single_data()
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
-        line, column = _line_and_column(text, exc.position)
+        position = exc.position
+        if _BaseLoader is not yaml.SafeLoader:  # libyaml counts UTF-8 bytes
+            position = len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
+        line, column = _line_and_column(text, position)
         code = ord(exc.character) if isinstance(exc.character, str) else int(exc.character)
         message = f"control character U+{code:04X}"
         raise DataError([Problem(path, line, column, message, _fix_for(message))]) from None
-    except RecursionError:
+    except RecursionError:  # deep nesting that _too_deep did not see (indentation alone)
         message = "nested too deeply"
         raise DataError([Problem(path, 1, 1, message, _fix_for(message))]) from None
     except yaml.MarkedYAMLError as exc:
