@@ -79,7 +79,7 @@ def indicators_command(
 
 def show_command(
     ctx: typer.Context,
-    document: Annotated[str, typer.Argument(help="A year or a document id.")],
+    document: Annotated[str, typer.Argument(metavar="DOCUMENT", help="A year or a document id.")],
     scope: Annotated[str, typer.Option(help="Whose documents a year refers to.")] = "shandong",
     lang: Annotated[str, typer.Option(help="Indicator names in en or zh.")] = "en",
     fmt: FormatOption = Format.table,

@@ -123,8 +123,12 @@ def build_report(comparison, lang: str) -> Report:
 
 def compare_command(
     ctx: typer.Context,
-    before: Annotated[str, typer.Argument(help="The earlier document: a year or a document id.")],
-    after: Annotated[str, typer.Argument(help="The later document: a year or a document id.")],
+    before: Annotated[
+        str, typer.Argument(metavar="BEFORE", help="The earlier document: a year or a document id.")
+    ],
+    after: Annotated[
+        str, typer.Argument(metavar="AFTER", help="The later document: a year or a document id.")
+    ],
     scope: Annotated[str, typer.Option(help="Whose documents a year refers to.")] = "shandong",
     category: Annotated[str | None, typer.Option(help="Only indicators of this category.")] = None,
     only: Annotated[

@@ -112,7 +112,9 @@ def build_report(trajectory, lang: str) -> Report:
 
 def trajectory_command(
     ctx: typer.Context,
-    indicator: Annotated[str, typer.Argument(help="An id, an English name or a Chinese name.")],
+    indicator: Annotated[
+        str, typer.Argument(metavar="INDICATOR", help="An id, an English name or a Chinese name.")
+    ],
     scope: Annotated[str, typer.Option(help="Whose figures: shandong, binzhou, …")] = "shandong",
     lang: Annotated[str, typer.Option(help="Indicator name in en or zh.")] = "en",
     plot: Annotated[
