@@ -44,25 +44,21 @@ def export_command(
     """
     data = context.dataset(ctx)
     documents = sorted(data.documents.values(), key=lambda d: (d.year, d.id))
-    sections, records = [], []
+    records = [target_record(t, data) for d in documents for t in data.targets_of(d.id)]
+    if fmt in (Format.json, Format.csv):  # records only: no tables to lay out
+        report = Report([], [flat(r) for r in records] if fmt is Format.csv else [], json=records)
+        emit(report, fmt, output, force)
+        return
+    sections = []
     for document in documents:
-        targets = data.targets_of(document.id)
-        rows = [target_row(t, data, lang) for t in targets]
-        sections.append(
-            Section(
-                document.id,
-                TARGET_HEADERS,
-                rows,
-                footer=[
-                    f"{document.title_zh} — {document.title_en}; "
-                    f"{document.issuer}, {document.published or document.year}"
-                ],
-            )
+        rows = [target_row(t, data, lang) for t in data.targets_of(document.id)]
+        footer = (
+            f"{document.title_zh} — {document.title_en}; "
+            f"{document.issuer}, {document.published or document.year}"
         )
-        records.extend(target_record(t, data) for t in targets)
+        sections.append(Section(document.id, TARGET_HEADERS, rows, footer=[footer]))
     sections.append(_matrix(data, lang))
-    report = Report(sections, [flat(r) for r in records], json=records)
-    emit(report, fmt, output, force)
+    emit(Report(sections, records), fmt, output, force)
 
 
 def register(app: typer.Typer) -> None:

@@ -108,8 +108,13 @@ def to_csv(report: Report) -> str:
 
 
 def to_json(report: Report) -> str:
-    data = report.records if report.json is None else report.json
-    return json.dumps(plain(data), ensure_ascii=False, indent=2) + "\n"
+    """A list of records is written one record per line: readable, diffable, and fast,
+    because `indent` would force Python's pure-Python encoder on every value."""
+    data = plain(report.records if report.json is None else report.json)
+    if isinstance(data, list):
+        lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in data)
+        return f"[\n{lines}\n]\n" if data else "[]\n"
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def to_xlsx(report: Report) -> bytes:

@@ -16,9 +16,7 @@ from pathlib import Path
 
 from . import __version__
 from .layout import data_files
-from .records import Dataset
-
-FORMAT = "1"  # bump when the records change shape
+from .records import Dataset, shape
 
 
 def cache_dir() -> Path:
@@ -38,7 +36,7 @@ def _definitions_bytes() -> bytes:
 
 def dataset_key(data_dir: Path) -> str:
     digest = hashlib.sha256()
-    digest.update(f"{FORMAT}\0{__version__}\0".encode())
+    digest.update(f"{shape()}\0{__version__}\0".encode())
     digest.update(_definitions_bytes())
     for path in data_files(data_dir):
         digest.update(path.name.encode() + b"\0")
@@ -70,17 +68,21 @@ def _write(path: Path, dataset: Dataset) -> None:
 
 def load(data_dir: Path, use_cache: bool = True) -> Dataset:
     """The validated dataset of `data_dir`, from the cache when it is current."""
-    from .loading import load_dataset
-
     if not use_cache:
-        return load_dataset(data_dir)
+        return _build(data_dir)
     try:
         key = dataset_key(data_dir)
     except OSError:
-        return load_dataset(data_dir)
+        return _build(data_dir)
     path = cache_dir() / f"index-{key}.pickle"
     dataset = _read(path)
     if dataset is None:
-        dataset = load_dataset(data_dir)
+        dataset = _build(data_dir)
         _write(path, dataset)
     return dataset
+
+
+def _build(data_dir: Path) -> Dataset:
+    from .loading import load_dataset  # PyYAML, pydantic and pint: only on a miss
+
+    return load_dataset(data_dir)

@@ -7,6 +7,7 @@ together as one DataError, so that a curator sees all of them in one run.
 from __future__ import annotations
 
 import difflib
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -283,6 +284,18 @@ def load_document(
 
 def load_dataset(data_dir: Path) -> records.Dataset:
     """Load and check every file of a targets directory; DataError lists all problems."""
+    # Loading makes millions of small objects and no cycles: the cyclic collector's
+    # passes over them took half the time at 100 000 targets.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_dataset(data_dir)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load_dataset(data_dir: Path) -> records.Dataset:
     if not data_dir.is_dir():
         raise DataError(
             [

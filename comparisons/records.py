@@ -1,21 +1,22 @@
 """Plain records of a loaded, validated dataset.
 
 These are what commands compute with. They are built from the YAML by `loading.py`
-(with pydantic and pint) and cached as JSON by `index.py`, so that a warm run needs
-neither.
+(with pydantic and pint) and pickled by `index.py`, so that a warm run needs neither.
+They are named tuples because a tuple unpickles in one step: frozen dataclasses cost
+a `__setattr__` per field, which dominated a warm run at 100 000 targets.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
 
 # Measures that describe a stock at a date; they compare with each other.
 STOCK_MEASURES = frozenset({"level", "cumulative"})
 
 
-@dataclass(frozen=True, slots=True)
-class Indicator:
+class Indicator(NamedTuple):
     id: str
     name_zh: str
     name_en: str
@@ -29,8 +30,7 @@ class Indicator:
         return self.name_zh if lang == "zh" else self.name_en
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(NamedTuple):
     id: str
     year: int
     scope: str
@@ -38,12 +38,6 @@ class Document:
     title_en: str
     issuer: str
     published: str | None  # None when the source gives no date
-
-    @property
-    def chronology(self) -> tuple[int, str]:
-        """Sorts documents by issue: the year, then the date where it is known."""
-        return self.year, self.published or ""
-
     period_start: int
     period_end: int
     kind: str
@@ -51,9 +45,13 @@ class Document:
     path: str  # the YAML file, as shown in messages
     id_at: tuple[int, int] = (1, 1)  # line and column of `id:` in that file
 
+    @property
+    def chronology(self) -> tuple[int, str]:
+        """Sorts documents by issue: the year, then the date where it is known."""
+        return self.year, self.published or ""
 
-@dataclass(frozen=True, slots=True)
-class Target:
+
+class Target(NamedTuple):
     document: str
     indicator: str
     value: float
@@ -80,26 +78,28 @@ class Target:
 
 @dataclass
 class Dataset:
+    """A loaded dataset; `loading.py` fills it, and nothing changes it afterwards."""
+
     documents: dict[str, Document] = field(default_factory=dict)
     indicators: dict[str, Indicator] = field(default_factory=dict)
     targets: list[Target] = field(default_factory=list)
 
+    @cached_property
+    def _by_document(self) -> dict[str, list[Target]]:
+        grouped: dict[str, list[Target]] = {}
+        for target in self.targets:
+            grouped.setdefault(target.document, []).append(target)
+        return grouped
+
     def targets_of(self, document_id: str) -> list[Target]:
-        return [t for t in self.targets if t.document == document_id]
+        """A document's targets, in file order."""
+        return self._by_document.get(document_id, [])
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "documents": [asdict(d) for d in self.documents.values()],
-            "indicators": [asdict(i) for i in self.indicators.values()],
-            "targets": [asdict(t) for t in self.targets],
-        }
+    def __getstate__(self) -> dict:
+        # The grouping is derived; it is rebuilt on demand rather than pickled.
+        return {k: v for k, v in self.__dict__.items() if k != "_by_document"}
 
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Dataset:
-        documents = {d["id"]: Document(**d) for d in data["documents"]}
-        indicators = {}
-        for raw in data["indicators"]:
-            raw["aliases"] = tuple(raw["aliases"])
-            indicators[raw["id"]] = Indicator(**raw)
-        targets = [Target(**t) for t in data["targets"]]
-        return cls(documents, indicators, targets)
+
+def shape() -> str:
+    """The fields of every record, for the index's cache key: a changed record is a new key."""
+    return repr([(cls.__name__, cls._fields) for cls in (Indicator, Document, Target)])
