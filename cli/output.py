@@ -11,7 +11,6 @@ import csv
 import io
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -179,6 +178,8 @@ def write_atomically(path: Path, payload: bytes, force: bool) -> None:
         raise UsageError(f"{directory} is not a directory")
     if not directory.is_dir():
         raise UsageError(f"directory {directory} does not exist; create it first")
+    import tempfile
+
     try:
         fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
