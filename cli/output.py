@@ -193,6 +193,9 @@ def write_atomically(path: Path, payload: bytes, force: bool) -> None:
         raise UsageError(f"cannot write {path}: {exc.strerror}") from None
 
 
+UNWRAPPED = 10_000  # columns: wide enough that no table wraps
+
+
 def _raise_broken_pipe() -> None:
     raise BrokenPipeError
 
@@ -209,12 +212,16 @@ def emit(report: Report, fmt: Format, output: Path | None, force: bool) -> None:
 
         if output is None:
             console = Console()
+            if not console.is_terminal:
+                # A pipe or a file has no width: one line per row, whole, so that grep and
+                # sort see every row at once (and Rich wraps nothing, which is faster).
+                console = Console(width=UNWRAPPED)
             # Rich exits with status 1 on a closed pipe; let the app end quietly instead.
             console.on_broken_pipe = _raise_broken_pipe
             render_table(report, console)
             return
         buffer = io.StringIO()
-        render_table(report, Console(file=buffer, width=160, no_color=True))
+        render_table(report, Console(file=buffer, width=UNWRAPPED, no_color=True))
         text = buffer.getvalue()
     else:
         text = {Format.markdown: to_markdown, Format.csv: to_csv, Format.json: to_json}[fmt](report)
