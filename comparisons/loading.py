@@ -154,7 +154,7 @@ def _check_target(
         problems.append(Problem(shown, line, column, message, fix))
 
     indicator = catalogue.get(target.indicator)
-    if indicator is None:
+    if indicator is None and catalogue:  # with no catalogue, its own problem says why
         problem(
             "indicator",
             f"unknown indicator {target.indicator!r}",

@@ -64,3 +64,13 @@ def test_schema_json_is_current(run):
     result = run("schema")
     assert result.exit_code == 0
     assert result.stdout == (bundled_data_dir() / "schema.json").read_text(encoding="utf-8")
+
+
+def test_a_broken_catalogue_is_one_problem_not_one_per_target(run, data_copy):
+    path = data_copy / "indicators.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "  - id: [\n", encoding="utf-8")
+    result = run("--data", str(data_copy), "validate")
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error: {path}:")
+    assert "flow sequence is never closed" in line
