@@ -73,4 +73,6 @@ def test_a_broken_catalogue_is_one_problem_not_one_per_target(run, data_copy):
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"error: {path}:")
-    assert "flow sequence is never closed" in line
+    assert line.endswith(
+        ": a flow node is never closed (did not find expected node content) — close it"
+    )
