@@ -22,8 +22,9 @@ import random
 import re
 import shutil
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+
+from policy_targets.comparisons.records import Indicator
 
 HEADER = "# yaml-language-server: $schema=schema.json\n"
 SCHEMA = Path(__file__).resolve().parent.parent / "targets" / "schema.json"
@@ -139,17 +140,6 @@ VERBS = {
 AFTER = {"level": "", "cumulative": "累计", "new": "新增"}
 COMPARATORS = ["at_least", "at_least", "at_least", "more_than", "about", "exactly"]
 PARTS = "一二三四五六七八九十"
-
-
-@dataclass(frozen=True, slots=True)
-class Indicator:
-    id: str
-    name_zh: str
-    name_en: str
-    category: str
-    dimension: str
-    unit: str
-    higher_is_better: bool
 
 
 # --- YAML writing -------------------------------------------------------------
