@@ -14,13 +14,21 @@ from policy_targets.comparisons.errors import DataError, PolicyError
 
 from .status import ExitStatus
 
+# Click's UsageError, whether Typer vendors Click (0.28) or depends on it (older).
+UsageError = typer.BadParameter.__mro__[1]
+
 
 class PolicyGroup(TyperGroup):
-    """Turns the library's typed errors into one-line messages and exit statuses."""
+    """Turns the library's typed errors, and Click's usage errors of a command, into
+    one-line messages and exit statuses."""
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx else ctx.command_path
+            typer.echo(f"error: {exc.format_message()} (see `{where} --help`)", err=True)
+            raise typer.Exit(ExitStatus.INVALID) from None
         except DataError as exc:
             for problem in exc.problems:
                 typer.echo(f"error: {problem}", err=True)

@@ -284,13 +284,16 @@ def test_unknown_format_lists_the_choices(run):
     result = run("compare", "2023", "2025", "--format", "pdf", prog_name="policy")
     assert_no_traceback(result)
     assert (result.exit_code, result.stdout) == (2, "")
-    usage, hint, blank, error = result.stderr.splitlines()
-    assert usage.startswith("Usage: policy compare [OPTIONS] ")
-    assert (hint, blank) == ("Try 'policy compare --help' for help.", "")
-    assert error == (
-        "Error: Invalid value for '--format' / '-f': 'pdf' is not one of "
-        "'table', 'markdown', 'csv', 'json', 'xlsx'."
+    assert result.stderr == (
+        "error: Invalid value for '--format' / '-f': 'pdf' is not one of "
+        "'table', 'markdown', 'csv', 'json', 'xlsx'. (see `policy compare --help`)\n"
     )
+
+
+def test_missing_argument_is_one_line(run):
+    result = run("compare", "2023", prog_name="policy")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "error: Missing argument 'AFTER'. (see `policy compare --help`)\n"
 
 
 # --- --output ----------------------------------------------------------------------------
