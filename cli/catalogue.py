@@ -28,13 +28,11 @@ def indicators_command(
 
     Example: policy indicators --search compute
     """
-    from policy_targets.comparisons.diff import CATEGORY_ORDER
-    from policy_targets.comparisons.errors import UsageError
+    from policy_targets.comparisons.diff import CATEGORY_ORDER, require_category
     from policy_targets.comparisons.lookup import find_indicators
 
     data = context.dataset(ctx)
-    if category is not None and category not in CATEGORY_ORDER:
-        raise UsageError(f"unknown category {category!r}; choose from {', '.join(CATEGORY_ORDER)}")
+    require_category(category)
     chosen = find_indicators(data, search) if search else list(data.indicators.values())
     if category:
         chosen = [i for i in chosen if i.category == category]

@@ -8,9 +8,9 @@ from pathlib import Path
 from policy_targets.comparisons.errors import UsageError
 
 from .output import write_atomically
+from .present import SYMBOLS
 
 MARKERS = {"at_least": "^", "more_than": ">", "about": "D", "exactly": "o", "at_most": "v"}
-SYMBOLS = {"at_least": "≥", "more_than": ">", "about": "≈", "exactly": "", "at_most": "≤"}
 
 
 def _pyplot():

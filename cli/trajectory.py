@@ -128,13 +128,11 @@ def trajectory_command(
 
     Example: policy trajectory 数字经济占GDP比重
     """
-    from policy_targets.comparisons.errors import UsageError
-    from policy_targets.comparisons.lookup import resolve_indicator, scopes
+    from policy_targets.comparisons.lookup import require_scope, resolve_indicator
     from policy_targets.comparisons.trajectory import trajectory
 
     data = context.dataset(ctx)
-    if scope not in scopes(data):
-        raise UsageError(f"unknown scope {scope!r}; choose from {', '.join(scopes(data))}")
+    require_scope(data, scope)
     found = trajectory(data, resolve_indicator(data, indicator), scope)
     if plot is not None:
         from .plot import plot_trajectory

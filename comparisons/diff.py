@@ -8,7 +8,6 @@ from .changes import Change, change_between, direction, not_comparable_reason
 from .errors import UsageError
 from .records import Dataset, Document, Indicator, Target
 
-VERDICTS = ("raised", "lowered", "unchanged", "new", "dropped", "not comparable")
 ONLY = {
     "changed": {"raised", "lowered"},
     "new": {"new"},
@@ -28,6 +27,12 @@ CATEGORY_ORDER = (
     "talent",
     "security",
 )
+
+
+def require_category(category: str | None) -> None:
+    """A UsageError unless `category` is None or one of CATEGORY_ORDER."""
+    if category is not None and category not in CATEGORY_ORDER:
+        raise UsageError(f"unknown category {category!r}; choose from {', '.join(CATEGORY_ORDER)}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +105,7 @@ def compare(
     """One row per indicator that has a target in either document."""
     if before.id == after.id:
         raise UsageError(f"both sides are {before.id}; compare two different documents")
-    if category is not None and category not in CATEGORY_ORDER:
-        raise UsageError(f"unknown category {category!r}; choose from {', '.join(CATEGORY_ORDER)}")
+    require_category(category)
     if only is not None and only not in ONLY:
         raise UsageError(f"unknown --only {only!r}; choose from {', '.join(ONLY)}")
     a = _headline(_targets_in_scope(dataset, before))

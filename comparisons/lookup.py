@@ -15,6 +15,12 @@ def scopes(dataset: Dataset) -> list[str]:
     return sorted({d.scope for d in dataset.documents.values()})
 
 
+def require_scope(dataset: Dataset, scope: str) -> None:
+    """A UsageError unless some document has this scope."""
+    if scope not in scopes(dataset):
+        raise UsageError(f"unknown scope {scope!r}; choose from {', '.join(scopes(dataset))}")
+
+
 def _listing(dataset: Dataset, scope: str) -> str:
     in_scope = sorted((d.year, d.id) for d in dataset.documents.values() if d.scope == scope)
     return ", ".join(f"{year} ({doc_id})" for year, doc_id in in_scope) or "none"
@@ -25,8 +31,7 @@ def resolve_document(dataset: Dataset, ref: str, scope: str = DEFAULT_SCOPE) -> 
     ref = ref.strip()
     if ref in dataset.documents:
         return dataset.documents[ref]
-    if scope not in scopes(dataset):
-        raise UsageError(f"unknown scope {scope!r}; choose from {', '.join(scopes(dataset))}")
+    require_scope(dataset, scope)
     if re.fullmatch(r"\d{4}", ref):
         found = [d for d in dataset.documents.values() if d.scope == scope and d.year == int(ref)]
         if len(found) == 1:

@@ -71,10 +71,6 @@ class Target(NamedTuple):
     line: int = 0  # line of the entry in its YAML file
     quote_at: tuple[int, int] = (0, 0)  # line and column of its `quote:` key
 
-    @property
-    def is_stock(self) -> bool:
-        return self.measure in STOCK_MEASURES
-
 
 @dataclass
 class Dataset:

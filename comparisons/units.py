@@ -138,11 +138,3 @@ def parse_quantity(text: str) -> Normalized:
     if not match:
         raise UnitError(f"{text!r} is not a number followed by a unit")
     return normalize(float(match["value"]), match["unit"])
-
-
-def dimension_of(unit: str) -> str:
-    """The dimension name of a unit as written (frequency for 每… units)."""
-    if unit.startswith("每"):
-        period_in_years(unit)
-        return "frequency"
-    return unit_factor(unit)[1]
