@@ -75,7 +75,9 @@ def main_options(
     ] = None,
     no_cache: Annotated[
         bool,
-        typer.Option("--no-cache", help="Rebuild the data index instead of reading the cache."),
+        typer.Option(
+            "--no-cache", help="Use no cache: rebuild the data index, render tables afresh."
+        ),
     ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")

@@ -72,7 +72,7 @@ def indicators_command(
         rows,
         footer=[f"{len(rows)} indicators"],
     )
-    emit(Report([section], records), fmt, output, force)
+    emit(Report([section], records), fmt, output, force, context.use_cache(ctx))
 
 
 def show_command(
@@ -104,7 +104,13 @@ def show_command(
         records.extend(target_record(t, data) for t in in_category)
     if not sections:
         sections.append(Section(chosen.id, TARGET_HEADERS, [], footer=["no targets"]))
-    emit(Report(sections, [flat(r) for r in records], json=records), fmt, output, force)
+    emit(
+        Report(sections, [flat(r) for r in records], json=records),
+        fmt,
+        output,
+        force,
+        context.use_cache(ctx),
+    )
 
 
 def register(app: typer.Typer) -> None:

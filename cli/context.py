@@ -21,6 +21,11 @@ def data_dir(ctx: typer.Context) -> Path:
     return resolve_data_dir(options.get("data"))
 
 
+def use_cache(ctx: typer.Context) -> bool:
+    """False under `policy --no-cache`: no cached index, no cached tables."""
+    return (ctx.find_root().obj or {}).get("use_cache", True)
+
+
 def dataset(ctx: typer.Context) -> Dataset:
     """The validated dataset, or a one-line error that points at `policy validate`."""
     from policy_targets.comparisons import index

@@ -47,7 +47,7 @@ def export_command(
     records = [target_record(t, data) for d in documents for t in data.targets_of(d.id)]
     if fmt in (Format.json, Format.csv):  # records only: no tables to lay out
         report = Report([], [flat(r) for r in records] if fmt is Format.csv else [], json=records)
-        emit(report, fmt, output, force)
+        emit(report, fmt, output, force, context.use_cache(ctx))
         return
     sections = []
     for document in documents:
@@ -58,7 +58,7 @@ def export_command(
         )
         sections.append(Section(document.id, TARGET_HEADERS, rows, footer=[footer]))
     sections.append(_matrix(data, lang))
-    emit(Report(sections, records), fmt, output, force)
+    emit(Report(sections, records), fmt, output, force, context.use_cache(ctx))
 
 
 def register(app: typer.Typer) -> None:

@@ -7,9 +7,7 @@ temporary name and renamed, so a failed write never leaves half a file behind.
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 import os
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -97,6 +95,8 @@ def plain(value: Any) -> Any:
 
 
 def to_csv(report: Report) -> str:
+    import csv
+
     buffer = io.StringIO()
     fields = list(dict.fromkeys(k for record in report.records for k in record))
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\r\n")
@@ -109,6 +109,8 @@ def to_csv(report: Report) -> str:
 def to_json(report: Report) -> str:
     """A list of records is written one record per line: readable, diffable, and fast,
     because `indent` would force Python's pure-Python encoder on every value."""
+    import json
+
     data = plain(report.records if report.json is None else report.json)
     if isinstance(data, list):
         lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in data)
@@ -196,12 +198,11 @@ def write_atomically(path: Path, payload: bytes, force: bool) -> None:
 UNWRAPPED = 10_000  # columns: wide enough that no table wraps
 
 
-def _raise_broken_pipe() -> None:
-    raise BrokenPipeError
-
-
-def emit(report: Report, fmt: Format, output: Path | None, force: bool) -> None:
-    """Render `report` in `fmt` to the terminal or to `output`."""
+def emit(
+    report: Report, fmt: Format, output: Path | None, force: bool, use_cache: bool = True
+) -> None:
+    """Render `report` in `fmt` to the terminal or to `output`. `use_cache`: a terminal
+    table may come from the cache of rendered tables (see table_cache.py)."""
     if fmt is Format.xlsx:
         if output is None:
             raise UsageError("xlsx is a binary format; give a file with --output report.xlsx")
@@ -216,9 +217,12 @@ def emit(report: Report, fmt: Format, output: Path | None, force: bool) -> None:
                 # A pipe or a file has no width: one line per row, whole, so that grep and
                 # sort see every row at once (and Rich wraps nothing, which is faster).
                 console = Console(width=UNWRAPPED)
-            # Rich exits with status 1 on a closed pipe; let the app end quietly instead.
-            console.on_broken_pipe = _raise_broken_pipe
-            render_table(report, console)
+            from .table_cache import rendered
+
+            # Written here rather than by Rich, which exits with status 1 on a closed
+            # pipe; the app ends quietly instead.
+            console.file.write(rendered(report, console, render_table, use_cache))
+            console.file.flush()
             return
         buffer = io.StringIO()
         render_table(report, Console(file=buffer, width=UNWRAPPED, no_color=True))

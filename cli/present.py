@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from policy_targets.comparisons.changes import Change
+from policy_targets.comparisons.numbers import format_number
 from policy_targets.comparisons.records import Target
-from policy_targets.comparisons.units import format_number
 
 SYMBOLS = {"at_least": "≥", "more_than": ">", "about": "≈", "exactly": "", "at_most": "≤"}
 VERDICT_STYLES = {

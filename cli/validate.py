@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -69,6 +68,8 @@ def schema_command(output: OutputOption = None, force: ForceOption = False) -> N
 
     Example: policy schema --output targets/schema.json --force
     """
+    import json
+
     from policy_targets.comparisons.models import json_schema
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"

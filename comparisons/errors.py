@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with the data, located in a file."""
+class Problem(NamedTuple):
+    """One thing wrong with the data, located in a file; problems sort by place."""
 
     path: str
     line: int

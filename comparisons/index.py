@@ -9,14 +9,16 @@ corrupt or unwritable is rebuilt or skipped, never fatal.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
+from importlib.util import source_hash
 from pathlib import Path
 
 from . import __version__
-from .layout import data_files
+from .layout import UNIT_DEFINITIONS, data_files
 from .records import Dataset, shape
+
+KEEP = 8  # indexes kept: a few datasets (bundled, --data) and their recent versions
 
 
 def cache_dir() -> Path:
@@ -28,20 +30,13 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("policy-targets", appauthor=False))
 
 
-def _definitions_bytes() -> bytes:
-    from .units import DEFINITIONS
-
-    return DEFINITIONS.read_bytes()
-
-
 def dataset_key(data_dir: Path) -> str:
-    digest = hashlib.sha256()
-    digest.update(f"{shape()}\0{__version__}\0".encode())
-    digest.update(_definitions_bytes())
+    """A 64-bit SipHash of everything the index depends on: the hash Python itself uses
+    to invalidate .pyc files, already imported at start-up (hashlib costs 4 ms)."""
+    parts = [f"{shape()}\0{__version__}\0".encode(), source_hash(UNIT_DEFINITIONS.read_bytes())]
     for path in data_files(data_dir):
-        digest.update(path.name.encode() + b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:32]
+        parts += [path.name.encode(), b"\0", source_hash(path.read_bytes())]
+    return source_hash(b"".join(parts)).hex()
 
 
 def _read(path: Path) -> Dataset | None:
@@ -62,8 +57,22 @@ def _write(path: Path, dataset: Dataset) -> None:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(dataset, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
+        prune(path.parent, "index-*.pickle", KEEP)
     except OSError:  # a read-only cache only costs speed
         pass
+
+
+def prune(directory: Path, pattern: str, keep: int) -> None:
+    """Remove all but the `keep` newest files of `pattern`: every edit of the data writes
+    a new index, and nothing else would ever remove the old ones."""
+    entries = []
+    for path in directory.glob(pattern):
+        try:
+            entries.append((path.stat().st_mtime_ns, path))
+        except OSError:  # removed meanwhile by another run
+            pass
+    for _, path in sorted(entries, reverse=True)[keep:]:
+        path.unlink(missing_ok=True)
 
 
 def load(data_dir: Path, use_cache: bool = True) -> Dataset:

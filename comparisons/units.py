@@ -11,11 +11,10 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from .errors import UnitError
-
-DEFINITIONS = files(__package__) / "units.txt"
+from .layout import UNIT_DEFINITIONS
+from .numbers import format_number
 
 # dimension name → (pint unit to convert to, label shown to users, pint dimensionality)
 CANONICAL: dict[str, tuple[str, str, str]] = {
@@ -51,18 +50,11 @@ class Normalized:
         return f"{format_number(self.magnitude)} {self.unit}".strip()
 
 
-def format_number(value: float) -> str:
-    """A number without float noise: 200000 → "200,000", 12.5 → "12.5"."""
-    if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return f"{value:,.6g}" if abs(value) < 1e15 else f"{value:.6g}"
-
-
 @cache
 def registry():
     import pint
 
-    return pint.UnitRegistry(str(DEFINITIONS), cache_folder=None)
+    return pint.UnitRegistry(str(UNIT_DEFINITIONS), cache_folder=None)
 
 
 def _clean(value: float) -> float:

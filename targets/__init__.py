@@ -1,1 +1,1 @@
-"""The bundled dataset: YAML files found at run time with importlib.resources."""
+"""The bundled dataset: YAML files found at run time beside this file."""

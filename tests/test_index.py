@@ -66,12 +66,14 @@ def test_no_cache_bypasses_it(run):
     assert cached_files() == []
 
 
-def test_the_key_covers_units_and_version(data_copy, monkeypatch):
+def test_the_key_covers_units_and_version(data_copy, monkeypatch, tmp_path):
     key = index.dataset_key(data_copy)
     monkeypatch.setattr(index, "__version__", "9.9.9")
     assert index.dataset_key(data_copy) != key
     monkeypatch.undo()
     os.utime(data_copy / "indicators.yaml")  # a touch without an edit keeps the key
     assert index.dataset_key(data_copy) == key
-    monkeypatch.setattr(index, "_definitions_bytes", lambda: b"other units")
+    other_units = tmp_path / "units.txt"
+    other_units.write_text("other units")
+    monkeypatch.setattr(index, "UNIT_DEFINITIONS", other_units)
     assert index.dataset_key(data_copy) != key

@@ -1,7 +1,7 @@
 import pytest
 
 from policy_targets.comparisons.errors import UnitError
-from policy_targets.comparisons.units import format_number, normalize, parse_quantity
+from policy_targets.comparisons.units import normalize, parse_quantity
 
 
 @pytest.mark.parametrize(
@@ -86,11 +86,3 @@ def test_bad_units_raise_unit_error(unit, message):
 def test_zero_periods_is_no_frequency():
     with pytest.raises(UnitError, match="positive number of periods"):
         normalize(0, "每年")
-
-
-@pytest.mark.parametrize(
-    ("value", "text"),
-    [(200000, "200,000"), (12.5, "12.5"), (1.4e12, "1,400,000,000,000"), (0.005, "0.005")],
-)
-def test_format_number(value, text):
-    assert format_number(value) == text
