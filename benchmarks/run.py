@@ -6,15 +6,18 @@ temporary directory and runs, each as a fresh subprocess:
   validate  policy --data DIR validate
   build     policy --data DIR compare A B --format json   (an empty POLICY_CACHE_DIR)
   warm      the same command again                      (the index the build wrote)
+  table     policy --data DIR compare A B   (a table; warm index, no cached table)
   export    policy --data DIR export --format json --output FILE --force   (warm index)
 
 Time is wall clock, the median of several runs: --repeat runs of a step whose first
 run took under --quick seconds, --repeat-slow runs under --cheap seconds, else that one
 run. Peak memory is the largest maximum resident set size of the runs, from os.wait4 (the
 rusage of exactly that child). Then the startup ratio: `policy compare 2023 2025` on the
-bundled data with a warm index and stdout to /dev/null, against
+bundled data, run before (warm index, stored table) and stdout to /dev/null, against
 `python -c "import typer, rich.table, yaml"` with the same virtual environment's Python,
-alternating, the median of --startup-runs runs each.
+alternating, the median of --startup-runs runs each; beside it the same command with
+no stored table and as JSON. The startup runs use the user's cache directory as
+platformdirs finds it (XDG_CACHE_HOME in the work directory), not POLICY_CACHE_DIR.
 
 Before measuring, every command runs once on a tiny dataset, so that no measured run
 compiles bytecode or reads cold files. The children cache their bytecode in the work
@@ -44,11 +47,12 @@ from pathlib import Path
 from generate import generate
 
 REPO = Path(__file__).resolve().parent.parent
-STEPS = ("validate", "build", "warm", "export")
+STEPS = ("validate", "build", "warm", "table", "export")
 STEP_NAMES = {
     "validate": "`validate`",
     "build": "index build (`compare`, empty cache)",
     "warm": "`compare`, warm index",
+    "table": "`compare` as a table, warm index, table not cached",
     "export": "`export --format json`",
 }
 # The targets the project set (benchmarks/README.md).
@@ -200,6 +204,14 @@ def bench_size(
     if not any(warm.glob("index-*")):
         raise StepFailed(f"the build step wrote no index into {warm}")
     results["warm"] = measure(compare, lambda i: base_env(warm), repeats, output)
+
+    def without_tables(i: int) -> dict:
+        shutil.rmtree(warm / "tables", ignore_errors=True)  # Rich lays the table out anew
+        return base_env(warm)
+
+    results["table"] = measure(
+        compare[:-2], without_tables, repeats, work / f"compare-{label(size)}.txt"
+    )
     exported = work / f"export-{label(size)}.json"
     results["export"] = measure(
         [policy, "--data", str(data), "export", "--format", "json", "--output", str(exported)]
@@ -218,24 +230,40 @@ def bench_size(
     return results
 
 
-def startup(policy: str, python: str, runs: int, work: Path) -> tuple[float, float]:
-    """Medians of `policy compare 2023 2025` (warm) and of importing typer, rich and yaml."""
-    env = base_env(work / "cache-startup")
-    policy_cmd = [policy, "compare", "2023", "2025"]
-    import_cmd = [python, "-c", "import typer, rich.table, yaml"]
-    run_once(policy_cmd, env)  # builds the index of the bundled data
-    policy_times, import_times = [], []
-    for _ in range(runs):  # alternating, so that a change in the machine's load hits both
-        policy_times.append(run_once(policy_cmd, env).wall)
-        import_times.append(run_once(import_cmd, env).wall)
-    print(
-        "# startup runs (ms): policy "
-        + " ".join(f"{t * 1000:.0f}" for t in policy_times)
-        + "; import "
-        + " ".join(f"{t * 1000:.0f}" for t in import_times),
-        file=sys.stderr,
-    )
-    return statistics.median(policy_times), statistics.median(import_times)
+STARTUP = {
+    "repeated": "`policy compare 2023 2025`, run before (the issue's measure)",
+    "new table": "`policy compare 2023 2025`, table not cached (first run of a command)",
+    "json": "`policy compare 2023 2025 --format json`",
+    "import": '`python -c "import typer, rich.table, yaml"`',
+}
+
+
+def startup(policy: str, python: str, runs: int, work: Path) -> dict[str, float]:
+    """Medians of `policy compare 2023 2025` with warm caches, with the table not cached
+    and as JSON, and of importing typer, rich and yaml; the four alternate, so that a
+    change in the machine's load hits all of them."""
+    cache_home = work / "xdg-cache"  # the user's cache directory, found by platformdirs
+    env = base_env(work / "unused")
+    del env["POLICY_CACHE_DIR"]
+    env["XDG_CACHE_HOME"] = str(cache_home)
+    compare = [policy, "compare", "2023", "2025"]
+    commands = {
+        "repeated": compare,
+        "new table": compare,
+        "json": compare + ["--format", "json"],
+        "import": [python, "-c", "import typer, rich.table, yaml"],
+    }
+    run_once(compare, env)  # builds the index and stores the table
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            if name == "new table":
+                shutil.rmtree(cache_home / "policy-targets" / "tables")
+            times[name].append(run_once(command, env).wall)
+    for name, walls in times.items():
+        runs_ms = " ".join(f"{t * 1000:.0f}" for t in walls)
+        print(f"# startup runs (ms), {name}: {runs_ms}", file=sys.stderr)
+    return {name: statistics.median(walls) for name, walls in times.items()}
 
 
 def code_digest(root: Path = REPO) -> str:
@@ -438,8 +466,8 @@ def main(argv: list[str] | None = None) -> int:
         }
         startup_ratio = None
         if not args.no_startup:
-            policy_s, import_s = startup(policy, python, args.startup_runs, work)
-            startup_ratio = policy_s / import_s
+            medians = startup(policy, python, args.startup_runs, work)
+            startup_ratio = medians["repeated"] / medians["import"]
     except StepFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -466,11 +494,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     if startup_ratio is not None:
         print()
-        print(
-            f"Startup (median of {args.startup_runs}): `policy compare 2023 2025` "
-            f'{policy_s * 1000:.0f} ms, `python -c "import typer, rich.table, yaml"` '
-            f"{import_s * 1000:.0f} ms, ratio {startup_ratio:.2f}"
-        )
+        print(f"Startup, median of {args.startup_runs} runs each, alternating:")
+        print()
+        print("| command | ms | ratio to the imports |")
+        print("|---|--:|--:|")
+        for name, what in STARTUP.items():
+            ratio = medians[name] / medians["import"]
+            print(f"| {what} | {medians[name] * 1000:.0f} | {ratio:.2f} |")
     print()
     print("Targets:")
     for line in verdicts(results, startup_ratio):
