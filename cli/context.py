@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import typer
@@ -33,10 +34,15 @@ def dataset(ctx: typer.Context) -> Dataset:
     options = ctx.find_root().obj or {}
     directory = data_dir(ctx)
     try:
-        return index.load(directory, use_cache=options.get("use_cache", True))
+        data = index.load(directory, use_cache=options.get("use_cache", True))
     except DataError as exc:
         first = exc.problems[0]
         more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
         typed = options.get("data_typed")
         command = f"policy --data {options['data']} validate" if typed else "policy validate"
         raise InvalidData(f"{first}{more}; run `{command}` for the full list") from None
+    # The dataset lives until the command ends and holds no cycles: keep the collector
+    # from walking its records again and again while a command builds its output
+    # (at 100k targets, `export` spent a quarter of its time there).
+    gc.freeze()
+    return data

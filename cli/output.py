@@ -85,13 +85,18 @@ def to_markdown(report: Report) -> str:
 
 def plain(value: Any) -> Any:
     """Whole floats as integers (2000.0 → 2000), recursively, for CSV and JSON."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
     if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
+        # Most values are strings: only numbers and containers need a look (100k records
+        # hold millions of values).
+        return {k: plain(v) if isinstance(v, _NUMERIC_OR_NESTED) else v for k, v in value.items()}
     if isinstance(value, list):
         return [plain(v) for v in value]
     return value
+
+
+_NUMERIC_OR_NESTED = (float, dict, list)
 
 
 def to_csv(report: Report) -> str:

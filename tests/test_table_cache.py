@@ -122,3 +122,10 @@ def test_only_the_newest_tables_are_kept(monkeypatch):
     ]
     assert len(entries()) == 3
     assert all(f"{n}个" in text for n, text in enumerate(texts))
+
+
+def test_an_unknown_rich_release_is_never_stored(monkeypatch):
+    monkeypatch.setattr(table_cache, "_rich_release", lambda: None)
+    text = table_cache.rendered(report(), console(), render_table, True)
+    assert "Smart communities" in text
+    assert entries() == []
