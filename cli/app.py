@@ -37,6 +37,15 @@ class PolicyGroup(TyperGroup):
         except PolicyError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(ExitStatus.INVALID) from None
+        except UnicodeEncodeError as exc:
+            # A terminal or pipe whose encoding has no Chinese (LANG=C, PYTHONIOENCODING=
+            # ascii). The message itself stays ASCII, since stderr has the same encoding.
+            typer.echo(
+                f"error: standard output uses the {exc.encoding} encoding, which cannot show "
+                "this output; set PYTHONIOENCODING=utf-8, or write a file with --output",
+                err=True,
+            )
+            raise typer.Exit(ExitStatus.INVALID) from None
         except BrokenPipeError:
             # The reader (head, less) went away: stop quietly, as cat does.
             devnull = os.open(os.devnull, os.O_WRONLY)

@@ -1,5 +1,6 @@
 """The shared --format/--output implementation."""
 
+import os
 import subprocess
 import sys
 
@@ -58,3 +59,17 @@ def test_a_closed_pipe_ends_quietly(args):
     stderr = process.stderr.read().decode()
     assert process.wait() == 0
     assert stderr == ""
+
+
+def test_a_table_for_an_ascii_terminal_is_one_line_of_error():
+    script = "from policy_targets.cli.app import main; main()"
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    result = subprocess.run(
+        [sys.executable, "-c", script, "compare", "2023", "2025"], capture_output=True, env=env
+    )
+    assert result.returncode == 2
+    assert result.stdout == b""
+    assert result.stderr.decode("ascii") == (
+        "error: standard output uses the ascii encoding, which cannot show this output; "
+        "set PYTHONIOENCODING=utf-8, or write a file with --output\n"
+    )
