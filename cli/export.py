@@ -44,10 +44,13 @@ def export_command(
     """
     data = context.dataset(ctx)
     documents = sorted(data.documents.values(), key=lambda d: (d.year, d.id))
-    records = [target_record(t, data) for d in documents for t in data.targets_of(d.id)]
-    if fmt in (Format.json, Format.csv):  # records only: no tables to lay out
-        report = Report([], [flat(r) for r in records] if fmt is Format.csv else [], json=records)
-        emit(report, fmt, output, force, context.use_cache(ctx))
+    records = (target_record(t, data) for d in documents for t in data.targets_of(d.id))
+    # JSON and CSV have no tables to lay out; JSON takes the records one at a time.
+    if fmt is Format.json:
+        emit(Report([], [], json=records), fmt, output, force)
+        return
+    if fmt is Format.csv:
+        emit(Report([], [flat(r) for r in records]), fmt, output, force)
         return
     sections = []
     for document in documents:
@@ -58,7 +61,7 @@ def export_command(
         )
         sections.append(Section(document.id, TARGET_HEADERS, rows, footer=[footer]))
     sections.append(_matrix(data, lang))
-    emit(Report(sections, records), fmt, output, force, context.use_cache(ctx))
+    emit(Report(sections, []), fmt, output, force, context.use_cache(ctx))
 
 
 def register(app: typer.Typer) -> None:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import chain
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -111,16 +113,22 @@ def to_csv(report: Report) -> str:
     return buffer.getvalue()
 
 
-def to_json(report: Report) -> str:
-    """A list of records is written one record per line: readable, diffable, and fast,
-    because `indent` would force Python's pure-Python encoder on every value."""
+def to_json(report: Report) -> Iterator[str]:
+    """JSON in pieces. A list of records is written one record per line: readable,
+    diffable, and fast, because `indent` would force Python's pure-Python encoder on
+    every value; and record by record, so that an export of 100k targets never holds
+    them all as dicts and as text at once."""
     import json
 
-    data = plain(report.records if report.json is None else report.json)
-    if isinstance(data, list):
-        lines = ",\n".join(json.dumps(item, ensure_ascii=False) for item in data)
-        return f"[\n{lines}\n]\n" if data else "[]\n"
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    data = report.records if report.json is None else report.json
+    if isinstance(data, dict):
+        yield json.dumps(plain(data), ensure_ascii=False, indent=2) + "\n"
+        return
+    opening = "[\n"
+    for item in data:
+        yield opening + json.dumps(plain(item), ensure_ascii=False)
+        opening = ",\n"
+    yield "[]\n" if opening == "[\n" else "\n]\n"
 
 
 def to_xlsx(report: Report) -> bytes:
@@ -174,8 +182,9 @@ def render_table(report: Report, console) -> None:
             console.print(line, highlight=False)
 
 
-def write_atomically(path: Path, payload: bytes, force: bool) -> None:
-    """Write `payload` to `path` through a temporary file in the same directory."""
+def write_atomically(path: Path, payload: bytes | Iterable[bytes], force: bool) -> None:
+    """Write `payload` (bytes, or pieces of it) to `path` through a temporary file in
+    the same directory, so that a failure at any point leaves no half-written file."""
     if path.exists() and not force:
         raise UsageError(f"{path} exists; pass --force to overwrite it")
     if path.is_dir():
@@ -193,11 +202,27 @@ def write_atomically(path: Path, payload: bytes, force: bool) -> None:
         raise UsageError(f"cannot write to {directory}: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for piece in [payload] if isinstance(payload, bytes) else payload:
+                handle.write(piece)
+        # mkstemp makes the file private (0600); the output gets the mode of the file it
+        # replaces, or what the umask gives a new file, as any other program's would.
+        os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 UNWRAPPED = 10_000  # columns: wide enough that no table wraps
@@ -231,12 +256,14 @@ def emit(
             return
         buffer = io.StringIO()
         render_table(report, Console(file=buffer, width=UNWRAPPED, no_color=True))
-        text = buffer.getvalue()
+        pieces: Iterable[str] = [buffer.getvalue()]
+    elif fmt is Format.json:
+        pieces = to_json(report)
     else:
-        text = {Format.markdown: to_markdown, Format.csv: to_csv, Format.json: to_json}[fmt](report)
+        pieces = [(to_markdown if fmt is Format.markdown else to_csv)(report)]
     if output is None:
-        typer.echo(text, nl=False)
+        typer.echo("".join(pieces), nl=False)
         return
     # CSV gets a byte-order mark so that spreadsheet programs read the Chinese as UTF-8.
-    encoding = "utf-8-sig" if fmt is Format.csv else "utf-8"
-    write_atomically(output, text.encode(encoding), force)
+    bom = [b"\xef\xbb\xbf"] if fmt is Format.csv else []
+    write_atomically(output, chain(bom, (piece.encode() for piece in pieces)), force)

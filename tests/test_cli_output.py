@@ -33,6 +33,29 @@ def test_a_failed_write_leaves_no_file(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_failure_halfway_through_leaves_no_file(tmp_path):
+    def pieces():
+        yield b"[\n"
+        raise RuntimeError("the data ran out")
+
+    with pytest.raises(RuntimeError, match="the data ran out"):
+        write_atomically(tmp_path / "out.json", pieces(), force=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_new_file_gets_the_umask_mode_and_a_replaced_file_keeps_its_own(tmp_path, run):
+    target = tmp_path / "out.json"
+    old_umask = os.umask(0o027)
+    try:
+        assert run("export", "--output", str(target)).exit_code == 0
+        assert target.stat().st_mode & 0o777 == 0o640
+        target.chmod(0o604)
+        assert run("export", "--output", str(target), "--force").exit_code == 0
+        assert target.stat().st_mode & 0o777 == 0o604
+    finally:
+        os.umask(old_umask)
+
+
 def test_missing_directory(tmp_path):
     with pytest.raises(UsageError) as caught:
         write_atomically(tmp_path / "no" / "such" / "out.csv", b"x", force=False)
