@@ -34,7 +34,7 @@ def dataset(ctx: typer.Context) -> Dataset:
     options = ctx.find_root().obj or {}
     directory = data_dir(ctx)
     try:
-        data = index.load(directory, use_cache=options.get("use_cache", True))
+        data = index.load(directory, use_cache=use_cache(ctx))
     except DataError as exc:
         first = exc.problems[0]
         more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""

@@ -47,10 +47,10 @@ def export_command(
     records = (target_record(t, data) for d in documents for t in data.targets_of(d.id))
     # JSON and CSV have no tables to lay out; JSON takes the records one at a time.
     if fmt is Format.json:
-        emit(Report([], [], json=records), fmt, output, force)
+        emit(Report([], [], json=records), fmt, output, force, context.use_cache(ctx))
         return
     if fmt is Format.csv:
-        emit(Report([], [flat(r) for r in records]), fmt, output, force)
+        emit(Report([], [flat(r) for r in records]), fmt, output, force, context.use_cache(ctx))
         return
     sections = []
     for document in documents:

@@ -228,9 +228,7 @@ def _mode_for(path: Path) -> int:
 UNWRAPPED = 10_000  # columns: wide enough that no table wraps
 
 
-def emit(
-    report: Report, fmt: Format, output: Path | None, force: bool, use_cache: bool = True
-) -> None:
+def emit(report: Report, fmt: Format, output: Path | None, force: bool, use_cache: bool) -> None:
     """Render `report` in `fmt` to the terminal or to `output`. `use_cache`: a terminal
     table may come from the cache of rendered tables (see table_cache.py)."""
     if fmt is Format.xlsx:

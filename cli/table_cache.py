@@ -13,12 +13,11 @@ wrong table. Like the index, a missing, corrupt or unwritable entry only costs s
 from __future__ import annotations
 
 import os
-import pickle
 from importlib.util import source_hash
 from pathlib import Path
 
 from policy_targets.comparisons import __version__
-from policy_targets.comparisons.index import cache_dir, prune
+from policy_targets.comparisons.index import cache_dir, read_entry, write_entry
 
 KEEP = 200  # tables kept; at ~20 kB each, a few MB at most
 
@@ -58,28 +57,6 @@ def _inputs(report, console) -> tuple | None:
     return (__version__, release, source_hash(_renderer_source()), terminal, cells)
 
 
-def _read(path: Path):
-    try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)
-    except Exception:  # missing, truncated or foreign: render again
-        return None
-
-
-def _write(path: Path, entry: tuple) -> None:
-    import tempfile
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".table-")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-        prune(path.parent, "table-*.pickle", KEEP)
-    except OSError:
-        pass
-
-
 def rendered(report, console, render, use_cache: bool) -> str:
     """The text `render(report, console)` prints, from the cache when it has it."""
     cacheable = use_cache and all(section.extra is None for section in report.sections)
@@ -87,11 +64,11 @@ def rendered(report, console, render, use_cache: bool) -> str:
     if inputs is None:
         return _capture(report, console, render)
     path = cache_dir() / "tables" / f"table-{source_hash(repr(inputs).encode()).hex()}.pickle"
-    entry = _read(path)
+    entry = read_entry(path)
     if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == inputs:
         return entry[1]
     text = _capture(report, console, render)
-    _write(path, (inputs, text))
+    write_entry(path, (inputs, text), KEEP)
     return text
 
 

@@ -13,6 +13,7 @@ import os
 import pickle
 from importlib.util import source_hash
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .layout import UNIT_DEFINITIONS, data_files
@@ -39,30 +40,34 @@ def dataset_key(data_dir: Path) -> str:
     return source_hash(b"".join(parts)).hex()
 
 
-def _read(path: Path) -> Dataset | None:
+def read_entry(path: Path) -> Any:
+    """The object pickled at `path`, or None when it is missing, truncated or foreign."""
     try:
         with path.open("rb") as handle:
-            dataset = pickle.load(handle)
-    except Exception:  # a truncated or foreign file: rebuild it
+            return pickle.load(handle)
+    except Exception:  # whatever is wrong with it, the caller builds the entry anew
         return None
-    return dataset if isinstance(dataset, Dataset) else None
 
 
-def _write(path: Path, dataset: Dataset) -> None:
+def write_entry(path: Path, value: Any, keep: int) -> None:
+    """Pickle `value` to `path` atomically, then keep only the `keep` newest entries
+    of its kind (the name's prefix: index-…, table-…). A read-only cache only costs
+    speed."""
     import tempfile
 
+    kind = path.name.split("-", 1)[0]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".index-")
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{kind}-")
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump(dataset, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
-        prune(path.parent, "index-*.pickle", KEEP)
-    except OSError:  # a read-only cache only costs speed
+        _prune(path.parent, f"{kind}-*{path.suffix}", keep)
+    except OSError:
         pass
 
 
-def prune(directory: Path, pattern: str, keep: int) -> None:
+def _prune(directory: Path, pattern: str, keep: int) -> None:
     """Remove all but the `keep` newest files of `pattern`: every edit of the data writes
     a new index, and nothing else would ever remove the old ones."""
     entries = []
@@ -84,10 +89,10 @@ def load(data_dir: Path, use_cache: bool = True) -> Dataset:
     except OSError:
         return _build(data_dir)
     path = cache_dir() / f"index-{key}.pickle"
-    dataset = _read(path)
-    if dataset is None:
+    dataset = read_entry(path)
+    if not isinstance(dataset, Dataset):
         dataset = _build(data_dir)
-        _write(path, dataset)
+        write_entry(path, dataset, KEEP)
     return dataset
 
 

@@ -50,6 +50,22 @@ def data_copy(tmp_path) -> Path:
 
 
 @pytest.fixture
+def raise_smart_communities(data_copy):
+    """Edit `data_copy`: the 2025 work points' 5000 smart communities become 6000."""
+
+    def edit() -> None:
+        path = data_copy / "2025-work-points.yaml"
+        path.write_text(
+            path.read_text(encoding="utf-8")
+            .replace("value: 5000", "value: 6000")
+            .replace("建成不少于5000个智慧社区", "建成不少于6000个智慧社区"),
+            encoding="utf-8",
+        )
+
+    return edit
+
+
+@pytest.fixture
 def sources() -> Path:
     if not SOURCES.is_dir():
         pytest.fail(f"the source texts are expected at {SOURCES}")

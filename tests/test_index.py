@@ -21,7 +21,7 @@ def test_second_load_reads_the_cache(data_copy, monkeypatch):
     assert cached_files() == [path]
 
 
-def test_an_edit_rebuilds_the_index(data_copy, run):
+def test_an_edit_rebuilds_the_index(data_copy, run, raise_smart_communities):
     args = (
         "--data",
         str(data_copy),
@@ -34,13 +34,7 @@ def test_an_edit_rebuilds_the_index(data_copy, run):
         "csv",
     )
     assert "5000" in run(*args).stdout
-    path = data_copy / "2025-work-points.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8")
-        .replace("value: 5000", "value: 6000")
-        .replace("建成不少于5000个智慧社区", "建成不少于6000个智慧社区"),
-        encoding="utf-8",
-    )
+    raise_smart_communities()
     result = run(*args)
     assert "6000" in result.stdout and "5000" not in result.stdout
     assert len(cached_files()) == 2

@@ -52,16 +52,10 @@ def test_no_cache_neither_reads_nor_writes_tables(run):
     assert entries() == []
 
 
-def test_an_edit_of_the_data_changes_the_table(data_copy, run):
+def test_an_edit_of_the_data_changes_the_table(data_copy, run, raise_smart_communities):
     args = ("--data", str(data_copy), *COMPARE)
     assert "≥5000个 (2025, level)" in run(*args).stdout
-    path = data_copy / "2025-work-points.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8")
-        .replace("value: 5000", "value: 6000")
-        .replace("建成不少于5000个智慧社区", "建成不少于6000个智慧社区"),
-        encoding="utf-8",
-    )
+    raise_smart_communities()
     edited = run(*args).stdout
     assert "≥6000个 (2025, level)" in edited and "≥5000个" not in edited
     assert len(entries()) == 2
