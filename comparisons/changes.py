@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .records import STOCK_MEASURES, Target
+from .records import Target
+from .vocabulary import STOCK_MEASURES
 
 MEASURE_WORDS = {
     "level": "a stock",
     "cumulative": "a cumulative stock",
-    "new": "a yearly addition",
+    "addition": "a yearly addition",
     "share": "a share",
     "rate": "a rate",
     "frequency": "a frequency",

@@ -7,26 +7,13 @@ from dataclasses import dataclass
 from .changes import Change, change_between, direction, not_comparable_reason
 from .errors import UsageError
 from .records import Dataset, Document, Indicator, Target
+from .vocabulary import CATEGORY_ORDER
 
 ONLY = {
     "changed": {"raised", "lowered"},
     "new": {"new"},
     "dropped": {"dropped"},
 }
-CATEGORY_ORDER = (
-    "infrastructure",
-    "data",
-    "digital-economy",
-    "industry",
-    "agriculture",
-    "services",
-    "government",
-    "society",
-    "energy",
-    "ai",
-    "talent",
-    "security",
-)
 
 
 def require_category(category: str | None) -> None:

@@ -8,74 +8,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .vocabulary import Category, Comparator, Dimension, DocumentKind, Kind, Measure
+
 KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KebabId = Annotated[str, Field(pattern=KEBAB, description="kebab-case identifier")]
-
-
-class Category(StrEnum):
-    infrastructure = "infrastructure"
-    data = "data"
-    digital_economy = "digital-economy"
-    industry = "industry"
-    agriculture = "agriculture"
-    services = "services"
-    government = "government"
-    society = "society"
-    energy = "energy"
-    ai = "ai"
-    talent = "talent"
-    security = "security"
-
-
-class Dimension(StrEnum):
-    count = "count"
-    currency = "currency"
-    share = "share"
-    compute = "compute"
-    power = "power"
-    bandwidth = "bandwidth"
-    study_time = "study-time"
-    frequency = "frequency"
-    rank = "rank"
-    duration = "duration"
-    energy = "energy"
-    data_volume = "data-volume"
-    index = "index"
-    rating = "rating"
-
-
-class Comparator(StrEnum):
-    at_least = "at_least"
-    more_than = "more_than"
-    about = "about"
-    exactly = "exactly"
-    at_most = "at_most"
-
-
-class Measure(StrEnum):
-    level = "level"
-    cumulative = "cumulative"
-    new = "new"
-    share = "share"
-    rate = "rate"
-    frequency = "frequency"
-
-
-class Kind(StrEnum):
-    target = "target"
-    baseline = "baseline"
-
-
-class DocumentKind(StrEnum):
-    plan = "plan"
-    implementation_scheme = "implementation-scheme"
-    work_points = "work-points"
-    news_report = "news-report"
 
 
 class _Strict(BaseModel):

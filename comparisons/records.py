@@ -12,9 +12,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-# Measures that describe a stock at a date; they compare with each other.
-STOCK_MEASURES = frozenset({"level", "cumulative"})
-
 
 class Indicator(NamedTuple):
     id: str

@@ -46,7 +46,7 @@ def test_compare_2023_2025_verdicts(run):
     bases = rows["smart-agriculture-bases"]
     assert bases["verdict"] == "not comparable"
     assert bases["reason"] == (
-        "different measure: new (a yearly addition) vs cumulative (a cumulative stock)"
+        "different measure: addition (a yearly addition) vs cumulative (a cumulative stock)"
     )
     assert (bases["before_value"], bases["after_value"]) == (100, 500)
 

@@ -64,7 +64,7 @@ def test_smart_communities_and_compound_growth(run):
 def test_not_comparable_points_are_flagged(run):
     rows = points(run("trajectory", "smart-agriculture-bases", "--format", "json"))
     assert rows[1]["flags"] == (
-        "not comparable: different measure: new (a yearly addition) vs "
+        "not comparable: different measure: addition (a yearly addition) vs "
         "cumulative (a cumulative stock)"
     )
     assert rows[1]["change"] is None

@@ -155,7 +155,7 @@ def test_document_counts(dataset):
             "exactly",
             "frequency",
         ),
-        ("2023-work-points", "smart-agriculture-bases", {}, 100, "个", 100, "exactly", "new"),
+        ("2023-work-points", "smart-agriculture-bases", {}, 100, "个", 100, "exactly", "addition"),
         # Binzhou plan news
         ("2023-binzhou-plan", "10g-pon-ports", {}, 4, "万个", 40_000, "at_least", "level"),
         (

@@ -1,0 +1,116 @@
+"""The project's vocabulary: every term a record, a rule or an option may use.
+
+Each term is defined here once; the pydantic models, the records, the comparison rules,
+the CLI's choices and the docs all refer to these enums. They are StrEnums, so a member
+equals its string and records stay plain strings.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Category(StrEnum):
+    """Policy areas, in the order tables list them."""
+
+    infrastructure = "infrastructure"
+    data = "data"
+    digital_economy = "digital-economy"
+    industry = "industry"
+    agriculture = "agriculture"
+    services = "services"
+    government = "government"
+    society = "society"
+    energy = "energy"
+    ai = "ai"
+    talent = "talent"
+    security = "security"
+
+
+CATEGORY_ORDER = tuple(Category)
+
+
+class Dimension(StrEnum):
+    count = "count"
+    currency = "currency"
+    share = "share"
+    compute = "compute"
+    power = "power"
+    bandwidth = "bandwidth"
+    study_time = "study-time"
+    frequency = "frequency"
+    rank = "rank"
+    duration = "duration"
+    energy = "energy"
+    data_volume = "data-volume"
+    index = "index"
+    rating = "rating"
+
+
+class Comparator(StrEnum):
+    at_least = "at_least"
+    more_than = "more_than"
+    about = "about"
+    exactly = "exactly"
+    at_most = "at_most"
+
+
+class Measure(StrEnum):
+    """What a figure counts. `addition` is a yearly (or per-document) addition, never
+    a verdict: the verdict for a figure only in the later document is `new`."""
+
+    level = "level"
+    cumulative = "cumulative"
+    addition = "addition"
+    share = "share"
+    rate = "rate"
+    frequency = "frequency"
+
+
+# Measures that describe a stock at a date; they compare with each other.
+STOCK_MEASURES = frozenset({Measure.level, Measure.cumulative})
+# Measures that recur: a duty in force for the whole plan period, not due once.
+RECURRING_MEASURES = frozenset({Measure.frequency, Measure.rate})
+
+
+class Kind(StrEnum):
+    target = "target"
+    baseline = "baseline"
+
+
+class DocumentKind(StrEnum):
+    plan = "plan"
+    implementation_scheme = "implementation-scheme"
+    work_points = "work-points"
+    news_report = "news-report"
+
+
+class Verdict(StrEnum):
+    """How an indicator fares from an earlier document to a later one of the same scope."""
+
+    raised = "raised"
+    lowered = "lowered"
+    unchanged = "unchanged"
+    not_comparable = "not comparable"
+    new = "new"  # only in the later document
+    lapsed = "lapsed"  # only in the earlier one, and due before the later one's year
+    not_restated = "not restated"  # only in the earlier one, and still due
+
+
+class Alignment(StrEnum):
+    """How an indicator lines up between documents of different scopes (a city and its
+    province): an alignment, never a change."""
+
+    shared = "shared"
+    only_before = "only before"  # shown with the scope's name: "only binzhou"
+    only_after = "only after"
+
+
+class Ambition(StrEnum):
+    """Whether the later figure asks for more (after Climate Action Tracker's
+    "stronger / not stronger" and Climate Watch's "enhanced")."""
+
+    stronger = "stronger"
+    weaker = "weaker"
+    same = "same"
+    mixed = "mixed"
