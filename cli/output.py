@@ -7,8 +7,10 @@ temporary name and renamed, so a failed write never leaves half a file behind.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -19,6 +21,8 @@ from typing import Annotated, Any
 import typer
 
 from policy_targets.comparisons.errors import UsageError
+
+from .safe_text import line_safe, markdown_safe, spreadsheet_safe, terminal_safe
 
 
 class Format(StrEnum):
@@ -38,10 +42,24 @@ FormatOption = Annotated[
         case_sensitive=False,
     ),
 ]
+
+
+def output_path(value: str) -> Path:
+    """An --output (or --plot) argument: a file name. A trailing slash names a directory,
+    which a Path would silently drop (`-o newdir/` would write a file `newdir`)."""
+    if value.endswith(("/", os.sep)):
+        raise typer.BadParameter(f"{line_safe(value)} names a directory; give a file name")
+    return Path(value)
+
+
 OutputOption = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", help="Write to this file instead of the terminal.", dir_okay=False
+        "--output",
+        "-o",
+        help="Write to this file instead of the terminal.",
+        parser=output_path,
+        metavar="FILE",
     ),
 ]
 ForceOption = Annotated[
@@ -67,20 +85,22 @@ class Report:
 
 
 def _markdown_cell(text: str) -> str:
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    text = markdown_safe(terminal_safe(str(text)))
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
 
 
 def to_markdown(report: Report) -> str:
     parts = []
     for section in report.sections:
-        lines = [f"## {section.title}", ""] if section.title else []
+        title = markdown_safe(line_safe(section.title))
+        lines = [f"## {title}", ""] if section.title else []
         lines.append("| " + " | ".join(_markdown_cell(h) for h in section.headers) + " |")
         lines.append("|" + "|".join("---" for _ in section.headers) + "|")
         for row in section.rows:
             lines.append("| " + " | ".join(_markdown_cell(c) for c in row) + " |")
         if section.footer:
             lines.append("")
-            lines.extend(section.footer)
+            lines.extend(markdown_safe(line_safe(line)) for line in section.footer)
         parts.append("\n".join(lines))
     return "\n\n".join(parts) + "\n"
 
@@ -109,7 +129,9 @@ def to_csv(report: Report) -> str:
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\r\n")
     writer.writeheader()
     for record in report.records:
-        writer.writerow({k: "" if v is None else plain(v) for k, v in record.items()})
+        writer.writerow(
+            {k: "" if v is None else spreadsheet_safe(plain(v)) for k, v in record.items()}
+        )
     return buffer.getvalue()
 
 
@@ -139,17 +161,37 @@ def to_xlsx(report: Report) -> bytes:
     workbook.remove(workbook.active)
     used: set[str] = set()
     for section in report.sections:
-        name = _sheet_name(section.title or "Sheet", used)
+        name = _sheet_name(_xlsx_text(section.title) or "Sheet", used)
         sheet = workbook.create_sheet(name)
-        sheet.append(section.headers)
+        sheet.append([_xlsx_text(header) for header in section.headers])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in section.rows:
-            sheet.append(row)
+            sheet.append([_xlsx_text(value) for value in row])
+            for cell in sheet[sheet.max_row]:
+                _store_as_value(cell)
         sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _xlsx_text(value: Any) -> Any:
+    """xlsx cannot store control characters (openpyxl refuses them): shown escaped."""
+    return terminal_safe(value) if isinstance(value, str) else value
+
+
+def _store_as_value(cell) -> None:
+    """openpyxl stores any string that starts with "=" as a formula: data never is one.
+    Text a spreadsheet would read as a formula is stored as text with Excel's quote
+    prefix (the apostrophe typed before such text), so that editing the cell keeps it
+    text too."""
+    if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_LIKE):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+_FORMULA_LIKE = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _sheet_name(title: str, used: set[str]) -> str:
@@ -169,51 +211,107 @@ def render_table(report: Report, console) -> None:
     from rich.text import Text
 
     for section in report.sections:
-        table = Table(title=section.title or None, show_lines=False, title_justify="left")
+        # Data is shown literally: Text is never read as Rich markup ("[link=…]", "[/x]"),
+        # and terminal_safe writes out escape sequences (ESC → \x1b).
+        title = Text(terminal_safe(section.title)) if section.title else None
+        table = Table(title=title, show_lines=False, title_justify="left")
         for header in section.headers:
-            table.add_column(header, overflow="fold")
+            table.add_column(Text(terminal_safe(header)), overflow="fold")
         for position, row in enumerate(section.rows):
             style = section.styles[position] if position < len(section.styles) else None
-            # Text cells skip Rich's markup parsing and number highlighting: faster, and
-            # a "[2023]" in a quote stays text.
-            table.add_row(*(Text(cell) for cell in row), style=style)
+            # Text cells also skip number highlighting: faster, and a "[2023]" stays text.
+            table.add_row(*(Text(terminal_safe(cell)) for cell in row), style=style)
         console.print(Columns([table, section.extra]) if section.extra else table)
         for line in section.footer:
-            console.print(line, highlight=False)
+            console.print(Text(terminal_safe(line)))
 
 
 def write_atomically(path: Path, payload: bytes | Iterable[bytes], force: bool) -> None:
     """Write `payload` (bytes, or pieces of it) to `path` through a temporary file in
-    the same directory, so that a failure at any point leaves no half-written file."""
-    if path.exists() and not force:
-        raise UsageError(f"{path} exists; pass --force to overwrite it")
-    if path.is_dir():
-        raise UsageError(f"{path} is a directory; give a file name")
-    directory = path.parent if str(path.parent) else Path(".")
-    if directory.exists() and not directory.is_dir():
-        raise UsageError(f"{directory} is not a directory")
-    if not directory.is_dir():
-        raise UsageError(f"directory {directory} does not exist; create it first")
+    the same directory, so that a failure at any point leaves no half-written file.
+
+    The file is put in place without replacing anything, unless `force` is given: a
+    file that appeared at `path` while the payload was written is kept too. Even with
+    `force`, only a regular file is replaced, never a data file of the dataset in use,
+    a device, a FIFO or a directory. SIGINT, SIGTERM and SIGHUP remove the temporary
+    file before the process ends."""
+    target = _checked_target(path, force)
     import tempfile
 
+    guard = _removed_on_signal()
     try:
-        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        with guard:
+            try:
+                # A short name of fixed length: any name the output may have still fits.
+                fd, guard.temporary = tempfile.mkstemp(
+                    dir=target.parent, prefix=".policy-", suffix=".tmp"
+                )
+            except OSError as exc:
+                where = _shown(path.parent if str(path.parent) else ".")
+                raise UsageError(f"cannot write to {where}: {exc.strerror}") from None
+            with os.fdopen(fd, "wb") as handle:
+                for piece in [payload] if isinstance(payload, bytes) else payload:
+                    handle.write(piece)
+            # mkstemp makes the file private (0600); the output gets the mode of the file
+            # it replaces, or what the umask gives a new file, as any other program's would.
+            os.chmod(guard.temporary, _mode_for(target))
+            _put_in_place(guard.temporary, target, path, force)
     except OSError as exc:
-        raise UsageError(f"cannot write to {directory}: {exc.strerror}") from None
+        raise UsageError(f"cannot write {_shown(path)}: {exc.strerror}") from None
+
+
+def _shown(path: Path | str) -> str:
+    return line_safe(str(path))
+
+
+def _remove(path: str) -> None:
     try:
-        with os.fdopen(fd, "wb") as handle:
-            for piece in [payload] if isinstance(payload, bytes) else payload:
-                handle.write(piece)
-        # mkstemp makes the file private (0600); the output gets the mode of the file it
-        # replaces, or what the umask gives a new file, as any other program's would.
-        os.chmod(temporary, _mode_for(path))
-        os.replace(temporary, path)
+        os.unlink(path)
+    except OSError:  # gone already: renamed into place
+        pass
+
+
+_KINDS = {
+    stat.S_IFDIR: "a directory",
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def _checked_target(path: Path, force: bool) -> Path:
+    """The file `path` names, after following symbolic links, if writing it is allowed."""
+    shown = _shown(path)
+    try:
+        status = os.stat(path)  # what the name resolves to, through any symbolic link
+    except FileNotFoundError:
+        status = None
+    except NotADirectoryError:
+        raise UsageError(f"{_shown(path.parent)} is not a directory") from None
     except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        raise UsageError(f"cannot write {shown}: {exc.strerror}") from None
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        kind = _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
+        if kind == "a directory":
+            raise UsageError(f"{shown} is a directory; give a file name")
+        raise UsageError(f"{shown} is {kind}, not a regular file; give a file name")
+    target = Path(os.path.realpath(path))
+    if status is not None:
+        data_file = _data_file(status)
+        if data_file is not None:
+            same = os.path.abspath(path) == os.path.abspath(data_file)
+            what = "a data file" if same else f"the data file {_shown(data_file)}"
+            raise UsageError(f"{shown} is {what} of the dataset; write the output elsewhere")
+        if not force:
+            raise UsageError(f"{shown} exists; pass --force to overwrite it")
+    directory = target.parent
+    if not directory.is_dir():
+        given = _shown(path.parent if str(path.parent) else ".")
+        if directory.exists():
+            raise UsageError(f"{given} is not a directory")
+        raise UsageError(f"directory {given} does not exist; create it first")
+    return target
 
 
 def _mode_for(path: Path) -> int:
@@ -225,7 +323,113 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+#: The data directory the running command reads (None: the bundled data); set by the
+#: app's callback, so that no output ever replaces a data file.
+data_option: Path | None = None
+
+
+def _data_file(status: os.stat_result) -> Path | None:
+    """The data file that is the same file as `status`, if any."""
+    from policy_targets.comparisons.layout import data_files, resolve_data_dir
+
+    try:
+        candidates = data_files(resolve_data_dir(data_option))
+    except OSError:
+        return None
+    for candidate in candidates:
+        try:
+            found = os.stat(candidate)
+        except OSError:
+            continue
+        if (found.st_dev, found.st_ino) == (status.st_dev, status.st_ino):
+            return candidate
+    return None
+
+
+def _put_in_place(temporary: str, target: Path, path: Path, force: bool) -> None:
+    if force:
+        # Checked again just before the rename: what is there now must still be a
+        # regular file that is no data file.
+        _checked_target(path, force=True)
+        os.replace(temporary, target)
+        return
+    try:
+        # A hard link fails when the name exists: a file that appeared meanwhile stays.
+        os.link(temporary, target)
+    except FileExistsError:
+        raise UsageError(
+            f"{_shown(path)} was created while the output was written; pass --force to overwrite it"
+        ) from None
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        # A file system without hard links: claim the name exclusively, then fill it.
+        try:
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            raise UsageError(
+                f"{_shown(path)} was created while the output was written; "
+                "pass --force to overwrite it"
+            ) from None
+        os.replace(temporary, target)
+
+
+_NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK}
+
+
+class _Interrupted(BaseException):
+    """Raised by the signal handler, so that `finally` blocks run before the process ends."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _removed_on_signal:  # noqa: N801 - used as a context manager, like contextlib's
+    """While the block runs, SIGINT, SIGTERM and SIGHUP end it with an exception; on
+    leaving, `temporary` (once set) is removed in any case, and a signal then ends the
+    process as it would have (a caller still sees it killed by SIGTERM)."""
+
+    SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+    def __init__(self) -> None:
+        self.temporary: str | None = None
+        self.previous: dict[int, Any] = {}
+
+    def __enter__(self) -> _removed_on_signal:
+        import signal
+        import threading
+
+        if threading.current_thread() is threading.main_thread():  # only it may set them
+            for name in self.SIGNALS:
+                number = getattr(signal, name, None)
+                if number is not None:
+                    self.previous[number] = signal.signal(number, self._handle)
+        return self
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        raise _Interrupted(signum)
+
+    def __exit__(self, kind, exc, traceback) -> None:
+        import signal
+
+        # Removed before the handlers are restored, so that no signal can come between.
+        # After the rename there is nothing to remove; after a hard link, the extra name.
+        if self.temporary is not None:
+            _remove(self.temporary)
+        for number, handler in self.previous.items():
+            signal.signal(number, handler)
+        if isinstance(exc, _Interrupted):
+            if exc.signum == signal.SIGINT:
+                raise KeyboardInterrupt from None
+            # End as the signal would have: the default action, or the caller's handler.
+            os.kill(os.getpid(), exc.signum)
+            raise SystemExit(128 + exc.signum) from None
+
+
 UNWRAPPED = 10_000  # columns: wide enough that no table wraps
+# A terminal narrower or wider than this reports a width it does not have.
+MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 20, 1_000, 80
 
 
 def emit(report: Report, fmt: Format, output: Path | None, force: bool, use_cache: bool) -> None:
@@ -241,6 +445,9 @@ def emit(report: Report, fmt: Format, output: Path | None, force: bool, use_cach
 
         if output is None:
             console = Console()
+            if console.is_terminal and not MIN_WIDTH <= console.width <= MAX_WIDTH:
+                # COLUMNS=0 would print nothing, COLUMNS=10**9 lay out forever.
+                console = Console(width=DEFAULT_WIDTH)
             if not console.is_terminal:
                 # A pipe or a file has no width: one line per row, whole, so that grep and
                 # sort see every row at once (and Rich wraps nothing, which is faster).
