@@ -24,6 +24,11 @@ def _pyplot():
     return plt
 
 
+def _literal(text: str) -> str:
+    """Text drawn as written: matplotlib reads $…$ as mathtext, and a name is no formula."""
+    return text.replace("$", r"\$")
+
+
 def plot_trajectory(trajectory, path: Path, force: bool) -> None:
     """Targets as markers shaped by their comparator, baselines as hollow circles,
     one colour per source document; a line joins the points in year order."""
@@ -72,7 +77,7 @@ def plot_trajectory(trajectory, path: Path, force: bool) -> None:
     unique = dict(zip(labels, handles, strict=True))
     if unique:
         axes.legend(unique.values(), unique.keys(), title="Source document", fontsize=8, loc="best")
-    axes.set_title(f"{indicator.name_en} ({trajectory.scope})")
+    axes.set_title(_literal(f"{indicator.name_en} ({trajectory.scope})"))
     axes.set_xlabel("Year the figure refers to (hollow: baseline; ▲ ≥, ▶ >, ◆ ≈, ● exactly)")
     axes.set_ylabel(unit or "count")
     axes.xaxis.get_major_locator().set_params(integer=True)
@@ -114,7 +119,7 @@ def plot_comparison(comparison, indicator_ids: list[str], path: Path, force: boo
             )
         axes.set_xticks([0, 1], [str(comparison.before.year), str(comparison.after.year)])
         unit = (row.before or row.after).normalized_unit
-        axes.set_title(f"{row.indicator.name_en}\n({row.verdict})", fontsize=9)
+        axes.set_title(_literal(f"{row.indicator.name_en}\n({row.verdict})"), fontsize=9)
         axes.set_ylabel(unit or "count", fontsize=8)
         axes.margins(y=0.2)
     for axes in list(grid.flat)[len(rows) :]:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import difflib
 import gc
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from . import records
 from .errors import DataError, Problem, UnitError
-from .layout import CATALOGUE, display, document_files
+from .layout import CATALOGUE, display, document_files, plain_file_name, unexpected_files
 from .yamlfile import LocatedDict, LocatedList, load_yaml_file
 
 # --- locating a pydantic error in the YAML ------------------------------------
@@ -26,6 +27,7 @@ _FIXES = {
     "enum": "use one of the values listed",
     "float_type": "write a number, e.g. 20",
     "float_parsing": "write a number, e.g. 20",
+    "finite_number": "write a number, e.g. 20",
     "int_type": "write a whole number, e.g. 2025",
     "int_parsing": "write a whole number, e.g. 2025",
     "int_from_float": "write a whole number, e.g. 2025",
@@ -65,6 +67,47 @@ def _loc_text(loc: Iterable[Any]) -> str:
     return text
 
 
+# C0 and C1 controls, DEL and NUL. The YAML reader refuses them written raw in a file;
+# this finds those written as escapes in a double-quoted string ("\e[2J", "\x9b").
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def control_characters(data: Any, path: str) -> list[Problem]:
+    """Every string of a parsed YAML file that holds a control character: in a name, a
+    quote or a title it would reach a terminal as an escape sequence."""
+    problems: list[Problem] = []
+    seen: set[int] = set()  # an alias repeats a node: each is looked at once
+    pending: list[tuple[Any, tuple, tuple[int, int]]] = [(data, (), (1, 1))]
+    while pending:
+        node, loc, mark = pending.pop()
+        if isinstance(node, str):
+            found = _CONTROL.search(node)
+            if found:
+                where = f"{_loc_text(loc)}: " if loc else ""
+                code = ord(found.group())
+                problems.append(
+                    Problem(
+                        path,
+                        *mark,
+                        f"{where}control character U+{code:04X}",
+                        "remove the character",
+                    )
+                )
+        elif isinstance(node, LocatedDict | LocatedList) and id(node) not in seen:
+            seen.add(id(node))
+            if isinstance(node, LocatedDict):
+                pending.extend(
+                    (value, (*loc, key), node.key_marks.get(key, node.mark))
+                    for key, value in node.items()
+                )
+            else:
+                pending.extend(
+                    (item, (*loc, position), node.item_marks[position])
+                    for position, item in enumerate(node)
+                )
+    return problems
+
+
 def schema_problems(model: Any, data: Any, path: str) -> tuple[Any, list[Problem]]:
     """Validate `data` with a pydantic model; (model or None, problems with lines)."""
     from pydantic import ValidationError
@@ -85,13 +128,15 @@ def schema_problems(model: Any, data: Any, path: str) -> tuple[Any, list[Problem
 # --- the whole dataset ---------------------------------------------------------
 
 
-def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator], list[Problem]]:
+def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator] | None, list[Problem]]:
+    """The catalogue's indicators by id (None when it is missing or unreadable, which
+    its problems say), and its problems."""
     from .models import Catalogue
 
     path = data_dir / CATALOGUE
     shown = display(path)
     if not path.exists():
-        return {}, [
+        return None, [
             Problem(
                 shown,
                 1,
@@ -103,10 +148,22 @@ def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator], list[P
     try:
         raw = load_yaml_file(path, shown)
     except DataError as exc:
-        return {}, exc.problems
+        return None, exc.problems
     catalogue, problems = schema_problems(Catalogue, raw, shown)
+    problems += control_characters(raw, shown)
     if catalogue is None:
-        return {}, problems
+        return None, problems
+    if not catalogue.indicators:
+        line, column = raw.key_marks["indicators"]
+        problems.append(
+            Problem(
+                shown,
+                line,
+                column,
+                "the indicator catalogue lists no indicators",
+                "add an entry for every indicator the documents use",
+            )
+        )
     indicators: dict[str, records.Indicator] = {}
     for position, item in enumerate(catalogue.indicators):
         line, column = raw["indicators"].item_marks[position]
@@ -140,7 +197,11 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
 
 
 def _check_target(
-    target: Any, document: records.Document, catalogue: dict, item: LocatedDict, shown: str
+    target: Any,
+    document: records.Document,
+    catalogue: dict | None,
+    item: LocatedDict,
+    shown: str,
 ) -> tuple[records.Target | None, list[Problem]]:
     """Check one validated target against the catalogue, units and its quote;
     `item` is its YAML mapping, for line numbers."""
@@ -153,8 +214,9 @@ def _check_target(
         line, column = item.key_marks.get(field, item.mark)
         problems.append(Problem(shown, line, column, message, fix))
 
-    indicator = catalogue.get(target.indicator)
-    if indicator is None and catalogue:  # with no catalogue, its own problem says why
+    indicator = catalogue.get(target.indicator) if catalogue is not None else None
+    # Without a catalogue, its own problem says why no id can be checked.
+    if indicator is None and catalogue is not None:
         problem(
             "indicator",
             f"unknown indicator {target.indicator!r}",
@@ -216,7 +278,7 @@ def _check_target(
 
 
 def load_document(
-    path: Path, catalogue: dict
+    path: Path, catalogue: dict | None
 ) -> tuple[records.Document | None, list[records.Target], list[Problem]]:
     from .models import DocumentFile
 
@@ -226,6 +288,7 @@ def load_document(
     except DataError as exc:
         return None, [], exc.problems
     parsed, problems = schema_problems(DocumentFile, raw, shown)
+    problems += control_characters(raw, shown)
     if parsed is None:
         return None, [], problems
     info = parsed.document
@@ -244,6 +307,17 @@ def load_document(
         path=shown,
         id_at=raw["document"].key_marks["id"],
     )
+    if not plain_file_name(info.source):
+        line, column = raw["document"].key_marks["source"]
+        problems.append(
+            Problem(
+                shown,
+                line,
+                column,
+                f"document.source: {info.source!r} is not a plain file name",
+                "give the name of the source text in the sources directory, without a directory",
+            )
+        )
     if path.stem != info.id:
         line, column = document.id_at
         problems.append(
@@ -309,7 +383,10 @@ def _load_dataset(data_dir: Path) -> records.Dataset:
             ]
         )
     catalogue, problems = load_catalogue(data_dir)
-    dataset = records.Dataset(indicators=catalogue)
+    problems += [
+        Problem(display(path), 1, 1, what, fix) for path, what, fix in unexpected_files(data_dir)
+    ]
+    dataset = records.Dataset(indicators=catalogue or {})
     for path in document_files(data_dir):
         document, targets, found = load_document(path, catalogue)
         problems.extend(found)
