@@ -43,7 +43,6 @@ def test_export_json_has_every_target(run, dataset):
         "value": 12.5,
         "unit": "E",
         "normalized": {"magnitude": 12.5, "unit": "EFLOPS"},
-        "dimension": "compute",
         "comparator": "at_least",
         "measure": "level",
         "kind": "target",
