@@ -17,7 +17,16 @@ from policy_targets.comparisons.vocabulary import (
 
 from . import context
 from .options import CategoryOption, LangOption
-from .output import ForceOption, Format, FormatOption, OutputOption, Report, Section, emit
+from .output import (
+    ForceOption,
+    Format,
+    FormatOption,
+    OutputOption,
+    Report,
+    Section,
+    emit,
+    output_path,
+)
 from .present import (
     VERDICT_STYLES,
     absolute_change,
@@ -223,7 +232,9 @@ def compare_command(
     plot: Annotated[
         Path | None,
         typer.Option(
-            help="Also draw the chosen indicators' two figures to this PNG file.", dir_okay=False
+            help="Also draw the chosen indicators' two figures to this PNG file.",
+            parser=output_path,
+            metavar="FILE",
         ),
     ] = None,
     indicator: Annotated[

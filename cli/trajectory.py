@@ -11,7 +11,16 @@ from policy_targets.comparisons.vocabulary import Language
 
 from . import context
 from .options import LangOption
-from .output import ForceOption, Format, FormatOption, OutputOption, Report, Section, emit
+from .output import (
+    ForceOption,
+    Format,
+    FormatOption,
+    OutputOption,
+    Report,
+    Section,
+    emit,
+    output_path,
+)
 from .present import (
     VERDICT_STYLES,
     absolute_change,
@@ -133,7 +142,10 @@ def trajectory_command(
     scope: Annotated[str, typer.Option(help="Whose figures: shandong, binzhou, …")] = "shandong",
     lang: LangOption = Language.en,
     plot: Annotated[
-        Path | None, typer.Option(help="Also draw a chart to this PNG file.", dir_okay=False)
+        Path | None,
+        typer.Option(
+            help="Also draw a chart to this PNG file.", parser=output_path, metavar="FILE"
+        ),
     ] = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
