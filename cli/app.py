@@ -64,12 +64,14 @@ class PolicyGroup(TyperGroup):
 def report_os_error(exc: OSError) -> None:
     """A failed read or write (no space, no permission, a name too long, a closed
     standard output) as one line; an error without a file name is standard output's."""
-    where = line_safe(str(exc.filename)) if exc.filename else "standard output"
     reason = exc.strerror or str(exc)
     if exc.filename is None:
+        message = f"cannot write to standard output: {reason}"
         _silence_stdout()  # what is still buffered for it can never be written
+    else:
+        message = f"{line_safe(str(exc.filename))}: {reason}"
     try:
-        typer.echo(f"error: cannot write to {where}: {reason}", err=True)
+        typer.echo(f"error: {message}", err=True)
     except OSError:  # standard error is gone too: the exit status still tells
         pass
 

@@ -153,17 +153,18 @@ def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator] | None,
     problems += control_characters(raw, shown)
     if catalogue is None:
         return None, problems
-    if not catalogue.indicators:
+    if not catalogue.indicators:  # like a missing one: no id of a document can be checked
         line, column = raw.key_marks["indicators"]
-        problems.append(
+        return None, [
+            *problems,
             Problem(
                 shown,
                 line,
                 column,
                 "the indicator catalogue lists no indicators",
                 "add an entry for every indicator the documents use",
-            )
-        )
+            ),
+        ]
     indicators: dict[str, records.Indicator] = {}
     for position, item in enumerate(catalogue.indicators):
         line, column = raw["indicators"].item_marks[position]

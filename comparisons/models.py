@@ -92,7 +92,7 @@ class Target(_Strict):
             raise PydanticCustomError(
                 "greater_than_equal",
                 "a value other than 0 must be at least {smallest}",
-                {"smallest": SMALLEST_VALUE},
+                {"smallest": f"{SMALLEST_VALUE:f}"},
             )
         return value
 
