@@ -86,13 +86,12 @@ def load_ignore_rules(data_dir: Path) -> list[IgnoreRule]:
             compiled = regex.compile(text if entry.pattern else regex.escape(text))
         except regex.error as exc:
             line, column = raw["ignore"][position].key_marks.get("text", (line, column))
-            where = f" at position {exc.pos + 1}" if exc.pos is not None else ""
             problems.append(
                 Problem(
                     shown,
                     line,
                     column,
-                    f"ignore[{position}].text: invalid regular expression: {exc.msg}{where}",
+                    f"ignore[{position}].text: invalid regular expression: {exc}",
                     "correct the pattern, or remove `pattern: true` to match the text as written",
                 )
             )
@@ -126,10 +125,14 @@ def _read_source(document: Document, sources: Path) -> NormalizedSource:
         fd = os.open(sources / name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise SourceError(f"cannot read source {name}: {exc.strerror}") from None
+    try:
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+    except OSError:
+        regular = False
+    if not regular:
+        os.close(fd)
+        raise SourceError(f"source {name} is not a regular file")
     with os.fdopen(fd, "rb") as handle:
-        status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode):
-            raise SourceError(f"source {name} is not a regular file")
         data = handle.read(MAX_SOURCE_BYTES + 1)
     if len(data) > MAX_SOURCE_BYTES:
         raise SourceError(f"source {name} is larger than {MAX_SOURCE_BYTES // 2**20} MB")
