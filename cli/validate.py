@@ -9,6 +9,7 @@ import typer
 
 from . import context
 from .output import ForceOption, OutputOption, write_atomically
+from .safe_text import line_safe
 from .status import ExitStatus
 
 
@@ -48,7 +49,7 @@ def validate_command(
         return
     report = check(dataset, directory, sources, coverage)
     for item in report.uncovered:
-        typer.echo(f"uncovered: {item}")
+        typer.echo(f"uncovered: {line_safe(str(item))}")  # source text, shown literally
     if report.problems:
         raise DataError(report.problems)
     if report.uncovered:
