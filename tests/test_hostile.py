@@ -233,6 +233,52 @@ def test_standard_output_that_cannot_be_written(tmp_path, args, stdout, message)
     assert (result.returncode, result.stderr) == (2, message + "\n")
 
 
+LONG = "/tmp/" + "a" * 256
+OS_ERROR_CASES = [
+    pytest.param(
+        ["--data", LONG, "compare", "2023", "2025"],
+        f"error: {LONG}: File name too long",
+        id="data-name-too-long",
+    ),
+    pytest.param(
+        ["validate", "--sources", LONG],
+        f"error: {LONG}: File name too long",
+        id="sources-name-too-long",
+    ),
+    pytest.param(
+        ["trajectory", "smart-communities", "--plot", LONG + ".png"],
+        f"error: cannot write {LONG}.png: File name too long",
+        id="plot-name-too-long",
+    ),
+    pytest.param(
+        ["show", "2023", "-o", LONG + "/x.json"],
+        f"error: cannot write {LONG}/x.json: File name too long",
+        id="output-directory-name-too-long",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), OS_ERROR_CASES)
+def test_an_os_error_is_one_line(run, args, message):
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message + "\n")
+
+
+def test_permission_denied_is_one_line(run, monkeypatch):
+    """Root reads every file, so the refusal is simulated where the data is read."""
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", "targets/indicators.yaml")
+
+    monkeypatch.setattr("policy_targets.comparisons.index.load", denied)
+    result = run("compare", "2023", "2025")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "error: targets/indicators.yaml: Permission denied\n",
+    )
+
+
 def test_a_closed_pipe_stays_quiet(tmp_path):
     process = subprocess.Popen(
         [*ENTRY_POINT, "export"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
