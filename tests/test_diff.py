@@ -334,6 +334,19 @@ def test_summary_counts_verdicts_ambition_and_categories(build, two):
     }
 
 
+def test_summary_counts_every_row_whatever_only_selects(build, two):
+    data = two(
+        build.target("a", "x"),
+        build.target("b", "y", year=2025),
+        indicators=[build.indicator("x"), build.indicator("y")],
+    )
+    result = compare(data, data.documents["a"], data.documents["b"], only="lapsed")
+    assert [row.indicator.id for row in result.rows] == ["x"]
+    assert result.only == "lapsed"
+    assert result.summary.verdicts == {"new": 1, "lapsed": 1}
+    assert result.summary.categories == [("infrastructure", 1, 1)]
+
+
 def test_changed_is_false_only_when_everything_is_unchanged(build, two):
     same = two(build.target("a", year=2025), build.target("b", year=2025))
     assert not compare(same, same.documents["a"], same.documents["b"]).changed
@@ -344,7 +357,7 @@ def test_changed_is_false_only_when_everything_is_unchanged(build, two):
 def test_row_to_dict_has_the_one_target_record_shape(build, two):
     data = two(build.target("a", value=10), build.target("b", value=15, year=2025))
     payload = compare(data, data.documents["a"], data.documents["b"]).to_dict()
-    assert list(payload) == ["before", "after", "swapped", "aligned", "summary", "rows"]
+    assert list(payload) == ["before", "after", "swapped", "aligned", "only", "summary", "rows"]
     (row,) = payload["rows"]
     assert list(row) == [
         "indicator",
