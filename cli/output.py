@@ -14,6 +14,7 @@ import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import chain
@@ -385,9 +386,11 @@ def write_atomically(path: Path, payload: bytes | Iterable[bytes], force: bool) 
         with guard:
             try:
                 # A short name of fixed length: any name the output may have still fits.
-                fd, guard.temporary = tempfile.mkstemp(
-                    dir=target.parent, prefix=".policy-", suffix=".tmp"
-                )
+                # Signals wait until the name is known, so that it is always removed.
+                with guard.deferred():
+                    fd, guard.temporary = tempfile.mkstemp(
+                        dir=target.parent, prefix=".policy-", suffix=".tmp"
+                    )
             except OSError as exc:
                 where = _shown(path.parent if str(path.parent) else ".")
                 raise UsageError(f"cannot write to {where}: {exc.strerror}") from None
@@ -551,6 +554,22 @@ class _removed_on_signal:  # noqa: N801 - used as a context manager, like contex
 
     def _handle(self, signum: int, frame: Any) -> None:
         raise _Interrupted(signum)
+
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Hold the signals back while the block runs; one that came meanwhile is
+        delivered (and handled) when it ends."""
+        import signal
+
+        block = getattr(signal, "pthread_sigmask", None)
+        if block is None or not self.previous:
+            yield
+            return
+        mask = block(signal.SIG_BLOCK, set(self.previous))
+        try:
+            yield
+        finally:
+            block(signal.SIG_SETMASK, mask)
 
     def __exit__(self, kind, exc, traceback) -> None:
         import signal
