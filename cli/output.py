@@ -25,7 +25,7 @@ import typer
 
 from policy_targets.comparisons.errors import UsageError
 
-from .safe_text import line_safe, markdown_safe, spreadsheet_safe, terminal_safe
+from .safe_text import formula_like, line_safe, markdown_safe, spreadsheet_safe, terminal_safe
 
 
 class Format(StrEnum):
@@ -238,12 +238,9 @@ def _store_as_value(cell) -> None:
     Text a spreadsheet would read as a formula is stored as text with Excel's quote
     prefix (the apostrophe typed before such text), so that editing the cell keeps it
     text too."""
-    if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_LIKE):
+    if isinstance(cell.value, str) and formula_like(cell.value):
         cell.data_type = "s"
         cell.quotePrefix = True
-
-
-_FORMULA_LIKE = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _sheet_name(title: str, used: set[str]) -> str:
