@@ -153,6 +153,17 @@ def test_the_longest_legal_name_works(run, workspace):
     assert leftovers(workspace) == []
 
 
+def test_a_link_to_a_regular_file_is_followed_with_force(run, workspace):
+    """The file the link names is replaced; the link stays a link."""
+    (workspace / "real.json").write_text("old", encoding="utf-8")
+    (workspace / "report.json").symlink_to("real.json")
+    result = run(*JSON, "-o", "report.json", "--force")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert (workspace / "report.json").is_symlink()
+    assert (workspace / "real.json").read_text(encoding="utf-8").startswith("{")
+    assert leftovers(workspace) == []
+
+
 def _appearing(path: Path, content: bytes):
     """Payload pieces that create `path` while they are being written."""
     yield b"[\n"
