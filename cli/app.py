@@ -88,7 +88,7 @@ def main_options(
     no_cache: Annotated[
         bool,
         typer.Option(
-            "--no-cache", help="Use no cache: rebuild the data index, render tables afresh."
+            "--no-cache", help="Read and check every data file afresh, without the cache."
         ),
     ] = False,
     version: Annotated[

@@ -23,7 +23,7 @@ def data_dir(ctx: typer.Context) -> Path:
 
 
 def use_cache(ctx: typer.Context) -> bool:
-    """False under `policy --no-cache`: no cached index, no cached tables."""
+    """False under `policy --no-cache`: every data file is read and checked afresh."""
     return (ctx.find_root().obj or {}).get("use_cache", True)
 
 

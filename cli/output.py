@@ -228,9 +228,8 @@ def _mode_for(path: Path) -> int:
 UNWRAPPED = 10_000  # columns: wide enough that no table wraps
 
 
-def emit(report: Report, fmt: Format, output: Path | None, force: bool, use_cache: bool) -> None:
-    """Render `report` in `fmt` to the terminal or to `output`. `use_cache`: a terminal
-    table may come from the cache of rendered tables (see table_cache.py)."""
+def emit(report: Report, fmt: Format, output: Path | None, force: bool) -> None:
+    """Render `report` in `fmt` to the terminal or to `output`."""
     if fmt is Format.xlsx:
         if output is None:
             raise UsageError("xlsx is a binary format; give a file with --output report.xlsx")
@@ -245,11 +244,14 @@ def emit(report: Report, fmt: Format, output: Path | None, force: bool, use_cach
                 # A pipe or a file has no width: one line per row, whole, so that grep and
                 # sort see every row at once (and Rich wraps nothing, which is faster).
                 console = Console(width=UNWRAPPED)
-            from .table_cache import rendered
-
-            # Written here rather than by Rich, which exits with status 1 on a closed
-            # pipe; the app ends quietly instead.
-            console.file.write(rendered(report, console, render_table, use_cache))
+            # Captured and written here rather than by Rich, which exits with status 1 on
+            # a closed pipe; the app ends quietly instead.
+            console.begin_capture()
+            try:
+                render_table(report, console)
+            finally:
+                text = console.end_capture()
+            console.file.write(text)
             console.file.flush()
             return
         buffer = io.StringIO()
