@@ -209,7 +209,7 @@ def _check_target(
         scope=target.scope or document.scope,
         normalized=normalized.magnitude,
         normalized_unit=normalized.unit,
-        dimension=normalized.dimension,
+        dimension=str(normalized.dimension),  # records hold plain strings
         aspirational=target.aspirational,
         note=target.note,
         line=item.mark[0],
