@@ -6,7 +6,6 @@ together as one DataError, so that a curator sees all of them in one run.
 
 from __future__ import annotations
 
-import difflib
 import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -137,6 +136,8 @@ def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator], list[P
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only for a message: not on the path of a warm run
+
     close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
     return f"did you mean {', '.join(close)}? " if close else ""
 
