@@ -195,11 +195,18 @@ def prune(directory: Path, keep: set[Path]) -> None:
             path.unlink(missing_ok=True)
         elif name.startswith(PREFIX) and name.endswith(SUFFIX) and path not in keep:
             entries.append((info.st_mtime_ns, info.st_size, path))
-    total = sum(path.stat().st_size for path in keep if path.exists())
+    total = sum(_size(path) for path in keep)
     for _, size, path in sorted(entries, reverse=True):
         total += size
         if total > LIMIT:
             path.unlink(missing_ok=True)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.lstat().st_size
+    except OSError:  # not written (the cache is read-only), or removed by another run
+        return 0
 
 
 # --- the dataset -----------------------------------------------------------------------
