@@ -43,6 +43,7 @@ LIBRARIES = {
     "pydantic_core": "pydantic-core",
     "msgspec": "msgspec",
     "opencc": "opencc",
+    "cn2an": "cn2an",  # reads numerals in quotes
 }
 _NO_CATALOGUE = b"\0missing"
 
