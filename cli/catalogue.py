@@ -76,7 +76,7 @@ def indicators_command(
         rows,
         footer=[f"{len(rows)} indicators"],
     )
-    emit(Report([section], records), fmt, output, force, context.use_cache(ctx))
+    emit(Report([section], records), fmt, output, force)
 
 
 def show_command(
@@ -114,7 +114,6 @@ def show_command(
         fmt,
         output,
         force,
-        context.use_cache(ctx),
     )
 
 
