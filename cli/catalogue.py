@@ -32,8 +32,8 @@ def indicators_command(
     Example: policy indicators --search compute
     """
     from policy_targets.comparisons.diff import require_category
-    from policy_targets.comparisons.results import indicator_record
     from policy_targets.comparisons.lookup import find_indicators
+    from policy_targets.comparisons.results import indicator_record
     from policy_targets.comparisons.vocabulary import CATEGORY_ORDER
 
     data = context.dataset(ctx)
