@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import gc
 import os
 import sys
 from pathlib import Path
@@ -18,8 +17,10 @@ from . import output
 from .safe_text import line_safe
 from .status import ExitStatus
 
-# Click's UsageError, whether Typer vendors Click (0.28) or depends on it (older).
-UsageError = typer.BadParameter.__mro__[1]
+# Click's UsageError, the base class of every usage error. Typer 0.26 and later vendor
+# Click and export only BadParameter of its errors (fastapi/typer discussion 1832), and
+# the `click` package, where installed, is another copy whose errors Typer never raises.
+UsageError = typer.BadParameter.__base__
 
 
 class PolicyGroup(TyperGroup):
@@ -57,8 +58,6 @@ class PolicyGroup(TyperGroup):
         except OSError as exc:
             report_os_error(exc)
             raise typer.Exit(ExitStatus.INVALID) from None
-        finally:
-            gc.unfreeze()  # context.dataset froze the dataset for this command only
 
 
 def report_os_error(exc: OSError) -> None:
@@ -118,7 +117,7 @@ def main_options(
     no_cache: Annotated[
         bool,
         typer.Option(
-            "--no-cache", help="Use no cache: rebuild the data index, render tables afresh."
+            "--no-cache", help="Read and check every data file afresh, without the cache."
         ),
     ] = False,
     version: Annotated[

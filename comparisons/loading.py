@@ -6,17 +6,14 @@ together as one DataError, so that a curator sees all of them in one run.
 
 from __future__ import annotations
 
-import difflib
 import gc
-import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from . import records
 from .errors import DataError, Problem, UnitError
 from .layout import CATALOGUE, display, document_files, plain_file_name, unexpected_files
-from .yamlfile import LocatedDict, LocatedList, load_yaml_file
 
 # --- locating a pydantic error in the YAML ------------------------------------
 
@@ -46,6 +43,8 @@ _FIXES = {
 
 def locate(data: Any, loc: Iterable[Any]) -> tuple[int, int]:
     """The line and column in the YAML of the value at a pydantic error location."""
+    from .yamlfile import LocatedDict, LocatedList
+
     mark = getattr(data, "mark", (1, 1))
     node = data
     for key in loc:
@@ -69,19 +68,24 @@ def _loc_text(loc: Iterable[Any]) -> str:
 
 # C0 and C1 controls, DEL and NUL. The YAML reader refuses them written raw in a file;
 # this finds those written as escapes in a double-quoted string ("\e[2J", "\x9b").
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL = "[\x00-\x1f\x7f-\x9f]"
 
 
 def control_characters(data: Any, path: str) -> list[Problem]:
     """Every string of a parsed YAML file that holds a control character: in a name, a
     quote or a title it would reach a terminal as an escape sequence."""
+    import re
+
+    from .yamlfile import LocatedDict, LocatedList
+
+    control = re.compile(_CONTROL)
     problems: list[Problem] = []
     seen: set[int] = set()  # an alias repeats a node: each is looked at once
     pending: list[tuple[Any, tuple, tuple[int, int]]] = [(data, (), (1, 1))]
     while pending:
         node, loc, mark = pending.pop()
         if isinstance(node, str):
-            found = _CONTROL.search(node)
+            found = control.search(node)
             if found:
                 where = f"{_loc_text(loc)}: " if loc else ""
                 code = ord(found.group())
@@ -129,9 +133,10 @@ def schema_problems(model: Any, data: Any, path: str) -> tuple[Any, list[Problem
 
 
 def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator] | None, list[Problem]]:
-    """The catalogue's indicators by id (None when it is missing or unreadable, which
-    its problems say), and its problems."""
+    """The catalogue's indicators by id (None when it is missing, unreadable or empty,
+    which its problems say), and its problems."""
     from .models import Catalogue
+    from .yamlfile import load_yaml_file
 
     path = data_dir / CATALOGUE
     shown = display(path)
@@ -193,16 +198,14 @@ def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator] | None,
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only for a message: not on the path of a warm run
+
     close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
     return f"did you mean {', '.join(close)}? " if close else ""
 
 
 def _check_target(
-    target: Any,
-    document: records.Document,
-    catalogue: dict | None,
-    item: LocatedDict,
-    shown: str,
+    target: Any, document: records.Document, catalogue: dict | None, item: Any, shown: str
 ) -> tuple[records.Target | None, list[Problem]]:
     """Check one validated target against the catalogue, units and its quote;
     `item` is its YAML mapping, for line numbers."""
@@ -270,7 +273,7 @@ def _check_target(
         scope=target.scope or document.scope,
         normalized=normalized.magnitude,
         normalized_unit=normalized.unit,
-        dimension=normalized.dimension,
+        dimension=str(normalized.dimension),  # records hold plain strings
         aspirational=target.aspirational,
         note=target.note,
         line=item.mark[0],
@@ -282,6 +285,7 @@ def load_document(
     path: Path, catalogue: dict | None
 ) -> tuple[records.Document | None, list[records.Target], list[Problem]]:
     from .models import DocumentFile
+    from .yamlfile import load_yaml_file
 
     shown = display(path)
     try:
@@ -357,20 +361,32 @@ def load_document(
     return document, targets, problems
 
 
-def load_dataset(data_dir: Path) -> records.Dataset:
-    """Load and check every file of a targets directory; DataError lists all problems."""
+class _Build:
+    """Every file read afresh: what `index.Index` does when no entry is current."""
+
+    def catalogue(self, path: Path, build: Callable) -> Any:
+        return build()
+
+    def document(self, path: Path, build: Callable) -> Any:
+        return build()
+
+
+def load_dataset(data_dir: Path, index: Any = None) -> records.Dataset:
+    """Load and check every file of a targets directory; DataError lists all problems.
+    `index` (an `index.Index`) may hand over each file's records from the cache; the
+    checks across files run either way."""
     # Loading makes millions of small objects and no cycles: the cyclic collector's
     # passes over them took half the time at 100 000 targets.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load_dataset(data_dir)
+        return _load_dataset(data_dir, index or _Build())
     finally:
         if collecting:
             gc.enable()
 
 
-def _load_dataset(data_dir: Path) -> records.Dataset:
+def _load_dataset(data_dir: Path, index: Any) -> records.Dataset:
     if not data_dir.is_dir():
         raise DataError(
             [
@@ -383,13 +399,18 @@ def _load_dataset(data_dir: Path) -> records.Dataset:
                 )
             ]
         )
-    catalogue, problems = load_catalogue(data_dir)
-    problems += [
-        Problem(display(path), 1, 1, what, fix) for path, what, fix in unexpected_files(data_dir)
-    ]
+    strays = unexpected_files(data_dir)
+    problems = [Problem(display(path), 1, 1, what, fix) for path, what, fix in strays]
+    if any(path.name == CATALOGUE for path, _, _ in strays):
+        catalogue = None  # a FIFO or a folder named like the catalogue: reading could hang
+    else:
+        catalogue, found = index.catalogue(data_dir / CATALOGUE, lambda: load_catalogue(data_dir))
+        problems += found
     dataset = records.Dataset(indicators=catalogue or {})
     for path in document_files(data_dir):
-        document, targets, found = load_document(path, catalogue)
+        document, targets, found = index.document(
+            path, lambda path=path: load_document(path, catalogue)
+        )
         problems.extend(found)
         if document is None:
             continue
