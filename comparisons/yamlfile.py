@@ -223,15 +223,32 @@ def load_yaml_text(text: str, path: str) -> Any:
         loader.dispose()
 
 
+def _read_regular_file(path: Path) -> bytes | None:
+    """The bytes of `path`, or None when it is no regular file (a FIFO would block the
+    read for ever, a device never end)."""
+    import os
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return None
+    with open(fd, "rb") as handle:
+        return handle.read()
+
+
 def load_yaml_file(path: Path, display: str | None = None) -> Any:
     """Read and parse a YAML file: UTF-8 and non-empty, or a DataError."""
     shown = display or str(path)
     try:
-        raw = path.read_bytes()
+        raw = _read_regular_file(path)
     except OSError as exc:
         raise DataError(
             [Problem(shown, 1, 1, f"cannot read file: {exc.strerror}", "check the path")]
         ) from None
+    if raw is None:
+        message = "not a regular file, so it is not read"
+        raise DataError([Problem(shown, 1, 1, message, "remove it")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

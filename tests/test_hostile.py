@@ -500,6 +500,14 @@ DIRECTORY_CASES = [
         id="broken-link-named-yaml",
     ),
     pytest.param(
+        lambda targets: (
+            (targets / "indicators.yaml").unlink(),
+            os.mkfifo(targets / "indicators.yaml"),
+        ),
+        "targets/indicators.yaml:1:1: not a regular file, so it is not read — remove it",
+        id="fifo-for-the-catalogue",
+    ),
+    pytest.param(
         lambda targets: os.mkfifo(targets / "notes"),
         "targets/notes:1:1: not a regular file or directory — remove it",
         id="fifo",
@@ -509,6 +517,7 @@ DIRECTORY_CASES = [
 
 @pytest.mark.parametrize(("setup", "problem"), DIRECTORY_CASES)
 def test_unexpected_entries_of_the_data_directory_are_reported(run, workspace, setup, problem):
+    """In process, as the other tables: a FIFO that were opened would hang the test."""
     setup(workspace / "targets")
     result = run("--data", "targets", "validate")
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"error: {problem}\n")
