@@ -24,8 +24,8 @@ class _Strict(BaseModel):
 # Strict: a quoted year ("2023") or a yes for true is a curation mistake, not a value.
 Year = Annotated[int, Field(ge=1990, le=2100, strict=True)]
 Flag = Annotated[bool, Field(strict=True)]
-# Values as written: the largest in any plan is in the hundred thousands. The bounds keep
-# every normalization, ratio and growth rate finite; 0 is a value ("zero incidents").
+# Values are written as the document writes them (20 for 20万), so real ones are small;
+# the bounds keep every normalization, ratio and growth rate finite. 0 is a value.
 SMALLEST_VALUE, LARGEST_VALUE = 1e-6, 1e12
 
 
