@@ -571,12 +571,14 @@ class _removed_on_signal:  # noqa: N801 - used as a context manager, like contex
     def __exit__(self, kind, exc, traceback) -> None:
         import signal
 
-        # Removed before the handlers are restored, so that no signal can come between.
+        # Removed before the handlers are restored, with the signals held back, so that
+        # none can come between (one that comes meanwhile meets the restored handler).
         # After the rename there is nothing to remove; after a hard link, the extra name.
-        if self.temporary is not None:
-            _remove(self.temporary)
-        for number, handler in self.previous.items():
-            signal.signal(number, handler)
+        with self.deferred():
+            if self.temporary is not None:
+                _remove(self.temporary)
+            for number, handler in self.previous.items():
+                signal.signal(number, handler)
         if isinstance(exc, _Interrupted):
             if exc.signum == signal.SIGINT:
                 raise KeyboardInterrupt from None
