@@ -144,7 +144,8 @@ def _check_target(
 ) -> tuple[records.Target | None, list[Problem]]:
     """Check one validated target against the catalogue, units and its quote;
     `item` is its YAML mapping, for line numbers."""
-    from .quotes import normalize_text, numbers_in
+    from .numerals import states
+    from .quotes import normalize_text
     from .units import normalize
 
     problems: list[Problem] = []
@@ -176,16 +177,19 @@ def _check_target(
             f"measure {target.measure.value!r} does not fit unit {target.unit!r}",
             "frequencies use measure: frequency with a 每… unit such as 每季度",
         )
+    unit_wrong = normalized is None
     if normalized and indicator and normalized.dimension != indicator.dimension:
+        unit_wrong = True
         problem(
             "unit",
             f"unit {target.unit!r} is {normalized.dimension}, but indicator "
             f"{indicator.id!r} is {indicator.dimension}",
             f"use a unit of {indicator.dimension} or another indicator",
         )
-    written = numbers_in(normalize_text(target.quote))
-    implicit = is_frequency_unit and target.value == 1
-    if target.value not in written and not implicit:
+    implicit = is_frequency_unit and target.value == 1  # 每年 is once a year
+    # The quote is read as magnitudes (20万 is 200 000): a wrong unit is its own problem.
+    exempt = implicit or unit_wrong
+    if not exempt and not states(normalize_text(target.quote), target.value, target.unit):
         problem(
             "value",
             f"value {target.value:g} does not appear in the quote",
