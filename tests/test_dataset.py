@@ -39,7 +39,7 @@ def test_document_counts(dataset):
             18.5,
             "万个",
             185_000,
-            "at_least",
+            "exactly",
             "level",
         ),
         (
@@ -49,7 +49,7 @@ def test_document_counts(dataset):
             2588.7,
             "万户",
             25_887_000,
-            "at_least",
+            "exactly",
             "level",
         ),
         (
