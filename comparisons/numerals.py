@@ -31,9 +31,10 @@ NUMERAL = re.compile(
 
 # Words that state full coverage without a numeral ("all" statements): a row of value 100,
 # unit %. 均 counts only as "each, all" (县级以上公共图书馆均具备 …), not in 年均 or 平均
-# (on average) or 均衡 (balanced); 全体 not in 安全体系.
+# (on average) or 均衡 (balanced); 全体 not in 安全体系; 普遍 (universally) not in 普遍服务, the
+# term "universal service".
 ALL_WORDS = re.compile(
-    r"全覆盖|全部|所有|全体(?!系)|全域|村村通|应上尽上|(?<![年平人])均(?![衡匀等值])"
+    r"全覆盖|全部|所有|全体(?!系)|全域|村村通|应上尽上|普遍(?!服务)|(?<![年平人])均(?![衡匀等值])"
 )
 FIRST_PLACE = "首位"
 

@@ -33,8 +33,8 @@ def test_uncovered_numeral_fails_validation(run, data_copy, sources):
         "uncovered: 2023-work-points.txt:86: 800 in “车服务,2023年新建成800个智慧停车场。(牵头单位”\n"
     )
     assert result.stderr == (
-        "error: 1 numerals in the sources are not covered by a quote — add the targets, or "
-        "explain them in coverage-ignore.yaml\n"
+        "error: 1 numerals or words of full coverage in the sources are not covered by a "
+        "quote — add the targets, or explain them in coverage-ignore.yaml\n"
     )
 
 
