@@ -49,6 +49,7 @@ def target_record(target: Target, dataset: Dataset) -> dict:
         "name_zh": indicator.name_zh,
         "category": indicator.category,
         "value": target.value,
+        "upper": target.upper,  # the upper bound of a range (comparator between), else None
         "unit": target.unit,
         "normalized": {"magnitude": target.normalized, "unit": target.normalized_unit},
         "dimension": target.dimension,

@@ -162,7 +162,7 @@ def _check_target(
             f"{_suggest(target.indicator, catalogue)}add it to {CATALOGUE} or use an existing id",
         )
     try:
-        normalized = normalize(target.value, target.unit)
+        normalized = normalize(target.value, target.unit, indicator and indicator.dimension)
     except UnitError as exc:
         problem(
             "unit",
@@ -189,12 +189,16 @@ def _check_target(
     implicit = is_frequency_unit and target.value == 1  # 每年 is once a year
     # The quote is read as magnitudes (20万 is 200 000): a wrong unit is its own problem.
     exempt = implicit or unit_wrong
-    if not exempt and not states(normalize_text(target.quote), target.value, target.unit):
-        problem(
-            "value",
-            f"value {target.value:g} does not appear in the quote",
-            "correct the value, or quote the clause that states it",
-        )
+    for field in ("value", "upper"):
+        number = getattr(target, field)
+        if number is None or exempt:
+            continue
+        if not states(normalize_text(target.quote), number, target.unit):
+            problem(
+                field,
+                f"{field} {number:g} does not appear in the quote",
+                "correct the value, or quote the clause that states it",
+            )
     if problems or normalized is None:
         return None, problems
     return records.Target(
@@ -216,6 +220,10 @@ def _check_target(
         note=target.note,
         line=item.mark[0],
         quote_at=item.key_marks.get("quote", item.mark),
+        upper=target.upper,
+        normalized_upper=None
+        if target.upper is None
+        else normalize(target.upper, target.unit).magnitude,
     ), []
 
 

@@ -21,6 +21,9 @@ CANONICAL: dict[str, tuple[str, str, str]] = {
     "count": ("item", "", "[count]"),
     "currency": ("yuan", "yuan", "[currency]"),
     "share": ("percent", "%", ""),
+    # A yearly change of a share (年均提高2%): written with %, counted in percentage points a
+    # year. It has the dimensionality of a share, so only the indicator's dimension tells it.
+    "share-change": ("percent", "pp/yr", ""),
     "compute": ("EFLOPS", "EFLOPS", "[compute]"),
     "power": ("GW", "GW", "[power]"),
     "energy": ("kWh", "kWh", "[energy]"),
@@ -30,7 +33,8 @@ CANONICAL: dict[str, tuple[str, str, str]] = {
     "rank": ("rank_position", "rank", "[rank]"),
     "index": ("index_point", "points", "[index]"),
     "rating": ("star", "stars", "[rating]"),
-    "duration": ("day", "days", "[time]"),
+    # In years: 三年左右 is ≈3 years, never ≈1,095.75 days.
+    "duration": ("year", "years", "[time]"),
     "frequency": ("1 / year", "per year", "1 / [time]"),
 }
 
@@ -78,7 +82,7 @@ def unit_factor(unit: str) -> tuple[float, str]:
     except Exception as exc:  # pint raises many kinds on odd input; all mean "unknown"
         raise UnitError(f"unit {unit!r} is not known") from exc
     for name, (target, _label, dimensionality) in CANONICAL.items():
-        if name == "frequency":
+        if name in ("frequency", "share-change"):
             continue
         if str(parsed.dimensionality) == (dimensionality or "dimensionless"):
             factor = ureg.Quantity(1, parsed).to(target).magnitude
@@ -103,20 +107,24 @@ def period_in_years(unit: str) -> float:
         raise UnitError(f"frequency unit {unit!r}: {period!r} is not a period") from exc
 
 
-def normalize(value: float, unit: str) -> Normalized:
+def normalize(value: float, unit: str, dimension: str | None = None) -> Normalized:
     """Normalize a value and unit as written. Units starting with 每 are frequencies:
     the value counts periods between occurrences (2, 每个月 → every 2 months → 6 a year).
+    `dimension`, the indicator's, tells a yearly change of a share (share-change, in
+    percentage points a year) from a share, which is written with the same %.
     """
     if unit.startswith("每"):
         if value <= 0:
             raise UnitError(f"a frequency needs a positive number of periods, not {value}")
         per_year = 1 / (value * period_in_years(unit))
         return Normalized(_clean(per_year), CANONICAL["frequency"][1], "frequency")
-    factor, dimension = unit_factor(unit)
+    factor, found = unit_factor(unit)
     magnitude = value * factor
     if not math.isfinite(magnitude):
         raise UnitError(f"the value is too large to normalize ({unit})")
-    return Normalized(_clean(magnitude), CANONICAL[dimension][1], dimension)
+    if found == "share" and dimension == "share-change":
+        found = dimension
+    return Normalized(_clean(magnitude), CANONICAL[found][1], found)
 
 
 def parse_quantity(text: str) -> Normalized:

@@ -46,7 +46,7 @@ def test_digital_economy_share_trajectory(run):
 def test_trajectory_table_has_a_chart(run):
     result = run("trajectory", "digital-economy-gdp-share", env={"COLUMNS": "220"})
     assert result.exit_code == 0
-    assert "2017 █████████████████ 35 %" in result.stdout
+    assert "2017 █████████████████ =35 %" in result.stdout
     assert "2025 ████████████████████████ >50 %" in result.stdout
     assert "+2.00 pp/yr" in result.stdout
 
