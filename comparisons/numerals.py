@@ -36,7 +36,9 @@ NUMERAL = re.compile(
 ALL_WORDS = re.compile(
     r"全覆盖|全部|所有|全体(?!系)|全域|村村通|应上尽上|普遍(?!服务)|(?<![年平人])均(?![衡匀等值])"
 )
-FIRST_PLACE = "首位"
+FIRST_PLACE = re.compile("首位")
+# (words, the number they are read as, the unit they are read in)
+_WORD_READINGS = ((ALL_WORDS, 100.0, "%"), (FIRST_PLACE, 1.0, "位"))
 
 # What the coverage report lists: Arabic numbers, Chinese numerals with a magnitude
 # (single digits 一 … 九 are too common inside words, 统一 or 一批, to list them all), and
@@ -91,14 +93,14 @@ def value_of(numeral: str) -> float | None:
     return _clean(number * magnitude(numeral[arabic.end() :])[0])
 
 
-def numbers_in(text: str) -> set[float]:
-    """Every number a (normalized) quote states: its numerals, 1 for 首位, 100 for a word of
-    full coverage."""
+def numbers_in(text: str, unit: str | None = None) -> set[float]:
+    """Every number a (normalized) quote states: its numerals, and the words the curation
+    rules read as numbers. With a unit, a word counts only in the unit it is read in: a word
+    of full coverage is 100 %, not 100个; 首位 is first place (1位), not 1个."""
     found = {value for m in NUMERAL.finditer(text) if (value := value_of(m.group())) is not None}
-    if ALL_WORDS.search(text):
-        found.add(100.0)
-    if FIRST_PLACE in text:
-        found.add(1.0)
+    for pattern, number, fits in _WORD_READINGS:
+        if unit in (None, fits) and pattern.search(text):
+            found.add(number)
     return found
 
 
@@ -110,4 +112,4 @@ def as_stated(value: float, unit: str) -> float:
 def states(text: str, value: float, unit: str) -> bool:
     """Whether a (normalized) quote states `value` in `unit`."""
     wanted = as_stated(value, unit)
-    return any(math.isclose(wanted, number, rel_tol=1e-9) for number in numbers_in(text))
+    return any(math.isclose(wanted, n, rel_tol=1e-9) for n in numbers_in(text, unit))

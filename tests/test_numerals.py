@@ -55,6 +55,13 @@ def test_the_value_must_be_what_the_quote_states():
     assert not states("累计开通5G基站20万个以上", 20, "个")
 
 
+def test_a_word_is_read_as_a_number_only_in_its_unit():
+    assert states("力争全省16市均达到千兆城市标准", 100, "%")
+    assert not states("力争全省16市均达到千兆城市标准", 100, "个")
+    assert states("累计获批23个,居全国首位", 1, "位")
+    assert not states("累计获批23个,居全国首位", 1, "个")
+
+
 def test_numbers_in_reads_arabic_and_chinese_numerals_and_the_project_words():
     assert numbers_in("累计开通5G基站20万个以上") == {5.0, 200000.0}
     assert numbers_in("居全国第三位") == {3.0}
