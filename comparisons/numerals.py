@@ -34,7 +34,7 @@ NUMERAL = re.compile(
 # (on average) or 均衡 (balanced); 全体 not in 安全体系; 普遍 (universally) not in 普遍服务, the
 # term "universal service".
 ALL_WORDS = re.compile(
-    r"全覆盖|全部|所有|全体(?!系)|全域|村村通|应上尽上|普遍(?!服务)|(?<![年平人])均(?![衡匀等值])"
+    r"全覆盖|全面(?:深度)?覆盖|全部|所有|全体(?!系)|全域|村村通|应上尽上|普遍(?!服务)|(?<![年平人])均(?![衡匀等值])"
 )
 FIRST_PLACE = re.compile("首位")
 # (words, the number they are read as, the unit they are read in)

@@ -65,7 +65,7 @@ def test_compare_counts_every_indicator_once(run, dataset):
         verdicts.count("new"),
         verdicts.count("dropped"),
         verdicts.count("not comparable"),
-    ) == (1, 16, 40, 1)  # 43 rows in 2023, 19 in 2025; three indicators in both
+    ) == (1, 16, 41, 1)  # 44 rows in 2023, 19 in 2025; three indicators in both
 
 
 def test_compare_markdown_is_one_table_with_a_row_per_indicator(run, markdown_tables):
@@ -73,7 +73,7 @@ def test_compare_markdown_is_one_table_with_a_row_per_indicator(run, markdown_ta
     assert result.exit_code == 0
     (table,) = markdown_tables(result.stdout)
     body_rows = table[1:]
-    assert len(body_rows) == 59
+    assert len(body_rows) == 60
     smart = next(r for r in body_rows if r[0] == "Smart communities")
     assert smart == SMART_COMMUNITIES_ROW
     compute = next(r for r in body_rows if r[0] == "Total compute")

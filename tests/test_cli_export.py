@@ -28,7 +28,7 @@ def test_export_json_has_every_target(run, dataset):
     result = run("export", "--format", "json")
     assert result.exit_code == 0
     records = json.loads(result.stdout)
-    assert len(records) == len(dataset.targets) == 159
+    assert len(records) == len(dataset.targets) == 161
     assert all(REQUIRED <= record.keys() for record in records)
     compute = next(r for r in records if r["indicator"] == "total-compute")
     assert compute == {

@@ -20,10 +20,10 @@ def test_document_counts(dataset):
     for target in dataset.targets:
         counts[target.document] = counts.get(target.document, 0) + 1
     assert counts == {
-        "2018-digital-shandong-plan": 71,
+        "2018-digital-shandong-plan": 72,
         "2021-implementation-scheme": 10,
         "2023-binzhou-plan": 16,
-        "2023-work-points": 43,
+        "2023-work-points": 44,
         "2025-work-points": 19,
     }
 

@@ -37,7 +37,7 @@ def test_a_repeated_command_prints_the_stored_table(run, monkeypatch):
     assert second.stdout == first.stdout
     assert entries() == [entry]
     assert first.stdout.splitlines()[-1] == (
-        "59 indicators: 40 dropped, 16 new, 1 unchanged, 1 not comparable, 1 raised"
+        "60 indicators: 41 dropped, 16 new, 1 unchanged, 1 not comparable, 1 raised"
     )
 
 
