@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
+from policy_targets.comparisons.vocabulary import Language
+
 from . import context
+from .options import LangOption
 from .output import ForceOption, Format, FormatOption, OutputOption, Report, Section, emit
 from .present import written
-from .tables import TARGET_HEADERS, flat, target_record, target_row
+from .tables import TARGET_HEADERS, flat, target_row
 
 
 def _matrix(data, lang: str) -> Section:
@@ -30,7 +31,7 @@ def _matrix(data, lang: str) -> Section:
 
 def export_command(
     ctx: typer.Context,
-    lang: Annotated[str, typer.Option(help="Indicator names in en or zh.")] = "en",
+    lang: LangOption = Language.en,
     fmt: FormatOption = Format.json,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -42,9 +43,11 @@ def export_command(
 
     Example: policy export --format xlsx --output targets.xlsx
     """
+    from policy_targets.comparisons.results import dataset_records
+
     data = context.dataset(ctx)
     documents = sorted(data.documents.values(), key=lambda d: (d.year, d.id))
-    records = (target_record(t, data) for d in documents for t in data.targets_of(d.id))
+    records = dataset_records(data)
     # JSON and CSV have no tables to lay out; JSON takes the records one at a time.
     if fmt is Format.json:
         emit(Report([], [], json=records), fmt, output, force, context.use_cache(ctx))

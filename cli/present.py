@@ -5,6 +5,7 @@ from __future__ import annotations
 from policy_targets.comparisons.changes import Change
 from policy_targets.comparisons.numbers import format_number
 from policy_targets.comparisons.records import Target
+from policy_targets.comparisons.vocabulary import Verdict
 
 SYMBOLS = {
     "at_least": "≥",
@@ -15,12 +16,13 @@ SYMBOLS = {
     "between": "",  # a range shows both bounds: 2-3个
 }
 VERDICT_STYLES = {
-    "raised": "green",
-    "lowered": "red",
-    "unchanged": "dim",
-    "new": "cyan",
-    "dropped": "magenta",
-    "not comparable": "yellow",
+    Verdict.raised: "green",
+    Verdict.lowered: "red",
+    Verdict.unchanged: "dim",
+    Verdict.not_comparable: "yellow",
+    Verdict.new: "cyan",
+    Verdict.lapsed: "dim",
+    Verdict.not_restated: "magenta",
 }
 # Bandwidth in the largest unit that keeps the number at 1 or more: 80 Gbps, not 80,000 Mbps.
 _BANDWIDTH = ((1e6, "Tbps"), (1e3, "Gbps"), (1, "Mbps"))
