@@ -135,3 +135,10 @@ def test_both_bounds_of_a_range_must_appear_in_the_quote(tmp_path):
         f"{path}:15:5: upper 400 does not appear in the quote "
         "— correct the value, or quote the clause that states it"
     ]
+
+
+def test_coverage_lists_words_of_full_coverage_like_numerals(tmp_path):
+    source = SOURCE + "实现行政村地区“村村通千兆”,全省年均提高。\n"
+    data, sources = make(tmp_path, source=source)
+    report = check(load_dataset(data), data, sources, coverage=True)
+    assert [(u.line, u.numeral) for u in report.uncovered][-2:] == [(3, "村村通"), (3, "千")]
