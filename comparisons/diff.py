@@ -53,7 +53,8 @@ def require_category(category: str | None) -> None:
 
 
 def chronology(document: Document) -> tuple[int, str]:
-    """When a document was issued: its published date, else its year."""
+    """When a document was issued: its published date, else its year (an undated document
+    counts from the start of its year, before any dated one of that year)."""
     published = document.published
     return (int(published[:4]), published) if published else (document.year, "")
 
@@ -124,9 +125,9 @@ class Comparison:
     after: Document
     rows: list[ComparisonRow]  # the rows selected (all, or those of `only`)
     summary: Summary  # of every row of the comparison, whatever `only` selected
-    swapped: bool = False  # the caller named the later document first
-    aligned: bool = False  # different scopes: an alignment, not a diff
-    only: str | None = None  # the Selection the rows were chosen by
+    swapped: bool  # the caller named the later document first
+    aligned: bool  # different scopes: an alignment, not a diff
+    only: str | None  # the Selection the rows were chosen by
 
     @property
     def changed(self) -> bool:
@@ -174,17 +175,14 @@ def _headline(targets: Iterable[Target]) -> dict[str, list[Target]]:
     return by_indicator
 
 
-def _pair(before: list[Target], after: list[Target], same_scope: bool) -> tuple[Target, Target]:
-    """The latest pair that compares, else the latest of each."""
+def _pair(before: list[Target], after: list[Target]) -> tuple[Target, Target]:
+    """The latest pair that compares, else the latest of each. Each list holds the targets
+    of one document's own scope, so scope is settled before and not asked again here."""
     for a in before:
         for b in after:
-            if _not_comparable(a, b, same_scope) is None:
+            if not_comparable_reason(a, b, across_scopes=True) is None:
                 return a, b
     return before[0], after[0]
-
-
-def _not_comparable(a: Target, b: Target, same_scope: bool) -> str | None:
-    return not_comparable_reason(a, b, across_scopes=not same_scope)
 
 
 def _only_before(indicator: Indicator, a: Target, before: Document, after: Document):
@@ -209,7 +207,7 @@ def _diff_row(
         return ComparisonRow(indicator, None, after[0], Verdict.new)
     if not after:
         return _only_before(indicator, before[0], *documents)
-    a, b = _pair(before, after, same_scope=True)
+    a, b = _pair(before, after)
     reason = not_comparable_reason(a, b)
     if reason:
         return ComparisonRow(indicator, a, b, Verdict.not_comparable, reasons=(reason,))
@@ -228,8 +226,8 @@ def _alignment_row(
         return ComparisonRow(indicator, before[0], None, only_in(documents[0].scope))
     if not before:
         return ComparisonRow(indicator, None, after[0], only_in(documents[1].scope))
-    a, b = _pair(before, after, same_scope=False)
-    reason = _not_comparable(a, b, same_scope=False)
+    a, b = _pair(before, after)
+    reason = not_comparable_reason(a, b, across_scopes=True)
     share = a.normalized / b.normalized if reason is None and b.normalized else None
     return ComparisonRow(
         indicator, a, b, Alignment.shared, reasons=(reason,) if reason else (), share_of_after=share
