@@ -1,6 +1,8 @@
 """Numerals: the grammar shared by the quote check and the coverage report."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from policy_targets.comparisons.numerals import (
     LISTED,
@@ -77,3 +79,12 @@ def test_the_coverage_report_lists_numerals_with_a_magnitude_and_the_all_words()
         for m in LISTED.finditer("20万个、两千、1.4万亿元、全部、一体化、第三、村村通、年均")
     ]
     assert found == ["20万", "两千", "1.4万亿", "全部", "村村通"]
+
+
+@given(st.integers(min_value=1, max_value=10**12))
+def test_every_chinese_numeral_reads_back_as_its_number(number):
+    import cn2an
+
+    written = cn2an.an2cn(number)
+    assert NUMERAL.fullmatch(written)
+    assert value_of(written) == number
