@@ -50,10 +50,10 @@ def export_command(
     records = dataset_records(data)
     # JSON and CSV have no tables to lay out; JSON takes the records one at a time.
     if fmt is Format.json:
-        emit(Report([], [], json=records), fmt, output, force, context.use_cache(ctx))
+        emit(Report([], [], json=records), fmt, output, force)
         return
     if fmt is Format.csv:
-        emit(Report([], [flat(r) for r in records]), fmt, output, force, context.use_cache(ctx))
+        emit(Report([], [flat(r) for r in records]), fmt, output, force)
         return
     sections = []
     for document in documents:
@@ -64,7 +64,7 @@ def export_command(
         )
         sections.append(Section(document.id, TARGET_HEADERS, rows, footer=[footer]))
     sections.append(_matrix(data, lang))
-    emit(Report(sections, []), fmt, output, force, context.use_cache(ctx))
+    emit(Report(sections, []), fmt, output, force)
 
 
 def register(app: typer.Typer) -> None:

@@ -369,9 +369,8 @@ def _is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def emit(report: Report, fmt: Format, output: Path | None, force: bool, use_cache: bool) -> None:
-    """Render `report` in `fmt` to the terminal or to `output`. `use_cache` is unused
-    (it chose a cache of rendered tables, which is gone)."""
+def emit(report: Report, fmt: Format, output: Path | None, force: bool) -> None:
+    """Render `report` in `fmt` to the terminal or to `output`."""
     if fmt is Format.xlsx:
         if output is None:
             raise UsageError("xlsx is a binary format; give a file with --output report.xlsx")

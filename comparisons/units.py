@@ -15,27 +15,28 @@ from functools import cache
 from .errors import UnitError
 from .layout import UNIT_DEFINITIONS
 from .numbers import format_number
+from .vocabulary import Dimension
 
-# dimension name → (pint unit to convert to, label shown to users, pint dimensionality)
-CANONICAL: dict[str, tuple[str, str, str]] = {
-    "count": ("item", "", "[count]"),
-    "currency": ("yuan", "yuan", "[currency]"),
-    "share": ("percent", "%", ""),
+# dimension → (pint unit to convert to, label shown to users, pint dimensionality)
+CANONICAL: dict[Dimension, tuple[str, str, str]] = {
+    Dimension.count: ("item", "", "[count]"),
+    Dimension.currency: ("yuan", "yuan", "[currency]"),
+    Dimension.share: ("percent", "%", ""),
     # A yearly change of a share (年均提高2%): written with %, counted in percentage points a
     # year. It has the dimensionality of a share, so only the indicator's dimension tells it.
-    "share-change": ("percent", "pp/yr", ""),
-    "compute": ("EFLOPS", "EFLOPS", "[compute]"),
-    "power": ("GW", "GW", "[power]"),
-    "energy": ("kWh", "kWh", "[energy]"),
-    "bandwidth": ("Mbps", "Mbps", "[bandwidth]"),
-    "data-volume": ("PB", "PB", "[data]"),
-    "study-time": ("class_hour", "class hours", "[study_time]"),
-    "rank": ("rank_position", "rank", "[rank]"),
-    "index": ("index_point", "points", "[index]"),
-    "rating": ("star", "stars", "[rating]"),
+    Dimension.share_change: ("percent", "pp/yr", ""),
+    Dimension.compute: ("EFLOPS", "EFLOPS", "[compute]"),
+    Dimension.power: ("GW", "GW", "[power]"),
+    Dimension.energy: ("kWh", "kWh", "[energy]"),
+    Dimension.bandwidth: ("Mbps", "Mbps", "[bandwidth]"),
+    Dimension.data_volume: ("PB", "PB", "[data]"),
+    Dimension.study_time: ("class_hour", "class hours", "[study_time]"),
+    Dimension.rank: ("rank_position", "rank", "[rank]"),
+    Dimension.index: ("index_point", "points", "[index]"),
+    Dimension.rating: ("star", "stars", "[rating]"),
     # In years: 三年左右 is ≈3 years, never ≈1,095.75 days.
-    "duration": ("year", "years", "[time]"),
-    "frequency": ("1 / year", "per year", "1 / [time]"),
+    Dimension.duration: ("year", "years", "[time]"),
+    Dimension.frequency: ("1 / year", "per year", "1 / [time]"),
 }
 
 # A unit as written: CJK characters, Latin letters and % only (no arithmetic).
@@ -82,7 +83,7 @@ def unit_factor(unit: str) -> tuple[float, str]:
     except Exception as exc:  # pint raises many kinds on odd input; all mean "unknown"
         raise UnitError(f"unit {unit!r} is not known") from exc
     for name, (target, _label, dimensionality) in CANONICAL.items():
-        if name in ("frequency", "share-change"):
+        if name in (Dimension.frequency, Dimension.share_change):
             continue
         if str(parsed.dimensionality) == (dimensionality or "dimensionless"):
             factor = ureg.Quantity(1, parsed).to(target).magnitude
@@ -117,13 +118,13 @@ def normalize(value: float, unit: str, dimension: str | None = None) -> Normaliz
         if value <= 0:
             raise UnitError(f"a frequency needs a positive number of periods, not {value}")
         per_year = 1 / (value * period_in_years(unit))
-        return Normalized(_clean(per_year), CANONICAL["frequency"][1], "frequency")
+        return Normalized(_clean(per_year), CANONICAL[Dimension.frequency][1], Dimension.frequency)
     factor, found = unit_factor(unit)
     magnitude = value * factor
     if not math.isfinite(magnitude):
         raise UnitError(f"the value is too large to normalize ({unit})")
-    if found == "share" and dimension == "share-change":
-        found = dimension
+    if found is Dimension.share and dimension == Dimension.share_change:
+        found = Dimension.share_change
     return Normalized(_clean(magnitude), CANONICAL[found][1], found)
 
 
