@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -517,13 +518,43 @@ DIRECTORY_CASES = [
 
 @pytest.mark.parametrize(("setup", "problem"), DIRECTORY_CASES)
 def test_unexpected_entries_of_the_data_directory_are_reported(run, workspace, setup, problem):
-    """In process, as the other tables: a FIFO that were opened would hang the test."""
+    """Reported by every command, with a warm cache too. (In process, as the other
+    tables: a FIFO that were opened would hang the test.)"""
+    assert run("--data", "targets", "compare", "2023", "2025").exit_code == 0  # warms the cache
     setup(workspace / "targets")
     result = run("--data", "targets", "validate")
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"error: {problem}\n")
     result = run("--data", "targets", "compare", "2023", "2025")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.startswith(f"error: {problem}; run `policy --data targets validate`")
+
+
+def test_an_id_the_catalogue_lost_is_reported_with_a_warm_cache(run, workspace):
+    assert run("--data", "targets", "compare", "2023", "2025").exit_code == 0  # warms the cache
+    catalogue = workspace / "targets" / "indicators.yaml"
+    text = catalogue.read_text(encoding="utf-8")
+    start = text.index("  - id: smart-communities\n")
+    end = text.index("  - id: ", start + 1)
+    catalogue.write_text(text[:start] + text[end:], encoding="utf-8")
+    # Every target of the indicator, where it stands; the suggestions depend on the
+    # catalogue of the day.
+    expected = [
+        re.escape(f"error: targets/{path.name}:{number}:5: unknown indicator 'smart-communities'")
+        + " — did you mean [^?]+\\? add it to indicators\\.yaml or use an existing id"
+        for path in sorted((workspace / "targets").glob("*.yaml"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line == "  - indicator: smart-communities"
+    ]
+    assert len(expected) >= 2
+    result = run("--data", "targets", "validate")
+    assert result.exit_code == 2
+    assert re.fullmatch("\n".join(expected) + "\n", result.stderr)
+    result = run("--data", "targets", "compare", "2023", "2025")
+    assert (result.exit_code, result.stdout) == (2, "")
+    hint = (
+        f" (and {len(expected) - 1} more); run `policy --data targets validate` for the full list"
+    )
+    assert re.fullmatch(expected[0] + re.escape(hint) + "\n", result.stderr)
 
 
 # --- coverage-ignore patterns ------------------------------------------------------------
