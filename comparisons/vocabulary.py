@@ -85,6 +85,11 @@ class DocumentKind(StrEnum):
     news_report = "news-report"
 
 
+# Kinds of document that report on a document rather than being it: its figures are
+# second-hand, and every listing says so.
+SECONDARY_KINDS = frozenset({DocumentKind.news_report})
+
+
 class Verdict(StrEnum):
     """How an indicator fares from an earlier document to a later one of the same scope."""
 

@@ -1,0 +1,333 @@
+"""The dataset as three related tables — documents, indicators, targets — described once.
+
+The Frictionless data package (`datapackage.json` plus one CSV per table) and the SQLite
+database are both built from these definitions, so a column has one name, one type and
+one description wherever the data is published.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import __version__
+from .records import Dataset, Document, Indicator
+from .vocabulary import (
+    SECONDARY_KINDS,
+    Category,
+    Comparator,
+    Dimension,
+    DocumentKind,
+    Kind,
+    Measure,
+)
+
+NAME = "policy-targets"
+TITLE = "Numeric targets of Shandong's digital-province plans"
+DESCRIPTION = (
+    "Every quantitative target and baseline of five Shandong digital-province documents "
+    "(2018-2025): the value and unit as written, the value normalized to base units, the "
+    "measure, the year the figure refers to, and a verbatim quote with its section."
+)
+LICENSE = {
+    "name": "MIT",
+    "path": "https://opensource.org/licenses/MIT",
+    "title": "MIT License",
+}
+KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # a Table Schema type: string, integer, number, boolean, date, array
+    description: str
+    required: bool = True
+    enum: tuple[str, ...] = ()
+    pattern: str | None = None
+    minimum: float | None = None
+
+    def table_schema(self) -> dict[str, Any]:
+        constraints: dict[str, Any] = {"required": self.required}
+        if self.enum:
+            constraints["enum"] = list(self.enum)
+        if self.pattern:
+            constraints["pattern"] = self.pattern
+        if self.minimum is not None:
+            constraints["minimum"] = self.minimum
+        return {
+            "name": self.name,
+            "type": self.type,
+            "description": self.description,
+            "constraints": constraints,
+        }
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    column: str
+    table: str
+    target: str = "id"
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[ForeignKey, ...] = ()
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    def table_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "fields": [c.table_schema() for c in self.columns],
+            "primaryKey": list(self.primary_key),
+            "missingValues": [""],
+        }
+        if self.foreign_keys:
+            schema["foreignKeys"] = [
+                {"fields": k.column, "reference": {"resource": k.table, "fields": k.target}}
+                for k in self.foreign_keys
+            ]
+        return schema
+
+
+def _values(enum) -> tuple[str, ...]:
+    return tuple(member.value for member in enum)
+
+
+DOCUMENT_COLUMNS = (
+    Column("id", "string", "Document id (kebab-case).", pattern=KEBAB),
+    Column("year", "integer", "The year `policy compare YEAR` finds the document by."),
+    Column("scope", "string", "Whose targets: shandong, binzhou …", pattern=KEBAB),
+    Column("title_zh", "string", "Title in Chinese, as published."),
+    Column("title_en", "string", "Title in English (our translation)."),
+    Column("issuer", "string", "Issuing body."),
+    Column("published", "date", "Date of issue; empty when the source gives none.", False),
+    Column("period_start", "integer", "First year of the period the document covers."),
+    Column("period_end", "integer", "Last year of the period the document covers."),
+    Column("kind", "string", "Kind of document.", enum=_values(DocumentKind)),
+    Column("source", "string", "File name of the source text the quotes are checked against."),
+    Column(
+        "secondary",
+        "boolean",
+        "True when the source is a secondary one (a news report about the document), "
+        "not the document itself.",
+    ),
+)
+
+INDICATOR_COLUMNS = (
+    Column("id", "string", "Indicator id (kebab-case).", pattern=KEBAB),
+    Column("name_zh", "string", "Name in Simplified Chinese."),
+    Column("name_en", "string", "Name in English."),
+    Column("category", "string", "Policy area.", enum=_values(Category)),
+    Column("dimension", "string", "What kind of quantity it is.", enum=_values(Dimension)),
+    Column("unit", "string", "Display unit (as most documents write it)."),
+    Column("higher_is_better", "boolean", "Whether a higher figure is the more ambitious one."),
+    Column(
+        "aliases",
+        "array",
+        "Other names, as a JSON array: older wordings, Traditional-script or Taiwan-style "
+        "vocabulary (网际网路 for 互联网).",
+    ),
+)
+
+TARGET_COLUMNS = (
+    Column("document", "string", "Id of the document (documents.id).", pattern=KEBAB),
+    Column("document_year", "integer", "The document's year."),
+    Column("scope", "string", "Whose figure: the document's scope or a comparison scope."),
+    Column("source", "string", "File name of the document's source text."),
+    Column("indicator", "string", "Id of the indicator (indicators.id).", pattern=KEBAB),
+    Column("name_en", "string", "The indicator's English name."),
+    Column("name_zh", "string", "The indicator's Chinese name."),
+    Column("category", "string", "The indicator's policy area.", enum=_values(Category)),
+    Column(
+        "value",
+        "number",
+        "The number exactly as written, in the unit of the `unit` column "
+        "(20 with unit 万个 means 200,000 items).",
+        minimum=0,
+    ),
+    Column("unit", "string", "The unit exactly as written: 个, 万个, 亿元, E, 万千瓦, %, 每季度 …"),
+    Column("dimension", "string", "What kind of quantity it is.", enum=_values(Dimension)),
+    Column(
+        "comparator",
+        "string",
+        "How the figure bounds the quantity: at_least (不少于, 以上), more_than (超过), "
+        "about (约), exactly, at_most.",
+        enum=_values(Comparator),
+    ),
+    Column(
+        "measure",
+        "string",
+        "What the figure counts: level (a stock at the year), cumulative (a running total), "
+        "addition (added in the year or period), share (a percentage of a whole), rate "
+        "(a growth or fulfilment rate), frequency (how often).",
+        enum=_values(Measure),
+    ),
+    Column(
+        "kind",
+        "string",
+        "target (a figure to reach) or baseline (a figure reached).",
+        enum=_values(Kind),
+    ),
+    Column("target_year", "integer", "The year the figure refers to."),
+    Column("aspirational", "boolean", "True for 力争 (strive for) rather than a firm target."),
+    Column("quote", "string", "The shortest verbatim clause that states the figure (Simplified)."),
+    Column("locator", "string", "Section path in the source, e.g. 四、(一) 30."),
+    Column("note", "string", "Curator's note; empty when there is none.", required=False),
+    Column(
+        "normalized",
+        "number",
+        "`value` converted to the base unit in `normalized_unit` (万 = 10,000, "
+        "亿 = 100,000,000; E = EFLOPS; 千瓦 → GW; 每季度 = 4 a year).",
+        minimum=0,
+    ),
+    Column(
+        "normalized_unit",
+        "string",
+        "Unit of `normalized`: empty for a count of things, % for shares, EFLOPS, GW, "
+        "Mbps, CNY, per year …",
+        required=False,
+    ),
+)
+
+TARGET_KEY = ("document", "indicator", "scope", "kind", "target_year", "measure")
+
+
+def document_record(document: Document) -> dict[str, Any]:
+    return {
+        "id": document.id,
+        "year": document.year,
+        "scope": document.scope,
+        "title_zh": document.title_zh,
+        "title_en": document.title_en,
+        "issuer": document.issuer,
+        "published": document.published,
+        "period_start": document.period_start,
+        "period_end": document.period_end,
+        "kind": document.kind,
+        "source": document.source,
+        "secondary": document.kind in SECONDARY_KINDS,
+    }
+
+
+def indicator_record(indicator: Indicator) -> dict[str, Any]:
+    return {
+        "id": indicator.id,
+        "name_zh": indicator.name_zh,
+        "name_en": indicator.name_en,
+        "category": indicator.category,
+        "dimension": indicator.dimension,
+        "unit": indicator.unit,
+        "higher_is_better": indicator.higher_is_better,
+        "aliases": list(indicator.aliases),
+    }
+
+
+def tables(dataset: Dataset, target_records: list[dict[str, Any]]) -> list[Table]:
+    """The three tables, with their rows. `target_records`: one flat record per target,
+    with exactly the columns of TARGET_COLUMNS (the CLI's export record)."""
+    names = [c.name for c in TARGET_COLUMNS]
+    for record in target_records[:1]:
+        if sorted(record) != sorted(names):
+            raise ValueError(f"target records have columns {sorted(record)}, expected {names}")
+    documents = sorted(dataset.documents.values(), key=lambda d: (d.year, d.id))
+    return [
+        Table(
+            "documents",
+            "Documents",
+            "One row per document: the plans, work points and reports the targets come from.",
+            DOCUMENT_COLUMNS,
+            ("id",),
+            rows=[document_record(d) for d in documents],
+        ),
+        Table(
+            "indicators",
+            "Indicators",
+            "The indicator catalogue: one row per measurable thing, shared by every document.",
+            INDICATOR_COLUMNS,
+            ("id",),
+            rows=[indicator_record(i) for i in sorted(dataset.indicators.values())],
+        ),
+        Table(
+            "targets",
+            "Targets and baselines",
+            "One row per quantitative target or baseline of a document, with the quote "
+            "that proves it.",
+            TARGET_COLUMNS,
+            TARGET_KEY,
+            (ForeignKey("document", "documents"), ForeignKey("indicator", "indicators")),
+            rows=target_records,
+        ),
+    ]
+
+
+def source_entry(document: Document) -> dict[str, str]:
+    """A data package `sources` entry: title, issuer, date and source file of a document."""
+    date = document.published or f"{document.year}, date not given"
+    secondary = " (a news report about the document)" if document.kind in SECONDARY_KINDS else ""
+    return {
+        "title": f"{document.title_zh} — {document.title_en}; {document.issuer}, {date}",
+        "path": document.source,
+        "description": f"Source text {document.source}{secondary}; document id {document.id}.",
+    }
+
+
+def descriptor(dataset: Dataset, all_tables: list[Table]) -> dict[str, Any]:
+    """datapackage.json: name, version, licenses, sources and a Table Schema per CSV file."""
+    documents = sorted(dataset.documents.values(), key=lambda d: (d.year, d.id))
+    return {
+        "profile": "tabular-data-package",
+        "name": NAME,
+        "title": TITLE,
+        "description": DESCRIPTION,
+        "version": __version__,
+        "licenses": [LICENSE],
+        "sources": [source_entry(d) for d in documents],
+        "resources": [
+            {
+                "name": table.name,
+                "title": table.title,
+                "description": table.description,
+                "path": f"{table.name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": table.table_schema(),
+            }
+            for table in all_tables
+        ],
+    }
+
+
+def _cell(value: Any) -> str:
+    """A value as Table Schema's CSV dialect writes it."""
+    import json
+
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, list | tuple):
+        return json.dumps(list(value), ensure_ascii=False)
+    return str(value)
+
+
+def csv_text(table: Table) -> str:
+    """A table as CSV: UTF-8 without a byte-order mark, the header row first, CRLF line
+    ends (RFC 4180), columns in the order of its Table Schema."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([c.name for c in table.columns])
+    for row in table.rows:
+        writer.writerow([_cell(row[c.name]) for c in table.columns])
+    return buffer.getvalue()
