@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from policy_targets.comparisons.errors import UsageError
+from policy_targets.comparisons.vocabulary import SECONDARY_KINDS
 
 from . import context
 from .output import (
@@ -26,8 +27,9 @@ from .present import written
 from .tables import TARGET_HEADERS, flat, target_record, target_row
 
 
-def _matrix(data, lang: str) -> Section:
-    """Indicators by the year each figure refers to; baselines marked."""
+def _matrix(data, lang: str, numeric_years: bool = False) -> Section:
+    """Indicators by the year each figure refers to; baselines marked. `numeric_years`:
+    the year headers as numbers (for a spreadsheet)."""
     years = sorted({t.year for t in data.targets})
     cells: dict[tuple[str, str], dict[int, list[str]]] = {}
     for target in data.targets:
@@ -35,11 +37,12 @@ def _matrix(data, lang: str) -> Section:
         cells.setdefault((target.indicator, target.scope), {}).setdefault(target.year, []).append(
             text
         )
-    rows = []
+    rows: list[list] = []
     for (indicator_id, scope), by_year in sorted(cells.items()):
         name = data.indicators[indicator_id].name(lang)
         rows.append([name, scope] + ["; ".join(by_year.get(year, [])) for year in years])
-    return Section("Indicators by year", ["Indicator", "Scope"] + [str(y) for y in years], rows)
+    headers = ["Indicator", "Scope"] + [y if numeric_years else str(y) for y in years]
+    return Section("Indicators by year", headers, rows)
 
 
 def export_command(
@@ -78,14 +81,61 @@ def export_command(
         return
     sections = []
     for document in documents:
-        rows = [target_row(t, data, lang) for t in data.targets_of(document.id)]
+        targets = data.targets_of(document.id)
+        if fmt is Format.xlsx:
+            headers = XLSX_HEADERS
+            rows = [_xlsx_row(t, data, lang) for t in targets]
+        else:
+            headers, rows = TARGET_HEADERS, [target_row(t, data, lang) for t in targets]
         footer = (
             f"{document.title_zh} — {document.title_en}; "
             f"{document.issuer}, {document.published or document.year}"
         )
-        sections.append(Section(document.id, TARGET_HEADERS, rows, footer=[footer]))
-    sections.append(_matrix(data, lang))
+        if document.kind in SECONDARY_KINDS:
+            footer += " (figures from a news report, a secondary source)"
+        sections.append(Section(document.id, headers, rows, footer=[footer]))
+    sections.append(_matrix(data, lang, numeric_years=fmt is Format.xlsx))
     emit(Report(sections, []), fmt, output, force, context.use_cache(ctx))
+
+
+# A spreadsheet sorts and sums: numbers and years are numbers there, and the figure as the
+# document writes it has a text column of its own.
+XLSX_HEADERS = [
+    "Indicator",
+    "Kind",
+    "Year",
+    "Value",
+    "Unit",
+    "As written",
+    "Comparator",
+    "Measure",
+    "Normalized",
+    "Normalized unit",
+    "Quote",
+    "Locator",
+]
+
+
+def _xlsx_row(target, data, lang: str) -> list:
+    name = target_row(target, data, lang)[0]
+    kind = target.kind + (" (aspirational)" if target.aspirational else "")
+    value = int(target.value) if float(target.value).is_integer() else target.value
+    magnitude = target.normalized
+    magnitude = int(magnitude) if float(magnitude).is_integer() else magnitude
+    return [
+        name,
+        kind,
+        target.year,
+        value,
+        target.unit,
+        written(target),
+        target.comparator,
+        target.measure,
+        magnitude,
+        target.normalized_unit,
+        target.quote,
+        target.locator,
+    ]
 
 
 def _publish(data, target_records: list[dict], fmt: ExportFormat, output, force: bool) -> None:

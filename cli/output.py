@@ -269,11 +269,19 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+def _current_context():
+    """The running command's Click context, whether Typer vendors Click (0.28) or
+    depends on it (older): from the package that defines Typer's Context base class."""
+    import importlib
+
+    click_context = typer.Context.__mro__[1]
+    package = click_context.__module__.rsplit(".", 1)[0]
+    return importlib.import_module(f"{package}.globals").get_current_context(silent=True)
+
+
 def format_given(parameter: str = "fmt") -> bool:
     """Whether the user typed --format (rather than leaving the command's default)."""
-    import click
-
-    ctx = click.get_current_context(silent=True)
+    ctx = _current_context()
     source = ctx.get_parameter_source(parameter) if ctx else None
     return source is not None and source.name != "DEFAULT"
 

@@ -2,6 +2,7 @@ import csv
 import io
 import json
 
+import pytest
 from openpyxl import load_workbook
 
 REQUIRED = {
@@ -109,10 +110,106 @@ def test_export_xlsx_has_a_sheet_per_document(run, tmp_path, dataset):
     assert book.sheetnames == [d.id[:31] for d in ordered] + ["Indicators by year"]
     sheet = book["2021-implementation-scheme"]
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:4] == ("Indicator", "Kind", "Year", "As written")
+    assert rows[0][:6] == ("Indicator", "Kind", "Year", "Value", "Unit", "As written")
     assert len(rows) - 1 == 10
-    written = {r[3] for r in rows[1:]}
+    written = {r[5] for r in rows[1:]}
     assert {"每季度", "每月", "每年", "≥40学时"} <= written
+
+
+def test_export_xlsx_stores_numbers_and_years_as_numbers(run, tmp_path):
+    target = tmp_path / "all.xlsx"
+    assert run("export", "--output", str(target)).exit_code == 0  # xlsx from the extension
+    book = load_workbook(target)
+    rows = list(book["2023-work-points"].iter_rows(values_only=True))
+    headers = rows[0]
+    records = [dict(zip(headers, row, strict=True)) for row in rows[1:]]
+    stations = next(r for r in records if r["Indicator"] == "5G base stations")
+    assert (stations["Year"], stations["Value"], stations["Unit"]) == (2023, 20, "万个")
+    assert (stations["As written"], stations["Normalized"]) == ("≥20万个", 200000)
+    assert (stations["Comparator"], stations["Normalized unit"]) == ("at_least", None)
+    later = list(book["2025-work-points"].iter_rows(values_only=True))
+    compute = next(dict(zip(headers, r, strict=True)) for r in later if r[0] == "Total compute")
+    assert (compute["Value"], compute["Normalized"], compute["Normalized unit"]) == (
+        12.5,
+        12.5,
+        "EFLOPS",
+    )
+    cells = book["2023-work-points"]["C2"], book["2023-work-points"]["D2"]
+    assert [cell.data_type for cell in cells] == ["n", "n"]  # numbers, which sort and sum
+    matrix = list(book["Indicators by year"].iter_rows(values_only=True))
+    assert matrix[0][:3] == ("Indicator", "Scope", 2017)
+
+
+def test_csv_bytes_are_the_same_on_standard_output_and_in_a_file(run, tmp_path):
+    target = tmp_path / "all.csv"
+    assert run("export", "--output", str(target)).exit_code == 0  # csv from the extension
+    piped = run("export", "--format", "csv")
+    assert piped.exit_code == 0
+    assert piped.stdout_bytes == target.read_bytes()
+    assert piped.stdout_bytes.startswith(b"\xef\xbb\xbfdocument,document_year,")
+    assert b"\r\n" in piped.stdout_bytes
+
+
+@pytest.mark.parametrize(
+    ("name", "check"),
+    [
+        ("out.json", lambda raw: json.loads(raw)[0]["document"] == "2018-digital-shandong-plan"),
+        ("out.md", lambda raw: raw.startswith(b"## 2018-digital-shandong-plan\n")),
+        ("out.csv", lambda raw: raw.startswith(b"\xef\xbb\xbfdocument,")),
+        ("out.xlsx", lambda raw: raw.startswith(b"PK")),
+        ("out.db", lambda raw: raw.startswith(b"SQLite format 3\x00")),
+        (
+            "out.txt",
+            lambda raw: raw.startswith(b"2018-digital-shandong-plan ") and "┏" in raw.decode(),
+        ),
+    ],
+)
+def test_the_output_extension_chooses_the_format(run, tmp_path, name, check):
+    target = tmp_path / name
+    result = run("export", "--output", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert check(target.read_bytes())
+
+
+def test_the_extension_chooses_the_format_of_other_commands_too(run, tmp_path, markdown_tables):
+    target = tmp_path / "changes.md"
+    assert run("compare", "2023", "2025", "-o", str(target)).exit_code == 0
+    (table,) = markdown_tables(target.read_text("utf-8"))
+    assert table[0][:3] == ["Indicator", "2023", "2025"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["export", "--format", "csv", "--output", "out.xlsx"],
+            "--format csv contradicts the extension of out.xlsx (xlsx); "
+            "drop --format, or name the file out.csv",
+        ),
+        (
+            ["compare", "2023", "2025", "-f", "json", "-o", "out.md"],
+            "--format json contradicts the extension of out.md (markdown); "
+            "drop --format, or name the file out.json",
+        ),
+        (
+            ["compare", "2023", "2025", "-o", "out.db"],
+            "out.db names a sqlite file, which only `policy export` writes; "
+            "give another --output name",
+        ),
+        (
+            ["export", "--format", "datapackage", "--output", "pkg.json"],
+            "--format datapackage writes a directory; give --output a name without the "
+            ".json extension, e.g. pkg",
+        ),
+    ],
+)
+def test_a_format_that_contradicts_the_extension_is_an_error(
+    run, tmp_path, monkeypatch, args, message
+):
+    monkeypatch.chdir(tmp_path)
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {message}\n"
 
 
 def test_xlsx_needs_an_output_file(run):
