@@ -132,7 +132,7 @@ def trajectory_command(
     from policy_targets.comparisons.trajectory import trajectory
 
     data = context.dataset(ctx)
-    require_scope(data, scope)
+    scope = require_scope(data, scope)
     found = trajectory(data, resolve_indicator(data, indicator), scope)
     if plot is not None:
         from .plot import plot_trajectory

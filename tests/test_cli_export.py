@@ -241,8 +241,12 @@ def test_show_groups_by_category(run, markdown_tables):
 def test_indicators_lists_appearances(run):
     result = run("indicators", "--search", "智慧社區", "--format", "json")
     assert result.exit_code == 0
-    (record,) = json.loads(result.stdout)
-    assert record["id"] == "smart-communities"
+    records = {r["id"]: r for r in json.loads(result.stdout)}
+    assert sorted(records) == ["smart-communities", "smart-community-coverage-rate"]
+    assert records["smart-community-coverage-rate"]["appears_in"] == [
+        {"document": "2023-binzhou-plan", "year": 2025}
+    ]
+    record = records["smart-communities"]
     assert record["appears_in"] == [
         {"document": "2023-work-points", "year": 2023},
         {"document": "2025-work-points", "year": 2025},
