@@ -6,9 +6,12 @@ from typing import Annotated
 
 import typer
 
+from policy_targets.comparisons.vocabulary import Language
+
 from . import context
+from .options import CategoryOption, LangOption
 from .output import ForceOption, Format, FormatOption, OutputOption, Report, Section, emit
-from .tables import TARGET_HEADERS, flat, target_record, target_row
+from .tables import TARGET_HEADERS, flat, target_row
 
 
 def indicators_command(
@@ -19,7 +22,7 @@ def indicators_command(
             help="Only indicators whose id or name contains this (English, 简体 or 繁體)."
         ),
     ] = None,
-    category: Annotated[str | None, typer.Option(help="Only indicators of this category.")] = None,
+    category: CategoryOption = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -28,8 +31,9 @@ def indicators_command(
 
     Example: policy indicators --search compute
     """
-    from policy_targets.comparisons.diff import CATEGORY_ORDER, require_category
+    from policy_targets.comparisons.diff import require_category
     from policy_targets.comparisons.lookup import find_indicators
+    from policy_targets.comparisons.vocabulary import CATEGORY_ORDER
 
     data = context.dataset(ctx)
     require_category(category)
@@ -79,7 +83,7 @@ def show_command(
     ctx: typer.Context,
     document: Annotated[str, typer.Argument(metavar="DOCUMENT", help="A year or a document id.")],
     scope: Annotated[str, typer.Option(help="Whose documents a year refers to.")] = "shandong",
-    lang: Annotated[str, typer.Option(help="Indicator names in en or zh.")] = "en",
+    lang: LangOption = Language.en,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -88,8 +92,9 @@ def show_command(
 
     Example: policy show 2025
     """
-    from policy_targets.comparisons.diff import CATEGORY_ORDER
     from policy_targets.comparisons.lookup import resolve_document
+    from policy_targets.comparisons.results import dataset_record
+    from policy_targets.comparisons.vocabulary import CATEGORY_ORDER
 
     data = context.dataset(ctx)
     chosen = resolve_document(data, document, scope)
@@ -101,7 +106,7 @@ def show_command(
             continue
         rows = [target_row(t, data, lang) for t in in_category]
         sections.append(Section(f"{chosen.id} · {category}", TARGET_HEADERS, rows))
-        records.extend(target_record(t, data) for t in in_category)
+        records.extend(dataset_record(data, t) for t in in_category)
     if not sections:
         sections.append(Section(chosen.id, TARGET_HEADERS, [], footer=["no targets"]))
     emit(

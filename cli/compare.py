@@ -1,4 +1,4 @@
-"""`policy compare A B`: what a later document raised, lowered, added or dropped."""
+"""`policy compare A B`: what a later document raised, lowered, added or let lapse."""
 
 from __future__ import annotations
 
@@ -7,7 +7,16 @@ from typing import Annotated
 
 import typer
 
+from policy_targets.comparisons.vocabulary import (
+    Alignment,
+    Language,
+    Selection,
+    Verdict,
+    only_in,
+)
+
 from . import context
+from .options import CategoryOption, LangOption
 from .output import ForceOption, Format, FormatOption, OutputOption, Report, Section, emit
 from .present import (
     VERDICT_STYLES,
@@ -19,106 +28,178 @@ from .present import (
 )
 from .status import ExitStatus
 
-Lang = Annotated[str, typer.Option("--lang", help="Indicator names in en or zh.")]
+CHANGES = (Verdict.raised, Verdict.lowered, Verdict.unchanged, Verdict.not_comparable)
+# The target fields a compare CSV gives for each side, so that a saved row can be cited.
+SIDE_FIELDS = (
+    "document",
+    "value",
+    "unit",
+    "comparator",
+    "measure",
+    "kind",
+    "target_year",
+    "aspirational",
+    "normalized",
+    "normalized_unit",
+    "quote",
+    "locator",
+)
 
 
-def _side(target) -> dict:
-    if target is None:
-        return {
-            "value": None,
-            "unit": None,
-            "comparator": None,
-            "measure": None,
-            "year": None,
-            "normalized": None,
-            "quote": None,
-            "locator": None,
-        }
-    return {
-        "value": target.value,
-        "unit": target.unit,
-        "comparator": target.comparator,
-        "measure": target.measure,
-        "year": target.year,
-        "normalized": target.normalized,
-        "quote": target.quote,
-        "locator": target.locator,
-    }
+# On a narrow terminal: the change beside its rate, the verdict above its ambition and reasons.
+NARROW = [("Change", ["Change", "Per year"]), ("Verdict", ["Verdict", "Ambition", "Why"])]
+
+
+def _counted(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {word}" for word, n in counts.items())
+
+
+def _preamble(comparison) -> list[str]:
+    before, after = comparison.before, comparison.after
+    summary = comparison.summary
+    rows = len(comparison.rows)
+    lines = [
+        f"{before.id} → {after.id}: {before.title_en} ({before.published or before.year}) → "
+        f"{after.title_en} ({after.published or after.year})"
+    ]
+    if comparison.aligned:
+        lines.append(
+            f"{before.scope} and {after.scope} are different scopes: the rows set their "
+            "figures side by side; nothing is raised, lowered, new or lapsed across scopes."
+        )
+    counts = _counted(summary.verdicts) or "no targets"
+    lines.append(f"{rows} indicator{'s' if rows != 1 else ''}: {counts}")
+    if summary.ambition:
+        lines.append(f"Ambition, where the targets compare: {_counted(summary.ambition)}")
+    if summary.categories:
+        per_category = ", ".join(f"{c} {a} → {b}" for c, a, b in summary.categories)
+        lines.append(f"Indicators per category, {before.id} → {after.id}: {per_category}")
+    return lines
+
+
+def _change_cells(row) -> list[str]:
+    a, change = row.before, row.change
+    if not change:
+        return ["", ""]
+    text = absolute_change(change, a.dimension, a.normalized_unit)
+    if change.relative is not None and a.dimension != "share":
+        text += f" ({relative_change(change)})"
+    return [text, per_year(change)]
+
+
+def _sections(comparison, lang: str) -> list[Section]:
+    before, after = comparison.before, comparison.after
+
+    def section(title, headers, rows, cells) -> Section | None:
+        if not rows:
+            return None
+        return Section(
+            title,
+            headers,
+            [[row.indicator.name(lang), *cells(row)] for row in rows],
+            styles=[VERDICT_STYLES.get(row.verdict) for row in rows],
+            narrow=NARROW,
+        ).without_empty_columns()
+
+    def having(*verdicts) -> list:
+        return [row for row in comparison.rows if row.verdict in verdicts]
+
+    if comparison.aligned:
+        share = f"{before.scope} as share of {after.scope}"
+        found = [
+            section(
+                "Shared: both documents give a figure",
+                ["Indicator", before.id, after.id, share, "Why no share"],
+                having(Alignment.shared),
+                lambda r: [
+                    described(r.before),
+                    described(r.after),
+                    "" if r.share_of_after is None else f"{r.share_of_after * 100:.1f}%",
+                    "; ".join(r.reasons),
+                ],
+            ),
+            section(
+                f"Only {before.scope}: {before.id}",
+                ["Indicator", before.id],
+                having(only_in(before.scope)),
+                lambda r: [described(r.before)],
+            ),
+            section(
+                f"Only {after.scope}: {after.id}",
+                ["Indicator", after.id],
+                having(only_in(after.scope)),
+                lambda r: [described(r.after)],
+            ),
+        ]
+        return [s for s in found if s]
+    found = [
+        section(
+            "Changes: targets in both documents",
+            ["Indicator", before.id, after.id, "Change", "Per year", "Verdict", "Ambition", "Why"],
+            having(*CHANGES),
+            lambda r: [
+                described(r.before),
+                described(r.after),
+                *_change_cells(r),
+                str(r.verdict),
+                r.ambition.value if r.ambition else "",
+                "; ".join(r.all_reasons),
+            ],
+        ),
+        section(
+            f"New: only in {after.id}",
+            ["Indicator", after.id, "Normalized"],
+            having(Verdict.new),
+            lambda r: [described(r.after), normalized(r.after)],
+        ),
+        section(
+            f"Lapsed: only in {before.id}, due before {after.year}",
+            ["Indicator", before.id, "Due"],
+            having(Verdict.lapsed),
+            lambda r: [described(r.before), str(r.due)],
+        ),
+        section(
+            f"Not restated: only in {before.id}, still due in {after.year} or later",
+            ["Indicator", before.id, "Why"],
+            having(Verdict.not_restated),
+            lambda r: [described(r.before), "; ".join(r.reasons)],
+        ),
+    ]
+    return [s for s in found if s]
+
+
+def _flat_row(record: dict) -> dict:
+    """One compare row as one CSV line: before_… and after_… columns for each side."""
+    flat = {key: record[key] for key in ("indicator", "name_en", "name_zh", "category", "verdict")}
+    flat["ambition"] = record["ambition"]
+    flat["reasons"] = "; ".join(record["reasons"]) or None
+    for side in ("before", "after"):
+        target = record[side] or {}
+        normalized_value = target.get("normalized") or {}
+        for key in SIDE_FIELDS:
+            if key == "normalized":
+                value = normalized_value.get("magnitude")
+            elif key == "normalized_unit":
+                value = normalized_value.get("unit")
+            else:
+                value = target.get(key)
+            flat[f"{side}_{key}"] = value
+    change = record["change"] or {}
+    for key in ("absolute", "relative", "per_year", "per_year_kind", "years"):
+        flat[f"change_{key}"] = change.get(key)
+    flat["share_of_after"] = record["share_of_after"]
+    flat["due"] = record["due"]
+    return flat
 
 
 def build_report(comparison, lang: str) -> Report:
-    before, after = comparison.before, comparison.after
-    # Years are the short names users type; ids tell apart two documents of one year.
-    short = before.year != after.year
-    headers = [
-        "Indicator",
-        str(before.year) if short else before.id,
-        str(after.year) if short else after.id,
-        "Normalized",
-        "Change",
-        "Per year",
-        "Verdict",
-    ]
-    rows, styles, records = [], [], []
-    for row in comparison.rows:
-        a, b, change = row.before, row.after, row.change
-        unit = (a or b).normalized_unit
-        if a and b:
-            values = f"{normalized(a)} → {normalized(b)}"
-        else:
-            values = normalized(a or b)
-        change_text = ""
-        if change:
-            change_text = absolute_change(change, a.dimension, unit)
-            if change.relative is not None and a.dimension != "share":
-                change_text += f" ({relative_change(change)})"
-        verdict = row.verdict + (f": {row.reason}" if row.reason else "")
-        rows.append(
-            [
-                row.indicator.name(lang),
-                described(a) if a else "—",
-                described(b) if b else "—",
-                values,
-                change_text,
-                per_year(change),
-                verdict,
-            ]
-        )
-        styles.append(VERDICT_STYLES[row.verdict])
-        record = {
-            "indicator": row.indicator.id,
-            "name_en": row.indicator.name_en,
-            "name_zh": row.indicator.name_zh,
-            "category": row.indicator.category,
-            "verdict": row.verdict,
-            "reason": row.reason,
-            "normalized_unit": unit,
-        }
-        for prefix, target in (("before", a), ("after", b)):
-            record.update({f"{prefix}_{k}": v for k, v in _side(target).items()})
-        record.update(
-            {
-                "change": change.absolute if change else None,
-                "relative_change": change.relative if change else None,
-                "per_year": change.per_year if change else None,
-                "per_year_kind": change.per_year_kind if change else None,
-            }
-        )
-        records.append(record)
-    counts = {}
-    for row in comparison.rows:
-        counts[row.verdict] = counts.get(row.verdict, 0) + 1
-    summary = ", ".join(f"{n} {verdict}" for verdict, n in counts.items()) or "no targets"
-    title = f"{before.title_en} ({before.id}) → {after.title_en} ({after.id})"
-    section = Section(
-        title,
-        headers,
-        rows,
-        footer=[f"{len(rows)} indicator{'s' if len(rows) != 1 else ''}: {summary}"],
-        styles=styles,
+    payload = comparison.to_dict()
+    return Report(
+        _sections(comparison, lang),
+        [_flat_row(row) for row in payload["rows"]],
+        json=payload,
+        preamble=_preamble(comparison),
     )
-    payload = {"before": before.id, "after": after.id, "rows": records}
-    return Report([section], records, json=payload)
 
 
 def compare_command(
@@ -130,11 +211,12 @@ def compare_command(
         str, typer.Argument(metavar="AFTER", help="The later document: a year or a document id.")
     ],
     scope: Annotated[str, typer.Option(help="Whose documents a year refers to.")] = "shandong",
-    category: Annotated[str | None, typer.Option(help="Only indicators of this category.")] = None,
+    category: CategoryOption = None,
     only: Annotated[
-        str | None, typer.Option(help="Only rows that are: changed, new or dropped.")
+        Selection | None,
+        typer.Option(help="Only rows of this kind (changed = raised or lowered)."),
     ] = None,
-    lang: Lang = "en",
+    lang: LangOption = Language.en,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -159,18 +241,24 @@ def compare_command(
 ) -> None:
     """Compare the targets of two documents, indicator by indicator.
 
+    The earlier document comes first whichever order they are named in. Documents of
+    different scopes (a city and its province) are set side by side, not diffed.
+
     Example: policy compare 2023 2025 --only changed --format markdown
     """
     from policy_targets.comparisons.diff import compare
-    from policy_targets.comparisons.errors import UsageError
     from policy_targets.comparisons.lookup import resolve_document
 
-    if lang not in ("en", "zh"):
-        raise UsageError(f"unknown --lang {lang!r}; choose from en, zh")
     data = context.dataset(ctx)
     first = resolve_document(data, before, scope)
     second = resolve_document(data, after, scope)
     comparison = compare(data, first, second, category=category, only=only)
+    if comparison.swapped:
+        typer.echo(
+            f"note: {first.id} is the later document; comparing {comparison.before.id} → "
+            f"{comparison.after.id}",
+            err=True,
+        )
     if plot is not None:
         from policy_targets.comparisons.lookup import resolve_indicator
 

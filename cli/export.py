@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
 from policy_targets.comparisons.errors import UsageError
-from policy_targets.comparisons.vocabulary import SECONDARY_KINDS
+from policy_targets.comparisons.vocabulary import SECONDARY_KINDS, Language
 
 from . import context
+from .options import LangOption
 from .output import (
     ExportFormat,
     ExportFormatOption,
@@ -24,7 +23,7 @@ from .output import (
     write_directory,
 )
 from .present import written
-from .tables import TARGET_HEADERS, flat, target_record, target_row
+from .tables import TARGET_HEADERS, flat, target_row
 
 
 def _matrix(data, lang: str, numeric_years: bool = False) -> Section:
@@ -47,7 +46,7 @@ def _matrix(data, lang: str, numeric_years: bool = False) -> Section:
 
 def export_command(
     ctx: typer.Context,
-    lang: Annotated[str, typer.Option(help="Indicator names in en or zh.")] = "en",
+    lang: LangOption = Language.en,
     fmt: ExportFormatOption = ExportFormat.json,
     output: ExportOutputOption = None,
     force: ForceOption = False,
@@ -61,15 +60,17 @@ def export_command(
 
     Example: policy export --output targets.xlsx
     """
+    from policy_targets.comparisons.results import dataset_records
+
     fmt = format_for(fmt, output)
     if fmt in (ExportFormat.datapackage, ExportFormat.sqlite) and output is None:
         example = "shandong-targets" if fmt is ExportFormat.datapackage else "targets.db"
         raise UsageError(f"--format {fmt.value} writes files; give --output {example}")
     data = context.dataset(ctx)
     documents = sorted(data.documents.values(), key=lambda d: (d.year, d.id))
-    records = (target_record(t, data) for d in documents for t in data.targets_of(d.id))
+    records = dataset_records(data)
     if fmt in (ExportFormat.datapackage, ExportFormat.sqlite):
-        _publish(data, [flat(r) for r in records], fmt, output, force)
+        _publish(data, fmt, output, force)
         return
     fmt = Format(fmt.value)
     # JSON and CSV have no tables to lay out; JSON takes the records one at a time.
@@ -138,10 +139,10 @@ def _xlsx_row(target, data, lang: str) -> list:
     ]
 
 
-def _publish(data, target_records: list[dict], fmt: ExportFormat, output, force: bool) -> None:
+def _publish(data, fmt: ExportFormat, output, force: bool) -> None:
     from policy_targets.comparisons import package
 
-    tables = package.tables(data, target_records)
+    tables = package.tables(data)
     if fmt is ExportFormat.sqlite:
         from policy_targets.comparisons.database import build
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import os
+import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -101,6 +103,48 @@ class Section:
     footer: list[str] = field(default_factory=list)
     styles: list[str | None] = field(default_factory=list)  # Rich style per row, optional
     extra: Any = None  # a Rich renderable shown beside the table in the terminal
+    # On a terminal too narrow for every column's longest word: columns stacked into one,
+    # as (header, [headers of the columns it stacks]), so that no word is split.
+    narrow: list[tuple[str, list[str]]] = field(default_factory=list)
+
+    def stacked(self) -> Section:
+        """The section with the `narrow` groups of columns stacked, one line each."""
+        groups = {head: group for head, group in self.narrow}
+        inside = {header for group in groups.values() for header in group}
+        layout: list[tuple[str, list[int]]] = []
+        for position, header in enumerate(self.headers):
+            for head, group in groups.items():
+                if header == next((h for h in group if h in self.headers), None):
+                    layout.append(
+                        (head, [self.headers.index(h) for h in group if h in self.headers])
+                    )
+            if header not in inside:
+                layout.append((header, [position]))
+        rows = [
+            ["\n".join(row[i] for i in columns if row[i]) for _, columns in layout]
+            for row in self.rows
+        ]
+        return Section(
+            self.title, [head for head, _ in layout], rows, self.footer, self.styles, self.extra
+        )
+
+    def without_empty_columns(self) -> Section:
+        """The section without the columns that no row fills (a section of `new` rows
+        has no change to show)."""
+        if not self.rows:
+            return self
+        keep = [i for i in range(len(self.headers)) if any(row[i] for row in self.rows)]
+        if len(keep) == len(self.headers):
+            return self
+        return Section(
+            self.title,
+            [self.headers[i] for i in keep],
+            [[row[i] for i in keep] for row in self.rows],
+            self.footer,
+            self.styles,
+            self.extra,
+            self.narrow,
+        )
 
 
 @dataclass
@@ -108,6 +152,7 @@ class Report:
     sections: list[Section]
     records: list[dict[str, Any]]  # one flat dict per row, for CSV and JSON
     json: Any = None  # what --format json writes, when not `records`
+    preamble: list[str] = field(default_factory=list)  # lines shown before the sections
 
 
 def _markdown_cell(text: str) -> str:
@@ -115,7 +160,8 @@ def _markdown_cell(text: str) -> str:
 
 
 def to_markdown(report: Report) -> str:
-    parts = []
+    parts = ["\n".join(_markdown_cell(line) + "  " for line in report.preamble).rstrip()]
+    parts = parts if report.preamble else []
     for section in report.sections:
         lines = [f"## {section.title}", ""] if section.title else []
         lines.append("| " + " | ".join(_markdown_cell(h) for h in section.headers) + " |")
@@ -182,6 +228,10 @@ def to_xlsx(report: Report) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
     used: set[str] = set()
+    if report.preamble:
+        sheet = workbook.create_sheet(_sheet_name("Summary", used))
+        for line in report.preamble:
+            sheet.append([line])
     for section in report.sections:
         name = _sheet_name(section.title or "Sheet", used)
         sheet = workbook.create_sheet(name)
@@ -207,15 +257,52 @@ def _sheet_name(title: str, used: set[str]) -> str:
     return name
 
 
+def to_text(report: Report) -> str:
+    """Plain aligned text for a pipe or a file: one line per row, whole, so that grep and
+    sort see every row; no Rich layout, which costs more than the rest of a command."""
+    from rich.cells import cell_len
+
+    lines = list(report.preamble)
+    for section in report.sections:
+        if lines:
+            lines.append("")
+        if section.title:
+            lines.append(section.title)
+        table = [section.headers, *section.rows]
+        widths = [max(cell_len(row[i]) for row in table) for i in range(len(section.headers))]
+        for row in table:
+            cells = [
+                cell + " " * (width - cell_len(cell))
+                for cell, width in zip(row, widths, strict=True)
+            ]
+            lines.append("  ".join(cells).rstrip())
+        lines.extend(section.footer)
+    return "\n".join(lines) + "\n"
+
+
 def render_table(report: Report, console) -> None:
+    from rich import box
     from rich.columns import Columns
     from rich.table import Table
     from rich.text import Text
 
+    for line in report.preamble:
+        console.print(Text(line))
     for section in report.sections:
-        table = Table(title=section.title or None, show_lines=False, title_justify="left")
-        for header in section.headers:
-            table.add_column(header, overflow="fold")
+        if report.preamble or section is not report.sections[0]:
+            console.print()
+        if section.narrow and not _fits(section, console.width):
+            section = section.stacked()
+        widths = _fitted(section, console.width)
+        table = Table(
+            title=section.title or None,
+            show_lines=False,
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+        )
+        for header, width in zip(section.headers, widths, strict=True):
+            table.add_column(header, overflow="fold", width=width)
         for position, row in enumerate(section.rows):
             style = section.styles[position] if position < len(section.styles) else None
             # Text cells skip Rich's markup parsing and number highlighting: faster, and
@@ -224,6 +311,45 @@ def render_table(report: Report, console) -> None:
         console.print(Columns([table, section.extra]) if section.extra else table)
         for line in section.footer:
             console.print(line, highlight=False)
+
+
+def _column_widths(section: Section, width: int) -> tuple[list[int], list[int]]:
+    """Each column's longest word (a run of Chinese may break anywhere) and longest cell."""
+    from rich.cells import cell_len
+
+    least, most = [], []
+    for position, header in enumerate(section.headers):
+        cells = [header, *(row[position] for row in section.rows)]
+        words = [w for cell in cells for w in _WORDS.findall(cell)]
+        least.append(max((cell_len(w) for w in words), default=1))
+        most.append(max(cell_len(line) for cell in cells for line in cell.split("\n")))
+    return least, most
+
+
+def _fitted(section: Section, width: int) -> list[int | None]:
+    """Column widths that fit `width` and split no word: the widest columns give way
+    first, none below its longest word. None for all when the table fits as it is, or
+    cannot fit without splitting a word."""
+    least, most = _column_widths(section, width)
+    room = width - _OVERHEAD * len(section.headers) - 1
+    if sum(most) <= room or sum(least) > room:
+        return [None] * len(least)
+    # The largest cap on column width at which the table still fits the room.
+    cap = max(most)
+    while sum(min(m, max(n, cap)) for n, m in zip(least, most, strict=True)) > room:
+        cap -= 1
+    return [min(m, max(n, cap)) for n, m in zip(least, most, strict=True)]
+
+
+def _fits(section: Section, width: int) -> bool:
+    least, _ = _column_widths(section, width)
+    return sum(least) + _OVERHEAD * len(section.headers) + 1 <= width
+
+
+# Cells per column besides its text in render_table's tables: padding and a divider.
+_OVERHEAD = 3
+# Runs of text between spaces, with Chinese characters (which may break anywhere) left out.
+_WORDS = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 
 
 def write_atomically(path: Path, payload: bytes | Iterable[bytes], force: bool) -> None:
@@ -371,13 +497,28 @@ def _umask() -> int:
     return umask
 
 
-UNWRAPPED = 10_000  # columns: wide enough that no table wraps
+def _terminal_text(report: Report) -> str:
+    """The report laid out by Rich for this terminal, with its width and colours."""
+    from rich.console import Console
+
+    console = Console()
+    with console.capture() as capture:
+        render_table(report, console)
+    return capture.get()
+
+
+def _is_terminal() -> bool:
+    """Whether standard output is a terminal, as Rich decides it (FORCE_TERMINAL too)."""
+    forced = os.environ.get("FORCE_TERMINAL")
+    if forced is not None:
+        return forced not in ("", "0", "false")
+    return sys.stdout.isatty()
 
 
 def emit(report: Report, fmt: Format, output: Path | None, force: bool, use_cache: bool) -> None:
-    """Render `report` in `fmt` to the terminal or to `output`. `use_cache`: a terminal
-    table may come from the cache of rendered tables (see table_cache.py). Without
-    --format, an --output file's extension chooses the format."""
+    """Render `report` in `fmt` to the terminal or to `output`. `use_cache` is unused
+    (it chose a cache of rendered tables, which is gone). Without --format, an --output
+    file's extension chooses the format."""
     fmt = format_for(fmt, output)
     if fmt is Format.xlsx:
         if output is None:
@@ -385,24 +526,14 @@ def emit(report: Report, fmt: Format, output: Path | None, force: bool, use_cach
         write_atomically(output, to_xlsx(report), force)
         return
     if fmt is Format.table:
-        from rich.console import Console
-
         if output is None:
-            console = Console()
-            if not console.is_terminal:
-                # A pipe or a file has no width: one line per row, whole, so that grep and
-                # sort see every row at once (and Rich wraps nothing, which is faster).
-                console = Console(width=UNWRAPPED)
-            from .table_cache import rendered
-
-            # Written here rather than by Rich, which exits with status 1 on a closed
-            # pipe; the app ends quietly instead.
-            console.file.write(rendered(report, console, render_table, use_cache))
-            console.file.flush()
+            # Written with sys.stdout rather than by Rich, which exits with status 1 on a
+            # closed pipe (the app ends quietly instead), or by click.echo, which would
+            # send UTF-8 to a terminal that cannot show it (the app says so instead).
+            sys.stdout.write(_terminal_text(report) if _is_terminal() else to_text(report))
+            sys.stdout.flush()
             return
-        buffer = io.StringIO()
-        render_table(report, Console(file=buffer, width=UNWRAPPED, no_color=True))
-        pieces: Iterable[str] = [buffer.getvalue()]
+        pieces: Iterable[str] = [to_text(report)]
     elif fmt is Format.json:
         pieces = to_json(report)
     else:

@@ -5,15 +5,17 @@ from __future__ import annotations
 from policy_targets.comparisons.changes import Change
 from policy_targets.comparisons.numbers import format_number
 from policy_targets.comparisons.records import Target
+from policy_targets.comparisons.vocabulary import Verdict
 
 SYMBOLS = {"at_least": "≥", "more_than": ">", "about": "≈", "exactly": "", "at_most": "≤"}
 VERDICT_STYLES = {
-    "raised": "green",
-    "lowered": "red",
-    "unchanged": "dim",
-    "new": "cyan",
-    "dropped": "magenta",
-    "not comparable": "yellow",
+    Verdict.raised: "green",
+    Verdict.lowered: "red",
+    Verdict.unchanged: "dim",
+    Verdict.not_comparable: "yellow",
+    Verdict.new: "cyan",
+    Verdict.lapsed: "dim",
+    Verdict.not_restated: "magenta",
 }
 
 

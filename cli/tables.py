@@ -36,33 +36,6 @@ def target_row(target: Target, dataset: Dataset, lang: str) -> list[str]:
     ]
 
 
-def target_record(target: Target, dataset: Dataset) -> dict:
-    document = dataset.documents[target.document]
-    indicator = dataset.indicators[target.indicator]
-    return {
-        "document": document.id,
-        "document_year": document.year,
-        "scope": target.scope,
-        "source": document.source,
-        "indicator": indicator.id,
-        "name_en": indicator.name_en,
-        "name_zh": indicator.name_zh,
-        "category": indicator.category,
-        "value": target.value,
-        "unit": target.unit,
-        "normalized": {"magnitude": target.normalized, "unit": target.normalized_unit},
-        "dimension": target.dimension,
-        "comparator": target.comparator,
-        "measure": target.measure,
-        "kind": target.kind,
-        "target_year": target.year,
-        "aspirational": target.aspirational,
-        "quote": target.quote,
-        "locator": target.locator,
-        "note": target.note,
-    }
-
-
 def flat(record: dict) -> dict:
     """A record with `normalized` split into two columns, for CSV."""
     result = dict(record)

@@ -7,24 +7,36 @@ from typing import Annotated
 
 import typer
 
+from policy_targets.comparisons.vocabulary import Language
+
 from . import context
+from .options import LangOption
 from .output import ForceOption, Format, FormatOption, OutputOption, Report, Section, emit
-from .present import absolute_change, normalized, per_year, relative_change, written
+from .present import (
+    VERDICT_STYLES,
+    absolute_change,
+    normalized,
+    per_year,
+    relative_change,
+    written,
+)
 
 BARS = 24
 
 
-def _flags(point) -> str:
+def _why(point) -> str:
+    """The reasons of a step: why it does not compare, its ambition's reasons, and a
+    lower target than an earlier document's."""
     step = point.step
     if step is None:
         return ""
-    flags = []
+    reasons = list(step.assessment.reasons) if step.assessment else []
     if step.not_comparable:
-        flags.append(f"not comparable: {step.not_comparable}")
+        reasons.append(step.not_comparable)
     if step.lower_than_earlier:
         earlier = step.lower_than_earlier
-        flags.append(f"lower than {earlier.document}'s {written(earlier)} for {earlier.year}")
-    return "; ".join(flags)
+        reasons.append(f"lower than {earlier.document}'s {written(earlier)} for {earlier.year}")
+    return "; ".join(reasons)
 
 
 def _chart(trajectory):
@@ -54,10 +66,12 @@ def build_report(trajectory, lang: str) -> Report:
         "Normalized",
         "Change",
         "Per year",
-        "Flags",
+        "Verdict",
+        "Ambition",
+        "Why",
         "Quote",
     ]
-    rows, records = [], []
+    rows, styles = [], []
     for point in trajectory.points:
         target, step = point.target, point.step
         change = step.change if step else None
@@ -76,38 +90,39 @@ def build_report(trajectory, lang: str) -> Report:
                 normalized(target),
                 change_text,
                 per_year(change),
-                _flags(point),
+                str(step.verdict) if step else "",
+                step.assessment.ambition.value if step and step.assessment else "",
+                _why(point),
                 target.quote,
             ]
         )
-        records.append(
-            {
-                "indicator": indicator.id,
-                "year": target.year,
-                "kind": target.kind,
-                "document": point.document.id,
-                "scope": target.scope,
-                "value": target.value,
-                "unit": target.unit,
-                "comparator": target.comparator,
-                "measure": target.measure,
-                "aspirational": target.aspirational,
-                "normalized": target.normalized,
-                "normalized_unit": target.normalized_unit,
-                "change": change.absolute if change else None,
-                "per_year": change.per_year if change else None,
-                "per_year_kind": change.per_year_kind if change else None,
-                "flags": _flags(point) or None,
-                "quote": target.quote,
-                "locator": target.locator,
-            }
-        )
+        styles.append(VERDICT_STYLES.get(step.verdict) if step else None)
+    payload = trajectory.to_dict()
+    footer = []
+    if trajectory.without_figure:
+        ids = ", ".join(document.id for document in trajectory.without_figure)
+        footer.append(f"no figure in: {ids}")
     name = f"{indicator.name(lang)} ({indicator.id}, {trajectory.scope})"
-    footer = [] if rows else [f"no figures for {indicator.id} in scope {trajectory.scope}"]
     section = Section(
-        name, headers, rows, footer=footer, extra=_chart(trajectory) if rows else None
-    )
-    return Report([section], records)
+        name, headers, rows, footer=footer, styles=styles, extra=_chart(trajectory)
+    ).without_empty_columns()
+    return Report([section], [_flat(point) for point in payload["points"]], json=payload)
+
+
+def _flat(point: dict) -> dict:
+    """A point as one CSV line: the target record, its normalized value in two columns,
+    and the step from the point before."""
+    flat = {k: v for k, v in point.items() if k not in ("normalized", "step")}
+    flat["normalized"] = point["normalized"]["magnitude"]
+    flat["normalized_unit"] = point["normalized"]["unit"]
+    step = point["step"] or {}
+    change = step.get("change") or {}
+    flat["verdict"] = step.get("verdict")
+    flat["ambition"] = step.get("ambition")
+    flat["reasons"] = "; ".join(step.get("reasons") or []) or None
+    for key in ("absolute", "relative", "per_year", "per_year_kind", "years"):
+        flat[f"change_{key}"] = change.get(key)
+    return flat
 
 
 def trajectory_command(
@@ -116,7 +131,7 @@ def trajectory_command(
         str, typer.Argument(metavar="INDICATOR", help="An id, an English name or a Chinese name.")
     ],
     scope: Annotated[str, typer.Option(help="Whose figures: shandong, binzhou, …")] = "shandong",
-    lang: Annotated[str, typer.Option(help="Indicator name in en or zh.")] = "en",
+    lang: LangOption = Language.en,
     plot: Annotated[
         Path | None, typer.Option(help="Also draw a chart to this PNG file.", dir_okay=False)
     ] = None,

@@ -5,21 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .records import Target
-from .vocabulary import STOCK_MEASURES
+from .vocabulary import STOCK_MEASURES, Measure, Verdict
 
 MEASURE_WORDS = {
-    "level": "a stock",
-    "cumulative": "a cumulative stock",
-    "addition": "a yearly addition",
-    "share": "a share",
-    "rate": "a rate",
-    "frequency": "a frequency",
+    Measure.level: "a stock",
+    Measure.cumulative: "a cumulative stock",
+    Measure.addition: "a yearly addition",
+    Measure.share: "a share",
+    Measure.rate: "a rate",
+    Measure.frequency: "a frequency",
 }
 
 
-def not_comparable_reason(a: Target, b: Target) -> str | None:
-    """Why two figures cannot be set against each other, or None when they can."""
-    if a.scope != b.scope:
+def not_comparable_reason(a: Target, b: Target, across_scopes: bool = False) -> str | None:
+    """Why two figures cannot be set against each other, or None when they can.
+    `across_scopes`: set a city's figure beside its province's (an alignment, not a diff)."""
+    if a.scope != b.scope and not across_scopes:
         return f"different scope: {a.scope} vs {b.scope}"
     if a.dimension != b.dimension:
         return f"different dimension: {a.dimension} vs {b.dimension}"
@@ -40,6 +41,15 @@ class Change:
     per_year_kind: str | None  # "points" (linear, shares) or "growth" (compound, others)
     years: int
 
+    def to_dict(self) -> dict:
+        return {
+            "absolute": self.absolute,
+            "relative": self.relative,
+            "per_year": self.per_year,
+            "per_year_kind": self.per_year_kind,
+            "years": self.years,
+        }
+
 
 def change_between(a: Target, b: Target) -> Change:
     absolute = b.normalized - a.normalized
@@ -54,9 +64,10 @@ def change_between(a: Target, b: Target) -> Change:
     return Change(absolute, relative, per_year, kind, years)
 
 
-def direction(a: Target, b: Target) -> str:
+def direction(a: Target, b: Target) -> Verdict:
+    """Whether the number went up or down; whether that asks for more is `ambition.py`'s."""
     if b.normalized > a.normalized:
-        return "raised"
+        return Verdict.raised
     if b.normalized < a.normalized:
-        return "lowered"
-    return "unchanged"
+        return Verdict.lowered
+    return Verdict.unchanged

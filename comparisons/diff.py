@@ -1,25 +1,69 @@
-"""Comparing the targets of two documents, indicator by indicator."""
+"""Comparing the targets of two documents, indicator by indicator.
+
+Two documents of one scope are a diff: each indicator is raised, lowered, unchanged or
+not comparable when both give a target; `new` when only the later one does; `lapsed`
+or `not restated` when only the earlier one does, depending on whether its figure was
+due before the later document's year. No document here withdraws a target, and the
+tool could not know if one did, so nothing is ever called "dropped".
+
+Two documents of different scopes (a city's plan and the province's work points) are
+an alignment: rows are `shared`, `only <scope>` or `only <other scope>`, and nothing
+is raised, lowered, new or lapsed across scopes.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .ambition import Assessment, assess
 from .changes import Change, change_between, direction, not_comparable_reason
-from .errors import UsageError
+from .errors import ChoiceError, UsageError
 from .records import Dataset, Document, Indicator, Target
-from .vocabulary import CATEGORY_ORDER
+from .results import document_record, target_record
+from .vocabulary import (
+    CATEGORY_ORDER,
+    RECURRING_MEASURES,
+    Alignment,
+    Ambition,
+    Kind,
+    Selection,
+    Verdict,
+    only_in,
+)
 
-ONLY = {
-    "changed": {"raised", "lowered"},
-    "new": {"new"},
-    "dropped": {"dropped"},
+SELECTED: dict[Selection, set[str]] = {
+    Selection.changed: {Verdict.raised, Verdict.lowered},
+    Selection.raised: {Verdict.raised},
+    Selection.lowered: {Verdict.lowered},
+    Selection.unchanged: {Verdict.unchanged},
+    Selection.not_comparable: {Verdict.not_comparable},
+    Selection.new: {Verdict.new},
+    Selection.lapsed: {Verdict.lapsed},
+    Selection.not_restated: {Verdict.not_restated},
+    Selection.shared: {Alignment.shared},
 }
 
 
 def require_category(category: str | None) -> None:
-    """A UsageError unless `category` is None or one of CATEGORY_ORDER."""
+    """A ChoiceError unless `category` is None or one of the vocabulary's categories."""
     if category is not None and category not in CATEGORY_ORDER:
-        raise UsageError(f"unknown category {category!r}; choose from {', '.join(CATEGORY_ORDER)}")
+        raise ChoiceError("category", category, list(CATEGORY_ORDER))
+
+
+def chronology(document: Document) -> tuple[int, str]:
+    """When a document was issued: its published date, else its year."""
+    published = document.published
+    return (int(published[:4]), published) if published else (document.year, "")
+
+
+def due_year(target: Target, document: Document) -> int:
+    """The last year a figure is due: its target year, or for a recurring duty (a
+    frequency, a per-year rate) the end of its document's plan period."""
+    if target.measure in RECURRING_MEASURES:
+        return max(target.year, document.period_end)
+    return target.year
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,9 +71,51 @@ class ComparisonRow:
     indicator: Indicator
     before: Target | None
     after: Target | None
-    verdict: str
-    reason: str | None = None
+    verdict: str  # a Verdict, or for different scopes "shared" / "only <scope>"
+    assessment: Assessment | None = None  # for pairs that compare, within one scope
+    reasons: tuple[str, ...] = ()  # why not comparable, why lapsed or not restated
     change: Change | None = None
+    share_of_after: float | None = None  # different scopes: before's figure / after's
+    due: int | None = None  # only in the earlier document: the last year it is due
+
+    @property
+    def ambition(self) -> Ambition | None:
+        return self.assessment.ambition if self.assessment else None
+
+    @property
+    def all_reasons(self) -> tuple[str, ...]:
+        return self.reasons + (self.assessment.reasons if self.assessment else ())
+
+    def to_dict(self, before: Document, after: Document) -> dict:
+        indicator = self.indicator
+        return {
+            "indicator": indicator.id,
+            "name_en": indicator.name_en,
+            "name_zh": indicator.name_zh,
+            "category": indicator.category,
+            "verdict": str(self.verdict),
+            "ambition": self.ambition.value if self.ambition else None,
+            "reasons": list(self.all_reasons),
+            "before": target_record(self.before, before, indicator) if self.before else None,
+            "after": target_record(self.after, after, indicator) if self.after else None,
+            "change": self.change.to_dict() if self.change else None,
+            "share_of_after": self.share_of_after,
+            "due": self.due,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    verdicts: dict[str, int]  # in the vocabulary's order, only those that occur
+    ambition: dict[str, int]
+    categories: list[tuple[str, int, int]]  # category, indicators in before, in after
+
+    def to_dict(self) -> dict:
+        return {
+            "verdicts": self.verdicts,
+            "ambition": self.ambition,
+            "categories": [{"category": c, "before": a, "after": b} for c, a, b in self.categories],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,13 +123,45 @@ class Comparison:
     before: Document
     after: Document
     rows: list[ComparisonRow]
+    swapped: bool = False  # the caller named the later document first
+    aligned: bool = False  # different scopes: an alignment, not a diff
 
     @property
     def changed(self) -> bool:
-        return any(row.verdict != "unchanged" for row in self.rows)
+        """Whether anything differs: any row but `unchanged` (or, across scopes, `shared`)."""
+        return any(row.verdict not in (Verdict.unchanged, Alignment.shared) for row in self.rows)
+
+    @property
+    def summary(self) -> Summary:
+        verdicts = Counter(str(row.verdict) for row in self.rows)
+        order = list(Verdict) + [Alignment.shared]
+        order += [only_in(self.before.scope), only_in(self.after.scope)]
+        ambition = Counter(row.ambition for row in self.rows if row.ambition)
+        categories = []
+        for category in CATEGORY_ORDER:
+            in_category = [row for row in self.rows if row.indicator.category == category]
+            before = sum(1 for row in in_category if row.before)
+            after = sum(1 for row in in_category if row.after)
+            if before or after:
+                categories.append((category.value, before, after))
+        return Summary(
+            {str(v): verdicts[str(v)] for v in dict.fromkeys(order) if verdicts[str(v)]},
+            {a.value: ambition[a] for a in Ambition if ambition[a]},
+            categories,
+        )
+
+    def to_dict(self) -> dict:
+        return {
+            "before": document_record(self.before),
+            "after": document_record(self.after),
+            "swapped": self.swapped,
+            "aligned": self.aligned,
+            "summary": self.summary.to_dict(),
+            "rows": [row.to_dict(self.before, self.after) for row in self.rows],
+        }
 
 
-def _headline(targets: list[Target]) -> dict[str, list[Target]]:
+def _headline(targets: Iterable[Target]) -> dict[str, list[Target]]:
     """A document's targets by indicator, latest year first."""
     by_indicator: dict[str, list[Target]] = {}
     for target in targets:
@@ -53,32 +171,74 @@ def _headline(targets: list[Target]) -> dict[str, list[Target]]:
     return by_indicator
 
 
-def _pair(before: list[Target], after: list[Target]) -> tuple[Target, Target]:
-    """The latest comparable pair, else the latest of each."""
+def _pair(before: list[Target], after: list[Target], same_scope: bool) -> tuple[Target, Target]:
+    """The latest pair that compares, else the latest of each."""
     for a in before:
         for b in after:
-            if not_comparable_reason(a, b) is None:
+            if _not_comparable(a, b, same_scope) is None:
                 return a, b
     return before[0], after[0]
 
 
-def _row(indicator: Indicator, before: list[Target], after: list[Target]) -> ComparisonRow:
+def _not_comparable(a: Target, b: Target, same_scope: bool) -> str | None:
+    return not_comparable_reason(a, b, across_scopes=not same_scope)
+
+
+def _only_before(indicator: Indicator, a: Target, before: Document, after: Document):
+    due = due_year(a, before)
+    if due < after.year:
+        reason = f"due {due}, before {after.id} ({after.year})"
+        return ComparisonRow(indicator, a, None, Verdict.lapsed, reasons=(reason,), due=due)
+    recurring = f"a recurring duty of the {before.period_start}-{before.period_end} plan, " * (
+        due != a.year
+    )
+    reason = f"{recurring}due {due}; {after.id} gives no figure"
+    return ComparisonRow(indicator, a, None, Verdict.not_restated, reasons=(reason,), due=due)
+
+
+def _diff_row(
+    indicator: Indicator,
+    before: list[Target],
+    after: list[Target],
+    documents: tuple[Document, Document],
+) -> ComparisonRow:
     if not before:
-        return ComparisonRow(indicator, None, after[0], "new")
+        return ComparisonRow(indicator, None, after[0], Verdict.new)
     if not after:
-        return ComparisonRow(indicator, before[0], None, "dropped")
-    a, b = _pair(before, after)
+        return _only_before(indicator, before[0], *documents)
+    a, b = _pair(before, after, same_scope=True)
     reason = not_comparable_reason(a, b)
     if reason:
-        return ComparisonRow(indicator, a, b, "not comparable", reason)
-    return ComparisonRow(indicator, a, b, direction(a, b), None, change_between(a, b))
+        return ComparisonRow(indicator, a, b, Verdict.not_comparable, reasons=(reason,))
+    return ComparisonRow(
+        indicator, a, b, direction(a, b), assess(indicator, a, b), change=change_between(a, b)
+    )
 
 
-def _targets_in_scope(dataset: Dataset, document: Document) -> list[Target]:
+def _alignment_row(
+    indicator: Indicator,
+    before: list[Target],
+    after: list[Target],
+    documents: tuple[Document, Document],
+) -> ComparisonRow:
+    if not after:
+        return ComparisonRow(indicator, before[0], None, only_in(documents[0].scope))
+    if not before:
+        return ComparisonRow(indicator, None, after[0], only_in(documents[1].scope))
+    a, b = _pair(before, after, same_scope=False)
+    reason = _not_comparable(a, b, same_scope=False)
+    share = a.normalized / b.normalized if reason is None and b.normalized else None
+    return ComparisonRow(
+        indicator, a, b, Alignment.shared, reasons=(reason,) if reason else (), share_of_after=share
+    )
+
+
+def _targets(dataset: Dataset, document: Document) -> list[Target]:
+    """A document's targets for its own scope (not its comparison figures or baselines)."""
     return [
         t
-        for t in dataset.targets
-        if t.document == document.id and t.kind == "target" and t.scope == document.scope
+        for t in dataset.targets_of(document.id)
+        if t.kind == Kind.target and t.scope == document.scope
     ]
 
 
@@ -89,24 +249,36 @@ def compare(
     category: str | None = None,
     only: str | None = None,
 ) -> Comparison:
-    """One row per indicator that has a target in either document."""
+    """One row per indicator that has a target in either document, the earlier document
+    first whichever order they are given in (`swapped` says they were turned round)."""
     if before.id == after.id:
         raise UsageError(f"both sides are {before.id}; compare two different documents")
     require_category(category)
-    if only is not None and only not in ONLY:
-        raise UsageError(f"unknown --only {only!r}; choose from {', '.join(ONLY)}")
-    a = _headline(_targets_in_scope(dataset, before))
-    b = _headline(_targets_in_scope(dataset, after))
+    if only is not None and only not in list(Selection):
+        raise ChoiceError("selection", only, list(Selection))
+    swapped = chronology(after) < chronology(before)
+    if swapped:
+        before, after = after, before
+    aligned = before.scope != after.scope
+    make_row = _alignment_row if aligned else _diff_row
+    a = _headline(_targets(dataset, before))
+    b = _headline(_targets(dataset, after))
     rows = []
     for indicator_id in a.keys() | b.keys():
         indicator = dataset.indicators[indicator_id]
         if category and indicator.category != category:
             continue
-        row = _row(indicator, a.get(indicator_id, []), b.get(indicator_id, []))
-        if only and row.verdict not in ONLY[only]:
+        row = make_row(indicator, a.get(indicator_id, []), b.get(indicator_id, []), (before, after))
+        if only and not _selected(row, Selection(only)):
             continue
         rows.append(row)
     rows.sort(
         key=lambda r: (CATEGORY_ORDER.index(r.indicator.category), r.indicator.name_en.casefold())
     )
-    return Comparison(before, after, rows)
+    return Comparison(before, after, rows, swapped=swapped, aligned=aligned)
+
+
+def _selected(row: ComparisonRow, selection: Selection) -> bool:
+    if selection is Selection.unshared:
+        return str(row.verdict).startswith(f"{Alignment.only} ")
+    return row.verdict in SELECTED[selection]

@@ -37,5 +37,14 @@ class UsageError(PolicyError):
     """The user asked for something that does not exist or makes no sense."""
 
 
+class ChoiceError(UsageError):
+    """A value outside a fixed set of choices: what was asked for, the value, the choices.
+    The CLI words it with the name of its option."""
+
+    def __init__(self, what: str, value: str, choices: list[str]):
+        self.what, self.value, self.choices = what, value, list(choices)
+        super().__init__(f"unknown {what} {value!r}; choose from {', '.join(self.choices)}")
+
+
 class UnitError(PolicyError):
     """A unit string that the registry cannot parse."""

@@ -151,7 +151,6 @@ TARGET_COLUMNS = (
         minimum=0,
     ),
     Column("unit", "string", "The unit exactly as written: 个, 万个, 亿元, E, 万千瓦, %, 每季度 …"),
-    Column("dimension", "string", "What kind of quantity it is.", enum=_values(Dimension)),
     Column(
         "comparator",
         "string",
@@ -197,7 +196,7 @@ TARGET_COLUMNS = (
 TARGET_KEY = ("document", "indicator", "scope", "kind", "target_year", "measure")
 
 
-def document_record(document: Document) -> dict[str, Any]:
+def document_row(document: Document) -> dict[str, Any]:
     return {
         "id": document.id,
         "year": document.year,
@@ -214,7 +213,7 @@ def document_record(document: Document) -> dict[str, Any]:
     }
 
 
-def indicator_record(indicator: Indicator) -> dict[str, Any]:
+def indicator_row(indicator: Indicator) -> dict[str, Any]:
     return {
         "id": indicator.id,
         "name_zh": indicator.name_zh,
@@ -227,13 +226,26 @@ def indicator_record(indicator: Indicator) -> dict[str, Any]:
     }
 
 
-def tables(dataset: Dataset, target_records: list[dict[str, Any]]) -> list[Table]:
-    """The three tables, with their rows. `target_records`: one flat record per target,
-    with exactly the columns of TARGET_COLUMNS (the CLI's export record)."""
+def target_row(record: dict[str, Any]) -> dict[str, Any]:
+    """A target record (results.py, as JSON shows it) with `normalized` split into the
+    columns normalized and normalized_unit."""
+    row = dict(record)
+    normalized = row.pop("normalized")
+    row["normalized"], row["normalized_unit"] = normalized["magnitude"], normalized["unit"]
+    return row
+
+
+def tables(dataset: Dataset) -> list[Table]:
+    """The three tables, with their rows."""
+    from .results import dataset_records
+
+    target_rows = [target_row(r) for r in dataset_records(dataset)]
     names = [c.name for c in TARGET_COLUMNS]
-    for record in target_records[:1]:
-        if sorted(record) != sorted(names):
-            raise ValueError(f"target records have columns {sorted(record)}, expected {names}")
+    for row in target_rows[:1]:
+        # The record shape is defined in results.py; a column added there must be
+        # described here before it is published.
+        if sorted(row) != sorted(names):
+            raise ValueError(f"target records have columns {sorted(row)}, expected {names}")
     documents = sorted(dataset.documents.values(), key=lambda d: (d.year, d.id))
     return [
         Table(
@@ -242,7 +254,7 @@ def tables(dataset: Dataset, target_records: list[dict[str, Any]]) -> list[Table
             "One row per document: the plans, work points and reports the targets come from.",
             DOCUMENT_COLUMNS,
             ("id",),
-            rows=[document_record(d) for d in documents],
+            rows=[document_row(d) for d in documents],
         ),
         Table(
             "indicators",
@@ -250,7 +262,7 @@ def tables(dataset: Dataset, target_records: list[dict[str, Any]]) -> list[Table
             "The indicator catalogue: one row per measurable thing, shared by every document.",
             INDICATOR_COLUMNS,
             ("id",),
-            rows=[indicator_record(i) for i in sorted(dataset.indicators.values())],
+            rows=[indicator_row(i) for i in sorted(dataset.indicators.values())],
         ),
         Table(
             "targets",
@@ -260,7 +272,7 @@ def tables(dataset: Dataset, target_records: list[dict[str, Any]]) -> list[Table
             TARGET_COLUMNS,
             TARGET_KEY,
             (ForeignKey("document", "documents"), ForeignKey("indicator", "indicators")),
-            rows=target_records,
+            rows=target_rows,
         ),
     ]
 

@@ -1,20 +1,44 @@
-"""One indicator across all documents of a scope, in the order of the years it refers to."""
+"""One indicator across all documents of a scope, in the order of the years it refers to.
+
+Successive points are related in the words `compare` uses: raised, lowered or unchanged
+(and, between two targets, their ambition), or not comparable with the reason.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .changes import Change, change_between, not_comparable_reason
+from .ambition import Assessment, assess
+from .changes import Change, change_between, direction, not_comparable_reason
+from .diff import chronology
+from .errors import UsageError
 from .records import Dataset, Document, Indicator, Target
+from .results import target_record
+from .vocabulary import Kind, Verdict
 
 
 @dataclass(frozen=True, slots=True)
 class Step:
     """From one point to the next."""
 
+    verdict: Verdict  # raised, lowered, unchanged or not comparable
     change: Change | None
+    assessment: Assessment | None = None  # between two targets that compare
     not_comparable: str | None = None
     lower_than_earlier: Target | None = None  # an earlier document's higher target
+
+    def to_dict(self) -> dict:
+        earlier = self.lower_than_earlier
+        return {
+            "verdict": self.verdict.value,
+            "ambition": self.assessment.ambition.value if self.assessment else None,
+            "reasons": list(self.assessment.reasons if self.assessment else ())
+            + ([self.not_comparable] if self.not_comparable else []),
+            "change": self.change.to_dict() if self.change else None,
+            "lower_than_earlier": (
+                {"document": earlier.document, "target_year": earlier.year} if earlier else None
+            ),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,18 +53,35 @@ class Trajectory:
     indicator: Indicator
     scope: str
     points: list[Point]
+    without_figure: list[Document]  # documents of the scope that give no figure
+
+    def to_dict(self) -> dict:
+        return {
+            "indicator": self.indicator.id,
+            "name_en": self.indicator.name_en,
+            "name_zh": self.indicator.name_zh,
+            "scope": self.scope,
+            "points": [
+                {
+                    **target_record(point.target, point.document, self.indicator),
+                    "step": point.step.to_dict() if point.step else None,
+                }
+                for point in self.points
+            ],
+            "no_figure_in": [document.id for document in self.without_figure],
+        }
 
 
 def _lower_than_earlier(
     target: Target, earlier: list[tuple[Target, Document]], document: Document
 ) -> Target | None:
     """An earlier document's target, for the same or an earlier year, that this one undercuts."""
-    if target.kind != "target":
+    if target.kind != Kind.target:
         return None
     for other, other_document in earlier:
         if (
-            other.kind == "target"
-            and other_document.chronology < document.chronology
+            other.kind == Kind.target
+            and chronology(other_document) < chronology(document)
             and other.year <= target.year
             and not not_comparable_reason(other, target)
             and other.normalized > target.normalized
@@ -49,25 +90,51 @@ def _lower_than_earlier(
     return None
 
 
+def _step(
+    indicator: Indicator,
+    previous: Target,
+    target: Target,
+    found: list[tuple[Target, Document]],
+    document: Document,
+) -> Step:
+    reason = not_comparable_reason(previous, target)
+    lower = _lower_than_earlier(target, found, document)
+    if reason:
+        return Step(Verdict.not_comparable, None, None, reason, lower)
+    both_targets = previous.kind == target.kind == Kind.target
+    return Step(
+        direction(previous, target),
+        change_between(previous, target),
+        assess(indicator, previous, target) if both_targets else None,
+        None,
+        lower,
+    )
+
+
 def trajectory(dataset: Dataset, indicator: Indicator, scope: str) -> Trajectory:
+    """Every figure of `indicator` in `scope`; an error when there is none, naming the
+    scopes that have figures for it."""
     documents = dataset.documents
     found = [
         (t, documents[t.document])
         for t in dataset.targets
         if t.indicator == indicator.id and t.scope == scope
     ]
+    if not found:
+        elsewhere = sorted({t.scope for t in dataset.targets if t.indicator == indicator.id})
+        where = f"it has figures for {', '.join(elsewhere)}" if elsewhere else "it has none"
+        raise UsageError(f"{indicator.id} has no figure for {scope}; {where}")
     # By the year a figure refers to; baselines before targets of the same year.
-    found.sort(key=lambda pair: (pair[0].year, pair[0].kind != "baseline", pair[1].chronology))
+    found.sort(key=lambda pair: (pair[0].year, pair[0].kind != Kind.baseline, chronology(pair[1])))
     points: list[Point] = []
     for position, (target, document) in enumerate(found):
         step = None
         if position:
-            previous = found[position - 1][0]
-            reason = not_comparable_reason(previous, target)
-            step = Step(
-                change=None if reason else change_between(previous, target),
-                not_comparable=reason,
-                lower_than_earlier=_lower_than_earlier(target, found, document),
-            )
+            step = _step(indicator, found[position - 1][0], target, found, document)
         points.append(Point(target, document, step))
-    return Trajectory(indicator, scope, points)
+    with_figure = {document.id for _, document in found}
+    without = sorted(
+        (d for d in documents.values() if d.scope == scope and d.id not in with_figure),
+        key=chronology,
+    )
+    return Trajectory(indicator, scope, points, without)

@@ -104,11 +104,31 @@ class Verdict(StrEnum):
 
 class Alignment(StrEnum):
     """How an indicator lines up between documents of different scopes (a city and its
-    province): an alignment, never a change."""
+    province): an alignment, never a change. A row in one document only says whose:
+    `only binzhou`, `only shandong` (see `only_in`)."""
 
     shared = "shared"
-    only_before = "only before"  # shown with the scope's name: "only binzhou"
-    only_after = "only after"
+    only = "only"
+
+
+def only_in(scope: str) -> str:
+    """The alignment of a row that only one scope's document has: "only binzhou"."""
+    return f"{Alignment.only} {scope}"
+
+
+class Selection(StrEnum):
+    """Which rows of a comparison to keep (`compare --only`)."""
+
+    changed = "changed"  # raised or lowered
+    raised = "raised"
+    lowered = "lowered"
+    unchanged = "unchanged"
+    not_comparable = "not-comparable"
+    new = "new"
+    lapsed = "lapsed"
+    not_restated = "not-restated"
+    shared = "shared"
+    unshared = "unshared"  # in one scope's document only
 
 
 class Ambition(StrEnum):
@@ -152,3 +172,10 @@ SCOPE_NAMES = {
 }
 # `--scope all`: every scope at once, where a command allows it.
 ALL_SCOPES = "all"
+
+
+class Language(StrEnum):
+    """Languages of names and labels."""
+
+    en = "en"
+    zh = "zh"

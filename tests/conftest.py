@@ -95,3 +95,92 @@ def _markdown_tables(markdown: str) -> list[list[list[str]]]:
 def markdown_tables():
     """Parses Markdown with markdown-it-py's CommonMark parser and its GFM table rule."""
     return _markdown_tables
+
+
+class Builder:
+    """Small in-memory datasets for the library's rules: every field has a plain default,
+    and a test names only what its rule is about."""
+
+    @staticmethod
+    def document(doc_id="a", year=2023, scope="shandong", published=None, period=None):
+        from policy_targets.comparisons.records import Document
+
+        start, end = period or (year, year)
+        return Document(
+            id=doc_id,
+            year=year,
+            scope=scope,
+            title_zh=doc_id,
+            title_en=doc_id,
+            issuer="issuer",
+            published=published,
+            period_start=start,
+            period_end=end,
+            kind="work-points",
+            source=f"{doc_id}.txt",
+            path=f"{doc_id}.yaml",
+        )
+
+    @staticmethod
+    def indicator(ind_id="x", category="infrastructure", dimension="count", higher=True):
+        from policy_targets.comparisons.records import Indicator
+
+        return Indicator(
+            id=ind_id,
+            name_zh=f"{ind_id}-zh",
+            name_en=f"{ind_id} name",
+            category=category,
+            dimension=dimension,
+            unit="个",
+            higher_is_better=higher,
+        )
+
+    @staticmethod
+    def target(
+        document="a",
+        indicator="x",
+        value=10.0,
+        *,
+        year=2023,
+        comparator="at_least",
+        measure="level",
+        kind="target",
+        scope="shandong",
+        dimension="count",
+        aspirational=False,
+    ):
+        from policy_targets.comparisons.records import Target
+
+        return Target(
+            document=document,
+            indicator=indicator,
+            value=value,
+            unit="个",
+            comparator=comparator,
+            measure=measure,
+            kind=kind,
+            year=year,
+            quote=f"{value:g}个",
+            locator="一",
+            scope=scope,
+            normalized=value,
+            normalized_unit="",
+            dimension=dimension,
+            aspirational=aspirational,
+        )
+
+    @staticmethod
+    def dataset(documents, indicators, targets):
+        from policy_targets.comparisons.records import Dataset
+
+        return Dataset(
+            documents={d.id: d for d in documents},
+            indicators={i.id: i for i in indicators},
+            targets=list(targets),
+        )
+
+
+@pytest.fixture
+def build() -> Builder:
+    """Builds records and datasets in memory (see Builder)."""
+    return Builder()

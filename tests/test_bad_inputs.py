@@ -257,12 +257,15 @@ USER_ERRORS = [
     ),
     pytest.param(
         ["compare", "2023", "2025", "--lang", "fr"],
-        "error: unknown --lang 'fr'; choose from en, zh",
+        "error: Invalid value for '--lang': 'fr' is not one of 'en', 'zh'. "
+        "(see `root compare --help`)",
         id="unknown-lang",
     ),
     pytest.param(
-        ["compare", "2023", "2025", "--only", "raised"],
-        "error: unknown --only 'raised'; choose from changed, new, dropped",
+        ["compare", "2023", "2025", "--only", "dropped"],
+        "error: Invalid value for '--only': 'dropped' is not one of 'changed', 'raised', "
+        "'lowered', 'unchanged', 'not-comparable', 'new', 'lapsed', 'not-restated', 'shared', "
+        "'unshared'. (see `root compare --help`)",
         id="unknown-only",
     ),
     pytest.param(

@@ -200,7 +200,7 @@ def test_database_keys_and_indexes(database):
     with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY constraint failed"):
         database.execute(
             "INSERT INTO targets SELECT document, document_year, scope, source, "
-            "'no-such-indicator', name_en, name_zh, category, value, unit, dimension, "
+            "'no-such-indicator', name_en, name_zh, category, value, unit, "
             "comparator, measure, kind, target_year, aspirational, quote, locator, note, "
             "normalized, normalized_unit FROM targets LIMIT 1"
         )

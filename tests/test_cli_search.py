@@ -79,18 +79,28 @@ def test_scope_by_name(run, scope):
     result = run("compare", "2023", "2025", "--scope", scope, "--format", "json")
     assert result.exit_code == 0, result.stderr
     payload = json.loads(result.stdout)
-    assert (payload["before"], payload["after"]) == ("2023-work-points", "2025-work-points")
+    assert (payload["before"]["id"], payload["after"]["id"]) == (
+        "2023-work-points",
+        "2025-work-points",
+    )
 
 
 @pytest.mark.parametrize(
-    ("scope", "value"),
-    [("guangdong", 40.8), ("Beijing", 49.7), ("上海", 48.9)],
+    ("scope", "scope_id", "value"),
+    [("guangdong", "guangdong", 40.8), ("Beijing", "beijing", 49.7), ("上海", "shanghai", 48.9)],
 )
-def test_comparison_scopes_are_reachable_by_trajectory(run, scope, value):
+def test_comparison_scopes_are_reachable_by_trajectory(run, scope, scope_id, value):
     result = run("trajectory", "digital-economy-gdp-share", "--scope", scope, "--format", "json")
     assert result.exit_code == 0, result.stderr
-    (row,) = json.loads(result.stdout)
-    assert (row["year"], row["kind"], row["value"], row["unit"]) == (2017, "baseline", value, "%")
+    trajectory = json.loads(result.stdout)
+    (row,) = trajectory["points"]
+    assert trajectory["scope"] == row["scope"] == scope_id
+    assert (row["target_year"], row["kind"], row["value"], row["unit"]) == (
+        2017,
+        "baseline",
+        value,
+        "%",
+    )
 
 
 def test_all_scopes_for_a_year(run):

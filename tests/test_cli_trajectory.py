@@ -5,7 +5,7 @@ import pytest
 
 def points(result):
     assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
+    return json.loads(result.stdout)["points"]
 
 
 @pytest.mark.parametrize(
@@ -19,13 +19,15 @@ def points(result):
     ],
 )
 def test_names_find_the_digital_economy_share(run, name):
-    rows = points(run("trajectory", name, "--format", "json"))
-    assert {r["indicator"] for r in rows} == {"digital-economy-gdp-share"}
+    result = run("trajectory", name, "--format", "json")
+    assert json.loads(result.stdout)["indicator"] == "digital-economy-gdp-share"
 
 
 def test_digital_economy_share_trajectory(run):
-    rows = points(run("trajectory", "数字经济占GDP比重", "--format", "json"))
-    assert [(r["year"], r["kind"], r["comparator"], r["value"]) for r in rows] == [
+    result = run("trajectory", "数字经济占GDP比重", "--format", "json")
+    payload = json.loads(result.stdout)
+    rows = payload["points"]
+    assert [(r["target_year"], r["kind"], r["comparator"], r["value"]) for r in rows] == [
         (2017, "baseline", "exactly", 35),
         (2022, "target", "at_least", 45),
         (2025, "target", "more_than", 50),
@@ -35,16 +37,29 @@ def test_digital_economy_share_trajectory(run):
         "2018-digital-shandong-plan",
         "2025-work-points",
     ]
-    assert [r["change"] for r in rows] == [None, 10, 5]
-    assert [r["per_year_kind"] for r in rows] == [None, "points", "points"]
-    assert rows[1]["per_year"] == 2
-    assert round(rows[2]["per_year"], 4) == 1.6667
+    steps = [r["step"] for r in rows]
+    assert steps[0] is None
+    assert [(s["verdict"], s["ambition"], s["change"]["absolute"]) for s in steps[1:]] == [
+        ("raised", None, 10),  # a baseline, then a target: no ambition
+        ("raised", "stronger", 5),
+    ]
+    assert [s["change"]["per_year_kind"] for s in steps[1:]] == ["points", "points"]
+    assert steps[1]["change"]["per_year"] == 2
+    assert round(steps[2]["change"]["per_year"], 4) == 1.6667
+    assert steps[2]["reasons"] == ["value +5 pp", "more than instead of at least"]
+    assert payload["no_figure_in"] == ["2021-implementation-scheme", "2023-work-points"]
     # Beijing's, Shanghai's, Guangdong's and the world's shares are other scopes.
     assert {r["scope"] for r in rows} == {"shandong"}
 
 
-def test_trajectory_table_has_a_chart(run):
-    result = run("trajectory", "digital-economy-gdp-share", env={"COLUMNS": "220"})
+def test_trajectory_table_has_a_chart_in_a_terminal_only(run):
+    piped = run("trajectory", "digital-economy-gdp-share")
+    assert "█" not in piped.stdout
+    assert piped.stdout.splitlines()[-1] == (
+        "no figure in: 2021-implementation-scheme, 2023-work-points"
+    )
+    terminal = {"COLUMNS": "220", "FORCE_TERMINAL": "1", "NO_COLOR": "1"}
+    result = run("trajectory", "digital-economy-gdp-share", env=terminal)
     assert result.exit_code == 0
     assert "2017 █████████████████ 35 %" in result.stdout
     assert "2025 ████████████████████████ >50 %" in result.stdout
@@ -53,21 +68,22 @@ def test_trajectory_table_has_a_chart(run):
 
 def test_smart_communities_and_compound_growth(run):
     rows = points(run("trajectory", "smart-communities", "--format", "json"))
-    assert [(r["year"], r["value"], r["measure"]) for r in rows] == [
+    assert [(r["target_year"], r["value"], r["measure"]) for r in rows] == [
         (2023, 2000, "cumulative"),
         (2025, 5000, "level"),
     ]
-    assert round(rows[1]["per_year"], 4) == 0.5811
-    assert rows[1]["per_year_kind"] == "growth"
+    assert round(rows[1]["step"]["change"]["per_year"], 4) == 0.5811
+    assert rows[1]["step"]["change"]["per_year_kind"] == "growth"
+    assert (rows[1]["step"]["verdict"], rows[1]["step"]["ambition"]) == ("raised", "stronger")
 
 
 def test_not_comparable_points_are_flagged(run):
     rows = points(run("trajectory", "smart-agriculture-bases", "--format", "json"))
-    assert rows[1]["flags"] == (
-        "not comparable: different measure: addition (a yearly addition) vs "
-        "cumulative (a cumulative stock)"
-    )
-    assert rows[1]["change"] is None
+    assert rows[1]["step"]["verdict"] == "not comparable"
+    assert rows[1]["step"]["reasons"] == [
+        "different measure: addition (a yearly addition) vs cumulative (a cumulative stock)"
+    ]
+    assert rows[1]["step"]["change"] is None
 
 
 def test_lower_target_than_an_earlier_document_is_flagged(data_copy, run):
@@ -82,14 +98,29 @@ def test_lower_target_than_an_earlier_document_is_flagged(data_copy, run):
         run("--data", str(data_copy), "trajectory", "smart-communities", "--format", "json")
     )
     assert rows[1]["value"] == 1500
-    assert rows[1]["flags"] == "lower than 2023-work-points's ≥2000个 for 2023"
+    assert rows[1]["step"]["lower_than_earlier"] == {
+        "document": "2023-work-points",
+        "target_year": 2023,
+    }
+    table = run("--data", str(data_copy), "trajectory", "smart-communities").stdout
+    assert "lower than 2023-work-points's ≥2000个 for 2023" in table
 
 
 def test_binzhou_scope(run):
     rows = points(run("trajectory", "10g-pon-ports", "--scope", "binzhou", "--format", "json"))
-    assert [(r["year"], r["value"], r["unit"], r["normalized"]) for r in rows] == [
-        (2025, 4, "万个", 40000)
+    assert [(r["target_year"], r["value"], r["unit"], r["normalized"]) for r in rows] == [
+        (2025, 4, "万个", {"magnitude": 40000, "unit": ""})
     ]
+
+
+def test_no_figure_in_the_scope_is_an_error(run, tmp_path):
+    chart = tmp_path / "chart.png"
+    result = run("trajectory", "smart-city-star-rating", "--plot", str(chart))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "error: smart-city-star-rating has no figure for shandong; it has figures for binzhou\n"
+    )
+    assert not chart.exists()
 
 
 def test_unknown_indicator_suggests(run):

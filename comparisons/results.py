@@ -1,0 +1,62 @@
+"""The one record shape of a target, a document and a change, as every JSON output shows
+them: `export`, `show`, `compare` and `trajectory` all build their dicts here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .records import Dataset, Document, Indicator, Target
+
+
+def document_record(document: Document) -> dict:
+    return {
+        "id": document.id,
+        "year": document.year,
+        "scope": document.scope,
+        "title_zh": document.title_zh,
+        "title_en": document.title_en,
+        "issuer": document.issuer,
+        "published": document.published,
+        "period": {"start": document.period_start, "end": document.period_end},
+        "kind": document.kind,
+        "source": document.source,
+    }
+
+
+def target_record(target: Target, document: Document, indicator: Indicator) -> dict:
+    """A target with the names and document details a reader needs to cite it."""
+    return {
+        "document": document.id,
+        "document_year": document.year,
+        "scope": target.scope,
+        "source": document.source,
+        "indicator": indicator.id,
+        "name_en": indicator.name_en,
+        "name_zh": indicator.name_zh,
+        "category": indicator.category,
+        "value": target.value,
+        "unit": target.unit,
+        "normalized": {"magnitude": target.normalized, "unit": target.normalized_unit},
+        "comparator": target.comparator,
+        "measure": target.measure,
+        "kind": target.kind,
+        "target_year": target.year,
+        "aspirational": target.aspirational,
+        "quote": target.quote,
+        "locator": target.locator,
+        "note": target.note,
+    }
+
+
+def dataset_record(dataset: Dataset, target: Target) -> dict:
+    return target_record(
+        target, dataset.documents[target.document], dataset.indicators[target.indicator]
+    )
+
+
+def dataset_records(dataset: Dataset) -> Iterator[dict]:
+    """Every target of every document, documents by year and id, targets in file order."""
+    for document in sorted(dataset.documents.values(), key=lambda d: (d.year, d.id)):
+        indicators = dataset.indicators
+        for target in dataset.targets_of(document.id):
+            yield target_record(target, document, indicators[target.indicator])

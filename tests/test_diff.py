@@ -1,0 +1,371 @@
+"""Verdict rules of `compare`, one test per rule and boundary, on datasets built in memory."""
+
+import pytest
+
+from policy_targets.comparisons.diff import chronology, compare, due_year
+from policy_targets.comparisons.errors import ChoiceError, UsageError
+
+
+@pytest.fixture
+def two(build):
+    """Two one-year documents of one scope: a (2023) and b (2025), indicator x."""
+
+    def make(*targets, indicators=None, a=None, b=None):
+        documents = [a or build.document("a", 2023), b or build.document("b", 2025)]
+        return build.dataset(documents, indicators or [build.indicator()], targets)
+
+    return make
+
+
+def rows(dataset, before="a", after="b", **options):
+    documents = dataset.documents
+    result = compare(dataset, documents[before], documents[after], **options)
+    return [(row.indicator.id, str(row.verdict), list(row.all_reasons)) for row in result.rows]
+
+
+def test_a_higher_target_is_raised_and_stronger(build, two):
+    data = two(build.target("a", value=10), build.target("b", value=15, year=2025))
+    result = compare(data, data.documents["a"], data.documents["b"])
+    (row,) = result.rows
+    assert (row.verdict, row.ambition, row.all_reasons) == ("raised", "stronger", ("value +50 %",))
+    assert (row.change.absolute, row.change.relative, row.change.years) == (5, 0.5, 2)
+
+
+def test_a_lower_target_is_lowered(build, two):
+    data = two(build.target("a", value=10), build.target("b", value=5, year=2025))
+    assert rows(data) == [("x", "lowered", ["value -50 %"])]
+
+
+def test_an_equal_target_for_a_later_year_is_unchanged_and_weaker(build, two):
+    data = two(build.target("a"), build.target("b", year=2025))
+    result = compare(data, data.documents["a"], data.documents["b"])
+    (row,) = result.rows
+    assert (row.verdict, row.ambition) == ("unchanged", "weaker")
+
+
+def test_a_lower_rank_is_lowered_but_stronger(build, two):
+    data = two(
+        build.target("a", value=5),
+        build.target("b", value=3, year=2025),
+        indicators=[build.indicator(dimension="rank", higher=False)],
+    )
+    (row,) = compare(data, data.documents["a"], data.documents["b"]).rows
+    assert (row.verdict, row.ambition) == ("lowered", "stronger")
+
+
+def test_different_measures_do_not_compare(build, two):
+    data = two(
+        build.target("a", measure="addition"),
+        build.target("b", measure="cumulative", year=2025),
+    )
+    (row,) = compare(data, data.documents["a"], data.documents["b"]).rows
+    assert (row.verdict, row.ambition, row.change) == ("not comparable", None, None)
+    assert row.all_reasons == (
+        "different measure: addition (a yearly addition) vs cumulative (a cumulative stock)",
+    )
+
+
+def test_a_level_and_a_cumulative_stock_compare(build, two):
+    data = two(
+        build.target("a", measure="cumulative"),
+        build.target("b", value=20, measure="level", year=2025),
+    )
+    assert rows(data) == [("x", "raised", ["value +100 %"])]
+
+
+def test_only_in_the_later_document_is_new(build, two):
+    data = two(build.target("b", year=2025))
+    assert rows(data) == [("x", "new", [])]
+
+
+def test_due_before_the_later_documents_year_lapsed(build, two):
+    data = two(build.target("a", year=2024))
+    assert rows(data) == [("x", "lapsed", ["due 2024, before b (2025)"])]
+    assert compare(data, data.documents["a"], data.documents["b"]).rows[0].due == 2024
+
+
+def test_due_in_the_later_documents_year_is_not_restated(build, two):
+    data = two(build.target("a", year=2025))
+    assert rows(data) == [("x", "not restated", ["due 2025; b gives no figure"])]
+
+
+def test_due_after_the_later_documents_year_is_not_restated(build, two):
+    data = two(build.target("a", year=2026))
+    assert rows(data) == [("x", "not restated", ["due 2026; b gives no figure"])]
+
+
+@pytest.mark.parametrize("measure", ["frequency", "rate"])
+def test_a_recurring_duty_is_due_until_its_plan_ends(build, two, measure):
+    plan = build.document("a", 2021, period=(2021, 2025))
+    data = two(build.target("a", year=2021, measure=measure), a=plan)
+    assert rows(data) == [
+        (
+            "x",
+            "not restated",
+            ["a recurring duty of the 2021-2025 plan, due 2025; b gives no figure"],
+        )
+    ]
+
+
+def test_a_recurring_duty_lapses_when_its_plan_has_ended(build, two):
+    plan = build.document("a", 2021, period=(2021, 2025))
+    later = build.document("b", 2026)
+    data = two(build.target("a", year=2021, measure="frequency"), a=plan, b=later)
+    assert rows(data) == [("x", "lapsed", ["due 2025, before b (2026)"])]
+
+
+def test_a_one_off_figure_is_due_in_its_own_year_whatever_the_plan_period(build):
+    plan = build.document("a", 2021, period=(2021, 2025))
+    assert due_year(build.target("a", year=2022, measure="level"), plan) == 2022
+    assert due_year(build.target("a", year=2022, measure="frequency"), plan) == 2025
+    assert due_year(build.target("a", year=2027, measure="frequency"), plan) == 2027
+
+
+def test_nothing_is_ever_dropped(build, two):
+    data = two(build.target("a", year=2023), build.target("a", "y", year=2030))
+    data.indicators["y"] = build.indicator("y")
+    assert {verdict for _, verdict, _ in rows(data)} == {"lapsed", "not restated"}
+
+
+def test_different_scopes_are_aligned_not_diffed(build):
+    city = build.document("city", 2023, scope="binzhou")
+    province = build.document("province", 2025)
+    data = build.dataset(
+        [city, province],
+        [build.indicator("x"), build.indicator("y"), build.indicator("z")],
+        [
+            build.target("city", "x", 150, scope="binzhou", year=2025),
+            build.target("province", "x", 600, year=2025),
+            build.target("city", "y", scope="binzhou"),
+            build.target("province", "z", year=2025),
+        ],
+    )
+    result = compare(data, city, province)
+    assert result.aligned
+    assert [(r.indicator.id, r.verdict, r.ambition, r.change) for r in result.rows] == [
+        ("x", "shared", None, None),
+        ("y", "only binzhou", None, None),
+        ("z", "only shandong", None, None),
+    ]
+    assert result.rows[0].share_of_after == 0.25
+    assert result.changed  # rows in one document only are differences
+
+
+def test_an_alignment_of_shared_rows_only_is_unchanged(build):
+    city = build.document("city", 2023, scope="binzhou")
+    province = build.document("province", 2025)
+    data = build.dataset(
+        [city, province],
+        [build.indicator()],
+        [build.target("city", scope="binzhou"), build.target("province", year=2025)],
+    )
+    assert not compare(data, city, province).changed
+
+
+def test_a_city_figure_of_another_measure_has_no_share(build):
+    city = build.document("city", 2023, scope="binzhou")
+    province = build.document("province", 2025)
+    data = build.dataset(
+        [city, province],
+        [build.indicator()],
+        [
+            build.target("city", value=150, scope="binzhou"),
+            build.target("province", value=50, measure="addition", year=2025),
+        ],
+    )
+    (row,) = compare(data, city, province).rows
+    assert (row.verdict, row.share_of_after) == ("shared", None)
+    assert row.reasons == ("different measure: level (a stock) vs addition (a yearly addition)",)
+
+
+def test_reversed_documents_are_put_in_order(build, two):
+    data = two(build.target("a", value=10), build.target("b", value=15, year=2025))
+    forward = compare(data, data.documents["a"], data.documents["b"])
+    backward = compare(data, data.documents["b"], data.documents["a"])
+    assert (forward.swapped, backward.swapped) == (False, True)
+    assert backward.to_dict() | {"swapped": False} == forward.to_dict()
+
+
+def test_the_published_date_orders_documents_of_one_year(build):
+    june = build.document("june", 2023, published="2023-06-17")
+    january = build.document("january", 2023, published="2023-01-05")
+    assert chronology(january) < chronology(june)
+    data = build.dataset([june, january], [build.indicator()], [])
+    assert compare(data, june, january).swapped
+
+
+def test_a_document_without_a_date_is_ordered_by_its_year(build):
+    undated = build.document("undated", 2024)
+    dated = build.document("dated", 2023, published="2023-12-31")
+    assert chronology(dated) < chronology(undated)
+
+
+def test_baselines_and_other_scopes_figures_are_not_compared(build, two):
+    data = two(
+        build.target("a", kind="baseline"),
+        build.target("a", scope="beijing"),
+        build.target("b", value=20, year=2025),
+    )
+    assert rows(data) == [("x", "new", [])]
+
+
+def test_the_latest_comparable_pair_is_compared(build, two):
+    data = two(
+        build.target("a", value=10, year=2022),
+        build.target("a", value=99, measure="addition", year=2023),
+        build.target("b", value=20, year=2025),
+    )
+    (row,) = compare(data, data.documents["a"], data.documents["b"]).rows
+    assert (row.before.value, row.after.value, row.verdict) == (10, 20, "raised")
+
+
+def test_without_a_comparable_pair_the_latest_figures_are_shown(build, two):
+    data = two(
+        build.target("a", value=10, measure="addition", year=2022),
+        build.target("a", value=11, measure="addition", year=2023),
+        build.target("b", value=20, year=2025),
+    )
+    (row,) = compare(data, data.documents["a"], data.documents["b"]).rows
+    assert (row.before.value, row.verdict) == (11, "not comparable")
+
+
+def test_category_keeps_only_that_category(build, two):
+    data = two(
+        build.target("a", "x"),
+        build.target("a", "y"),
+        indicators=[build.indicator("x"), build.indicator("y", category="data")],
+    )
+    assert [r[0] for r in rows(data, category="data")] == ["y"]
+
+
+@pytest.mark.parametrize(
+    ("only", "expected"),
+    [
+        ("changed", ["raised", "lowered"]),
+        ("raised", ["raised"]),
+        ("lowered", ["lowered"]),
+        ("unchanged", ["unchanged"]),
+        ("not-comparable", ["not comparable"]),
+        ("new", ["new"]),
+        ("lapsed", ["lapsed"]),
+        ("not-restated", ["not restated"]),
+        ("shared", []),
+        ("unshared", []),
+    ],
+)
+def test_only_keeps_the_rows_it_names(build, two, only, expected):
+    names = ["up", "down", "same", "other", "added", "gone", "due"]
+    data = two(
+        build.target("a", "up", 1),
+        build.target("b", "up", 2, year=2025),
+        build.target("a", "down", 2),
+        build.target("b", "down", 1, year=2025),
+        build.target("a", "same", year=2025),
+        build.target("b", "same", year=2025),
+        build.target("a", "other", measure="addition"),
+        build.target("b", "other", year=2025),
+        build.target("b", "added", year=2025),
+        build.target("a", "gone"),
+        build.target("a", "due", year=2025),
+        indicators=[build.indicator(name) for name in names],
+    )
+    assert sorted(v for _, v, _ in rows(data, only=only)) == sorted(expected)
+
+
+def test_rows_sort_by_category_then_english_name(build, two):
+    data = two(
+        build.target("a", "b-ind"),
+        build.target("a", "a-ind"),
+        build.target("a", "c-ind"),
+        indicators=[
+            build.indicator("b-ind"),
+            build.indicator("a-ind"),
+            build.indicator("c-ind", category="data"),
+        ],
+    )
+    assert [r[0] for r in rows(data)] == ["a-ind", "b-ind", "c-ind"]
+
+
+def test_the_same_document_twice_is_an_error(build, two):
+    data = two()
+    with pytest.raises(UsageError, match="^both sides are a; compare two different documents$"):
+        compare(data, data.documents["a"], data.documents["a"])
+
+
+def test_an_unknown_category_is_a_structured_error(build, two):
+    data = two()
+    with pytest.raises(ChoiceError) as error:
+        compare(data, data.documents["a"], data.documents["b"], category="sport")
+    assert (error.value.what, error.value.value) == ("category", "sport")
+    assert error.value.choices[:2] == ["infrastructure", "data"]
+    assert "--" not in str(error.value)
+
+
+def test_an_unknown_selection_is_a_structured_error(build, two):
+    data = two()
+    with pytest.raises(ChoiceError) as error:
+        compare(data, data.documents["a"], data.documents["b"], only="dropped")
+    assert (error.value.what, error.value.value) == ("selection", "dropped")
+
+
+def test_summary_counts_verdicts_ambition_and_categories(build, two):
+    data = two(
+        build.target("a", "x", 1),
+        build.target("b", "x", 2, year=2025),
+        build.target("a", "y"),
+        build.target("a", "z"),
+        build.target("b", "w", year=2025),
+        indicators=[
+            build.indicator("x"),
+            build.indicator("y"),
+            build.indicator("z", category="data"),
+            build.indicator("w", category="ai"),
+        ],
+    )
+    summary = compare(data, data.documents["a"], data.documents["b"]).summary
+    assert summary.to_dict() == {
+        "verdicts": {"raised": 1, "new": 1, "lapsed": 2},
+        "ambition": {"stronger": 1},
+        "categories": [
+            {"category": "infrastructure", "before": 2, "after": 1},
+            {"category": "data", "before": 1, "after": 0},
+            {"category": "ai", "before": 0, "after": 1},
+        ],
+    }
+
+
+def test_changed_is_false_only_when_everything_is_unchanged(build, two):
+    same = two(build.target("a", year=2025), build.target("b", year=2025))
+    assert not compare(same, same.documents["a"], same.documents["b"]).changed
+    lapsed = two(build.target("a"))
+    assert compare(lapsed, lapsed.documents["a"], lapsed.documents["b"]).changed
+
+
+def test_row_to_dict_has_the_one_target_record_shape(build, two):
+    data = two(build.target("a", value=10), build.target("b", value=15, year=2025))
+    payload = compare(data, data.documents["a"], data.documents["b"]).to_dict()
+    assert list(payload) == ["before", "after", "swapped", "aligned", "summary", "rows"]
+    (row,) = payload["rows"]
+    assert list(row) == [
+        "indicator",
+        "name_en",
+        "name_zh",
+        "category",
+        "verdict",
+        "ambition",
+        "reasons",
+        "before",
+        "after",
+        "change",
+        "share_of_after",
+        "due",
+    ]
+    assert row["change"] == {
+        "absolute": 5,
+        "relative": 0.5,
+        "per_year": pytest.approx(0.2247, abs=1e-4),
+        "per_year_kind": "growth",
+        "years": 2,
+    }
+    assert row["after"]["normalized"] == {"magnitude": 15, "unit": ""}
+    assert row["after"]["target_year"] == 2025

@@ -1,0 +1,148 @@
+"""Trajectory rules, one test per rule and boundary, on datasets built in memory."""
+
+import pytest
+
+from policy_targets.comparisons.errors import UsageError
+from policy_targets.comparisons.trajectory import trajectory
+
+
+@pytest.fixture
+def three(build):
+    """Three documents of shandong (2018 plan, 2023 and 2025 work points) and a binzhou one."""
+
+    def make(*targets, higher=True):
+        documents = [
+            build.document("p2018", 2018, period=(2018, 2022)),
+            build.document("w2023", 2023, published="2023-06-17"),
+            build.document("w2025", 2025, published="2025-04-07"),
+            build.document("city", 2023, scope="binzhou"),
+        ]
+        return build.dataset(documents, [build.indicator(higher=higher)], targets)
+
+    return make
+
+
+def steps(found):
+    return [
+        (
+            point.target.year,
+            point.document.id,
+            point.step and str(point.step.verdict),
+            point.step and point.step.assessment and point.step.assessment.ambition.value,
+        )
+        for point in found.points
+    ]
+
+
+def test_points_are_related_in_compares_words(build, three):
+    data = three(
+        build.target("p2018", value=35, year=2017, kind="baseline"),
+        build.target("p2018", value=45, year=2022),
+        build.target("w2025", value=50, year=2025),
+    )
+    found = trajectory(data, data.indicators["x"], "shandong")
+    assert steps(found) == [
+        (2017, "p2018", None, None),
+        (2022, "p2018", "raised", None),  # a baseline and a target: no ambition
+        (2025, "w2025", "raised", "stronger"),
+    ]
+
+
+def test_a_lower_and_an_unchanged_step(build, three):
+    data = three(
+        build.target("p2018", value=45, year=2022),
+        build.target("w2023", value=40, year=2023),
+        build.target("w2025", value=40, year=2025),
+    )
+    found = trajectory(data, data.indicators["x"], "shandong")
+    assert steps(found)[1:] == [
+        (2023, "w2023", "lowered", "weaker"),
+        (2025, "w2025", "unchanged", "weaker"),
+    ]
+    assert found.points[2].step.assessment.reasons == ("same value, 2 years later",)
+
+
+def test_a_step_that_does_not_compare_has_no_change(build, three):
+    data = three(
+        build.target("w2023", value=100, measure="addition"),
+        build.target("w2025", value=500, measure="cumulative", year=2025),
+    )
+    step = trajectory(data, data.indicators["x"], "shandong").points[1].step
+    assert (str(step.verdict), step.change, step.assessment) == ("not comparable", None, None)
+    assert step.to_dict()["reasons"] == [
+        "different measure: addition (a yearly addition) vs cumulative (a cumulative stock)"
+    ]
+
+
+def test_a_rank_that_falls_is_stronger(build, three):
+    data = three(
+        build.target("w2023", value=5),
+        build.target("w2025", value=3, year=2025),
+        higher=False,
+    )
+    assert steps(trajectory(data, data.indicators["x"], "shandong"))[1] == (
+        2025,
+        "w2025",
+        "lowered",
+        "stronger",
+    )
+
+
+def test_documents_without_a_figure_are_listed_in_order(build, three):
+    data = three(build.target("w2023"))
+    found = trajectory(data, data.indicators["x"], "shandong")
+    assert [d.id for d in found.without_figure] == ["p2018", "w2025"]
+    assert found.to_dict()["no_figure_in"] == ["p2018", "w2025"]
+
+
+def test_no_figure_in_the_scope_is_an_error_naming_the_scopes_that_have_one(build, three):
+    data = three(build.target("city", scope="binzhou"), build.target("w2023", scope="beijing"))
+    with pytest.raises(UsageError) as error:
+        trajectory(data, data.indicators["x"], "shandong")
+    assert str(error.value) == "x has no figure for shandong; it has figures for beijing, binzhou"
+
+
+def test_an_indicator_with_no_figure_at_all_says_so(build, three):
+    data = three()
+    with pytest.raises(UsageError, match="^x has no figure for shandong; it has none$"):
+        trajectory(data, data.indicators["x"], "shandong")
+
+
+def test_a_baseline_comes_before_a_target_of_the_same_year(build, three):
+    data = three(
+        build.target("w2023", value=50, year=2022),
+        build.target("p2018", value=40, year=2022, kind="baseline"),
+    )
+    kinds = [p.target.kind for p in trajectory(data, data.indicators["x"], "shandong").points]
+    assert kinds == ["baseline", "target"]
+
+
+def test_a_later_documents_lower_target_is_flagged(build, three):
+    data = three(
+        build.target("w2023", value=2000, year=2023),
+        build.target("w2025", value=1500, year=2025),
+    )
+    step = trajectory(data, data.indicators["x"], "shandong").points[1].step
+    assert step.lower_than_earlier.document == "w2023"
+    assert step.to_dict()["lower_than_earlier"] == {"document": "w2023", "target_year": 2023}
+
+
+def test_an_earlier_documents_lower_target_is_not_flagged(build, three):
+    data = three(
+        build.target("w2025", value=2000, year=2023),
+        build.target("w2023", value=1500, year=2025),
+    )
+    assert (
+        trajectory(data, data.indicators["x"], "shandong").points[1].step.lower_than_earlier is None
+    )
+
+
+def test_to_dict_uses_the_one_target_record_shape(build, three):
+    data = three(build.target("w2023"), build.target("w2025", value=20, year=2025))
+    payload = trajectory(data, data.indicators["x"], "shandong").to_dict()
+    assert list(payload) == ["indicator", "name_en", "name_zh", "scope", "points", "no_figure_in"]
+    first, second = payload["points"]
+    assert first["step"] is None
+    assert second["step"]["verdict"] == "raised"
+    assert second["step"]["ambition"] == "stronger"
+    assert second["target_year"] == 2025
