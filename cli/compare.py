@@ -15,7 +15,7 @@ from policy_targets.comparisons.vocabulary import (
     only_in,
 )
 
-from . import context
+from . import completion, context
 from .options import CategoryOption, LangOption
 from .output import ForceOption, Format, FormatOption, OutputOption, Report, Section, emit
 from .present import (
@@ -205,12 +205,28 @@ def build_report(comparison, lang: str) -> Report:
 def compare_command(
     ctx: typer.Context,
     before: Annotated[
-        str, typer.Argument(metavar="BEFORE", help="The earlier document: a year or a document id.")
+        str,
+        typer.Argument(
+            metavar="BEFORE",
+            help="The earlier document: a year or a document id.",
+            autocompletion=completion.documents,
+        ),
     ],
     after: Annotated[
-        str, typer.Argument(metavar="AFTER", help="The later document: a year or a document id.")
+        str,
+        typer.Argument(
+            metavar="AFTER",
+            help="The later document: a year or a document id.",
+            autocompletion=completion.documents,
+        ),
     ],
-    scope: Annotated[str, typer.Option(help="Whose documents a year refers to.")] = "shandong",
+    scope: Annotated[
+        str,
+        typer.Option(
+            help="Whose documents a year refers to: an id, a name (Shandong, 山东) or all.",
+            autocompletion=completion.scopes,
+        ),
+    ] = "shandong",
     category: CategoryOption = None,
     only: Annotated[
         Selection | None,
@@ -231,6 +247,7 @@ def compare_command(
         typer.Option(
             "--indicator",
             "-i",
+            autocompletion=completion.indicators,
             help="An indicator to plot (repeatable); "
             "default: those with a figure in both documents.",
         ),
