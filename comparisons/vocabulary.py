@@ -85,6 +85,14 @@ class DocumentKind(StrEnum):
     news_report = "news-report"
 
 
+class FileKind(StrEnum):
+    """The kinds of YAML file in a targets directory, each with its own JSON Schema."""
+
+    document = "document"  # <document-id>.yaml
+    catalogue = "catalogue"  # indicators.yaml
+    coverage_ignore = "coverage-ignore"  # coverage-ignore.yaml
+
+
 # Kinds of document that report on a document rather than being it: its figures are
 # second-hand, and every listing says so.
 SECONDARY_KINDS = frozenset({DocumentKind.news_report})
