@@ -96,7 +96,9 @@ def export_command(
             footer += " (figures from a news report, a secondary source)"
         sections.append(Section(document.id, headers, rows, footer=[footer]))
     sections.append(_matrix(data, lang, numeric_years=fmt is Format.xlsx))
-    emit(Report(sections, []), fmt, output, force, context.use_cache(ctx))
+    # xlsx also gets the records, one row per target, on a Data sheet.
+    rows = [flat(r) for r in records] if fmt is Format.xlsx else []
+    emit(Report(sections, rows), fmt, output, force, context.use_cache(ctx))
 
 
 # A spreadsheet sorts and sums: numbers and years are numbers there, and the figure as the

@@ -241,9 +241,35 @@ def to_xlsx(report: Report) -> bytes:
         for row in section.rows:
             sheet.append(row)
         sheet.freeze_panes = "A2"
+    if report.records:
+        _data_sheet(workbook, report.records, used)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _data_sheet(workbook, records: list[dict[str, Any]], used: set[str]) -> None:
+    """The records, as CSV has them, on a sheet of their own, with numbers, years and
+    flags as numbers and booleans, so that a spreadsheet sorts, filters and sums them."""
+    import json
+
+    from openpyxl.styles import Font
+
+    sheet = workbook.create_sheet(_sheet_name("Data", used))
+    fields = list(dict.fromkeys(k for record in records for k in record))
+    sheet.append(fields)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for record in records:
+        values = [plain(record.get(name)) for name in fields]
+        sheet.append(
+            [json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v for v in values]
+        )
+        for cell in sheet[sheet.max_row]:
+            # openpyxl stores a string that starts with "=" as a formula: data never is one.
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
+    sheet.freeze_panes = "A2"
 
 
 def _sheet_name(title: str, used: set[str]) -> str:

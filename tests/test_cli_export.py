@@ -106,7 +106,7 @@ def test_export_xlsx_has_a_sheet_per_document(run, tmp_path, dataset):
     assert run("export", "--format", "xlsx", "--output", str(target)).exit_code == 0
     book = load_workbook(target)
     ordered = sorted(dataset.documents.values(), key=lambda d: (d.year, d.id))
-    assert book.sheetnames == [d.id[:31] for d in ordered] + ["Indicators by year"]
+    assert book.sheetnames == [d.id[:31] for d in ordered] + ["Indicators by year", "Data"]
     sheet = book["2021-implementation-scheme"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:6] == ("Indicator", "Kind", "Year", "Value", "Unit", "As written")
@@ -137,6 +137,44 @@ def test_export_xlsx_stores_numbers_and_years_as_numbers(run, tmp_path):
     assert [cell.data_type for cell in cells] == ["n", "n"]  # numbers, which sort and sum
     matrix = list(book["Indicators by year"].iter_rows(values_only=True))
     assert matrix[0][:3] == ("Indicator", "Scope", 2017)
+
+
+def test_xlsx_data_sheet_has_the_records_with_numbers(run, tmp_path, dataset):
+    target = tmp_path / "all.xlsx"
+    assert run("export", "--output", str(target)).exit_code == 0
+    rows = list(load_workbook(target)["Data"].iter_rows(values_only=True))
+    records = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    assert len(records) == len(dataset.targets)
+    compute = next(r for r in records if r["indicator"] == "total-compute")
+    assert (compute["value"], compute["target_year"], compute["aspirational"]) == (12.5, 2025, True)
+    assert (compute["normalized"], compute["normalized_unit"]) == (12.5, "EFLOPS")
+
+
+def test_compare_xlsx_has_typed_records(run, tmp_path):
+    target = tmp_path / "changes.xlsx"
+    assert run("compare", "2023", "2025", "--output", str(target)).exit_code == 0
+    rows = list(load_workbook(target)["Data"].iter_rows(values_only=True))
+    headers = rows[0]
+    assert "indicator" in headers
+    smart = next(dict(zip(headers, r, strict=True)) for r in rows[1:] if "smart-communities" in r)
+    keys = ["before_value", "before_target_year", "after_value", "after_target_year"]
+    assert [smart[k] for k in keys] == [2000, 2023, 5000, 2025]
+    assert smart["change_absolute"] == 3000
+
+
+def test_xlsx_never_stores_data_as_a_formula(run, tmp_path, data_copy):
+    path = data_copy / "2021-implementation-scheme.yaml"
+    text = path.read_text("utf-8")
+    first = text.index("    locator:")
+    path.write_text(text[:first] + "    note: '=1+1'\n" + text[first:], "utf-8")
+    target = tmp_path / "all.xlsx"
+    result = run("--data", str(data_copy), "export", "--output", str(target))
+    assert result.exit_code == 0, result.stderr
+    sheet = load_workbook(target)["Data"]
+    notes = [row for row in sheet.iter_rows() if any(c.value == "=1+1" for c in row)]
+    (row,) = notes
+    cell = next(c for c in row if c.value == "=1+1")
+    assert cell.data_type == "s"
 
 
 def test_csv_bytes_are_the_same_on_standard_output_and_in_a_file(run, tmp_path):
