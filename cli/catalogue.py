@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from policy_targets.comparisons.vocabulary import SECONDARY_KINDS, Language
+from policy_targets.comparisons.vocabulary import SECONDARY_KINDS, SECONDARY_NOTE, Language
 
 from . import completion, context
 from .options import CategoryOption, LangOption
@@ -135,12 +135,6 @@ def show_command(
         force,
         context.use_cache(ctx),
     )
-
-
-SECONDARY_NOTE = (
-    "secondary source: these figures come from a news report about the document, "
-    "not from the document itself"
-)
 
 
 def documents_command(

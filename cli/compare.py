@@ -67,6 +67,9 @@ def _preamble(comparison) -> list[str]:
             f"{before.scope} and {after.scope} are different scopes: the rows set their "
             "figures side by side; nothing is raised, lowered, new or lapsed across scopes."
         )
+    from policy_targets.comparisons.vocabulary import SECONDARY_KINDS, SECONDARY_NOTE
+
+    lines += [f"{d.id}: {SECONDARY_NOTE}" for d in (before, after) if d.kind in SECONDARY_KINDS]
     counts = _counted(summary.verdicts) or "no targets"
     lines.append(f"{rows} indicator{'s' if rows != 1 else ''}: {counts}")
     if summary.ambition:

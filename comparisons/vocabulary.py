@@ -96,6 +96,10 @@ class FileKind(StrEnum):
 # Kinds of document that report on a document rather than being it: its figures are
 # second-hand, and every listing says so.
 SECONDARY_KINDS = frozenset({DocumentKind.news_report})
+SECONDARY_NOTE = (
+    "secondary source: these figures come from a news report about the document, "
+    "not from the document itself"
+)
 
 
 class Verdict(StrEnum):

@@ -166,3 +166,14 @@ def test_piped_output_is_one_line_per_row_without_decorations(tmp_path, args, ro
     header = next(i for i, line in enumerate(lines) if line.startswith(("Id", "Indicator", "Year")))
     body = [line for line in lines[header + 1 :] if line and line[0] != " "]
     assert len(body) >= rows
+
+
+def test_compare_marks_a_secondary_source(run):
+    result = run("compare", "2023-work-points", "2023-binzhou-plan", "--format", "markdown")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[2].rstrip() == (
+        "2023-binzhou-plan: secondary source: these figures come from a news report about "
+        "the document, not from the document itself"
+    )
+    assert "secondary source" not in run("compare", "2023", "2025").stdout
