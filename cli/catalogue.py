@@ -19,7 +19,8 @@ def indicators_command(
     search: Annotated[
         str | None,
         typer.Option(
-            help="Only indicators whose id or name contains this (English, 简体 or 繁體)."
+            help="Only indicators whose ids, names, aliases or category contain every word "
+            "of this (English, 简体 or 繁體)."
         ),
     ] = None,
     category: CategoryOption = None,

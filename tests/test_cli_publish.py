@@ -233,3 +233,17 @@ def test_full_text_index_finds_smart_communities(database):
         "WHERE indicators_fts MATCH 'computing power'"
     ).fetchall()
     assert names == [("total-compute",)]
+
+
+@pytest.mark.parametrize("table", ["targets", "indicators"])
+def test_datasette_and_sqlite_utils_find_the_full_text_index(database, table):
+    """The query both use to find a table's FTS index (Datasette's detect_fts,
+    sqlite-utils' Table.detect_fts)."""
+    found = database.execute(
+        "SELECT name FROM sqlite_master WHERE rootpage = 0 AND ("
+        " sql LIKE '%VIRTUAL TABLE%USING FTS%content=[' || :t || ']%'"
+        " OR sql LIKE '%VIRTUAL TABLE%USING FTS%content=\"' || :t || '\"%'"
+        " OR (tbl_name = :t AND sql LIKE '%VIRTUAL TABLE%USING FTS%'))",
+        {"t": table},
+    ).fetchall()
+    assert found == [(f"{table}_fts",)]
