@@ -184,3 +184,29 @@ class Builder:
 def build() -> Builder:
     """Builds records and datasets in memory (see Builder)."""
     return Builder()
+
+
+@pytest.fixture
+def target_record_keys() -> tuple[str, ...]:
+    """The keys of a target in the JSON of every command, in order (the issue's shape)."""
+    return (
+        "document",
+        "document_year",
+        "scope",
+        "source",
+        "indicator",
+        "name_en",
+        "name_zh",
+        "category",
+        "value",
+        "unit",
+        "normalized",
+        "comparator",
+        "measure",
+        "kind",
+        "target_year",
+        "aspirational",
+        "quote",
+        "locator",
+        "note",
+    )

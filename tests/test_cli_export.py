@@ -302,3 +302,35 @@ def test_data_option_and_environment_point_at_another_directory(run, data_copy):
     result = run("compare", "2021", "2023", env={"POLICY_DATA": str(data_copy)})
     assert result.exit_code == 2
     assert result.stderr.startswith("error: no shandong document from 2021")
+
+
+def test_every_command_uses_the_one_target_record_shape(run, target_record_keys):
+    exported = json.loads(run("export", "--format", "json").stdout)
+    shown = json.loads(run("show", "2025", "--format", "json").stdout)
+    path = json.loads(run("trajectory", "smart-communities", "--format", "json").stdout)
+    compared = json.loads(run("compare", "2023", "2025", "--format", "json").stdout)
+    targets = {
+        "export": exported,
+        "show": shown,
+        "trajectory": [{k: v for k, v in p.items() if k != "step"} for p in path["points"]],
+        "compare": [row["after"] for row in compared["rows"] if row["after"]],
+    }
+    assert {name: len(records) for name, records in targets.items()} == {
+        "export": 143,
+        "show": 18,
+        "trajectory": 2,
+        "compare": 18,
+    }
+    for records in targets.values():
+        assert {tuple(record) for record in records} == {target_record_keys}
+
+
+def test_show_in_chinese_and_an_unknown_language(run):
+    chinese = run("show", "2025", "--lang", "zh")
+    assert "智慧社区" in chinese.stdout and "Smart communities" not in chinese.stdout
+    refused = run("show", "2025", "--lang", "fr")
+    assert (refused.exit_code, refused.stdout) == (2, "")
+    assert refused.stderr == (
+        "error: Invalid value for '--lang': 'fr' is not one of 'en', 'zh'. "
+        "(see `root show --help`)\n"
+    )

@@ -170,7 +170,7 @@ def test_compare_plot_writes_a_png(tmp_path, run):
     assert result.exit_code == 0
     data = target.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    assert (int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")) == (800, 320)
+    assert (int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")) == (800, 340)
 
 
 def test_plot_without_matplotlib_explains(monkeypatch, tmp_path, run):
@@ -188,3 +188,30 @@ def test_plot_without_matplotlib_explains(monkeypatch, tmp_path, run):
     assert result.exit_code == 2
     assert result.stderr == "error: --plot needs matplotlib: pip install 'policy-targets[plot]'\n"
     assert not (tmp_path / "x.png").exists()
+
+
+def test_compare_plot_of_nothing_is_an_error(tmp_path, run):
+    target = tmp_path / "nothing.png"
+    result = run("compare", "2018", "2021", "--plot", str(target), "--format", "json")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "error: no indicator has a figure in both documents; name one to draw with --indicator\n"
+    )
+    assert not target.exists()
+
+
+def test_plot_series_join_only_figures_that_compare(run, dataset):
+    from policy_targets.cli.plot import _series
+    from policy_targets.comparisons.trajectory import trajectory
+
+    bases = trajectory(dataset, dataset.indicators["smart-agriculture-bases"], "shandong")
+    assert {
+        label: [p.target.year for p in points] for label, points in _series(bases.points).items()
+    } == {
+        "addition (a yearly addition)": [2023],
+        "stock (level or cumulative)": [2025],
+    }
+    share = trajectory(dataset, dataset.indicators["digital-economy-gdp-share"], "shandong")
+    assert {label: len(points) for label, points in _series(share.points).items()} == {
+        "share (a share)": 3
+    }
