@@ -35,12 +35,6 @@ def data_files(data_dir: Path) -> list[Path]:
     return sorted(p for p in data_dir.glob("*.yaml") if p.is_file())
 
 
-def file_kind(path: Path) -> str:
-    """Which kind of file this is, by name: catalogue, coverage-ignore or document
-    (a FileKind value, which selects its JSON Schema)."""
-    return {CATALOGUE: "catalogue", IGNORE_LIST: "coverage-ignore"}.get(path.name, "document")
-
-
 def document_files(data_dir: Path) -> list[Path]:
     return [p for p in data_files(data_dir) if p.name not in NOT_DOCUMENTS]
 
@@ -52,3 +46,9 @@ def display(path: Path) -> str:
     except ValueError:  # another drive on Windows
         return str(path)
     return relative if len(relative) <= len(str(path)) else str(path)
+
+
+def file_kind(path: Path) -> str:
+    """Which kind of file this is, by name: catalogue, coverage-ignore or document
+    (a FileKind value, which selects its JSON Schema)."""
+    return {CATALOGUE: "catalogue", IGNORE_LIST: "coverage-ignore"}.get(path.name, "document")
