@@ -247,3 +247,29 @@ def test_datasette_and_sqlite_utils_find_the_full_text_index(database, table):
         {"t": table},
     ).fetchall()
     assert found == [(f"{table}_fts",)]
+
+
+def test_datapackage_into_a_missing_directory_or_a_file(run, tmp_path):
+    missing = tmp_path / "no" / "package"
+    result = run("export", "--format", "datapackage", "--output", str(missing))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: directory {missing.parent} does not exist; create it first\n"
+    a_file = tmp_path / "package"
+    a_file.write_text("mine")
+    result = run("export", "--format", "datapackage", "--output", str(a_file), "--force")
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {a_file} is a file; give a directory for the data package\n"
+    assert a_file.read_text() == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["package"]
+
+
+def test_a_failed_package_write_leaves_nothing(run, tmp_path, monkeypatch):
+    def broken_rename(*_):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.rename", broken_rename)
+    target = tmp_path / "package"
+    result = run("export", "--format", "datapackage", "--output", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: cannot write {target}: No space left on device\n"
+    assert list(tmp_path.iterdir()) == []
