@@ -124,9 +124,10 @@ def _category_names(indicator: Indicator) -> list[str]:
 
 
 def _word_matches(word: str, haystack: str) -> bool:
-    """A Latin word matches at the start of a word (share, not "ai" inside "chain"); a
-    Chinese one anywhere, since Chinese has no spaces between words."""
-    if re.match(r"[a-z0-9]", word):
+    """A word of one or two Latin letters or digits matches only at the start of a word
+    ("ai", not the "ai" inside "chain"); a longer one, or a Chinese one, anywhere, since
+    Chinese has no spaces between words and names run words together (10G-PON)."""
+    if len(word) <= 2 and re.fullmatch(r"[a-z0-9]+", word):
         return re.search(r"(?<![a-z0-9])" + re.escape(word), haystack) is not None
     return word in haystack
 
@@ -145,7 +146,9 @@ def _matching(dataset: Dataset, text: str, categories: bool) -> tuple[list, list
         if categories:
             names += [_fold(n) for n in _category_names(indicator)]
         haystack = " | ".join(names)
-        if words and all(_word_matches(word, haystack) for word in words):
+        # Every word of the query, or the query as a whole (g pon, inside 10g pon).
+        whole = len(query) > 2 and query in haystack
+        if whole or words and all(_word_matches(word, haystack) for word in words):
             partial.append(indicator)
     return exact, partial
 

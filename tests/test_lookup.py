@@ -60,6 +60,7 @@ def small() -> Dataset:
         ),
         indicator("ai-zones", "人工智能聚集区", "AI zones", "ai"),
         indicator("chain-leaders", "链主企业", "Chain leaders", "industry"),
+        indicator("pon-ports", "10G-PON端口", "10G-PON ports", "infrastructure"),
     ]
     documents = [document("plan-2023", 2023, "shandong"), document("city-2023", 2023, "binzhou")]
     return Dataset(
@@ -106,6 +107,12 @@ def test_traditional_and_taiwan_vocabulary_are_folded(small):
 
 def test_latin_words_match_at_the_start_of_a_word(small):
     assert ids(find_indicators(small, "ai")) == ["ai-zones"]  # not "chain"
+
+
+def test_a_query_matches_inside_run_together_names(small):
+    assert ids(find_indicators(small, "G-PON")) == ["pon-ports"]
+    assert ids(find_indicators(small, "pon")) == ["pon-ports"]
+    assert ids(find_indicators(small, "conom")) == ["de-share", "de-projects", "software"]
 
 
 def test_resolve_prefers_an_exact_name(small):
