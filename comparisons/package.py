@@ -281,10 +281,14 @@ def source_entry(document: Document) -> dict[str, str]:
     """A data package `sources` entry: title, issuer, date and source file of a document."""
     date = document.published or f"{document.year}, date not given"
     secondary = " (a news report about the document)" if document.kind in SECONDARY_KINDS else ""
+    # No `path`: the source texts are not part of the package, and a path would promise
+    # a file that is not there.
     return {
         "title": f"{document.title_zh} — {document.title_en}; {document.issuer}, {date}",
-        "path": document.source,
-        "description": f"Source text {document.source}{secondary}; document id {document.id}.",
+        "description": (
+            f"Document {document.id}; quotes checked against the source text "
+            f"{document.source}{secondary}."
+        ),
     }
 
 

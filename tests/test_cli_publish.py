@@ -74,13 +74,20 @@ def test_datapackage_descriptor(package_dir, dataset):
     assert descriptor["licenses"] == [
         {"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT License"}
     ]
-    sources = {s["path"]: s for s in descriptor["sources"]}
-    assert sorted(sources) == sorted(d.source for d in dataset.documents.values())
-    assert sources["2023-work-points.txt"]["title"] == (
-        "数字强省建设2023年工作要点 — Digital Strong Province 2023 Work Points; "
-        "General Office of the Shandong Provincial Government, 2023-06-17"
+    sources = {s["description"].split()[1].rstrip(";"): s for s in descriptor["sources"]}
+    assert sorted(sources) == sorted(dataset.documents)
+    assert sources["2023-work-points"] == {
+        "title": "数字强省建设2023年工作要点 — Digital Strong Province 2023 Work Points; "
+        "General Office of the Shandong Provincial Government, 2023-06-17",
+        "description": "Document 2023-work-points; quotes checked against the source text "
+        "2023-work-points.txt.",
+    }
+    assert sources["2023-binzhou-plan"]["description"].endswith(
+        "2023-binzhou-plan-news.txt (a news report about the document)."
     )
-    assert "news report" in sources["2023-binzhou-plan-news.txt"]["description"]
+    assert sources["2018-digital-shandong-plan"]["title"].endswith(
+        "Shandong Provincial People's Government, 2018, date not given"
+    )
     resources = {r["name"]: r for r in descriptor["resources"]}
     assert [r["path"] for r in descriptor["resources"]] == [
         "documents.csv",
