@@ -177,3 +177,16 @@ def test_compare_marks_a_secondary_source(run):
         "the document, not from the document itself"
     )
     assert "secondary source" not in run("compare", "2023", "2025").stdout
+
+
+def test_a_bad_global_option_value_is_one_line(tmp_path):
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a directory")
+    result = subprocess.run(
+        [str(POLICY), "--data", str(a_file), "documents"], capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"error: Invalid value for '--data' (env var: 'POLICY_DATA'): Directory '{a_file}' "
+        "is a file. (see `policy --help`)\n"
+    )
