@@ -98,6 +98,16 @@ def _values(enum) -> tuple[str, ...]:
     return tuple(member.value for member in enum)
 
 
+# The wording that explains each comparator; one not listed here is shown by its name.
+COMPARATOR_WORDS = {
+    "at_least": "at_least (e.g. 达到, 以上, 不少于)",
+    "more_than": "more_than (e.g. 超过, 突破, 余)",
+    "about": "about (e.g. 左右)",
+    "exactly": "exactly (a figure stated without a bound)",
+    "at_most": "at_most (a ceiling, e.g. among the top 15)",
+    "between": "between (a range from `value` to `upper`)",
+}
+
 DOCUMENT_COLUMNS = (
     Column("id", "string", "Document id (kebab-case).", pattern=KEBAB),
     Column("year", "integer", "The year `policy compare YEAR` finds the document by."),
@@ -150,12 +160,21 @@ TARGET_COLUMNS = (
         "(20 with unit 万个 means 200,000 items).",
         minimum=0,
     ),
+    Column(
+        "upper",
+        "number",
+        "The upper bound of a range (comparator between), as written, in the unit of "
+        "`unit`; empty for every other figure.",
+        required=False,
+        minimum=0,
+    ),
     Column("unit", "string", "The unit exactly as written: 个, 万个, 亿元, E, 万千瓦, %, 每季度 …"),
     Column(
         "comparator",
         "string",
-        "How the figure bounds the quantity: at_least (不少于, 以上), more_than (超过), "
-        "about (约), exactly, at_most.",
+        "How the figure bounds the quantity: "
+        + ", ".join(COMPARATOR_WORDS.get(c, c) for c in _values(Comparator))
+        + ".",
         enum=_values(Comparator),
     ),
     Column(
@@ -241,11 +260,15 @@ def tables(dataset: Dataset) -> list[Table]:
 
     target_rows = [target_row(r) for r in dataset_records(dataset)]
     names = [c.name for c in TARGET_COLUMNS]
+    optional = {c.name for c in TARGET_COLUMNS if not c.required}
     for row in target_rows[:1]:
         # The record shape is defined in results.py; a column added there must be
         # described here before it is published.
-        if sorted(row) != sorted(names):
+        if not set(names) - optional <= set(row) <= set(names):
             raise ValueError(f"target records have columns {sorted(row)}, expected {names}")
+    for row in target_rows:
+        for name in optional - row.keys():
+            row[name] = None
     documents = sorted(dataset.documents.values(), key=lambda d: (d.year, d.id))
     return [
         Table(
