@@ -124,11 +124,11 @@ DIMENSIONS = {
     "rank": (0.06, ["位"]),
 }
 MEASURES = {
-    "count": ["level", "cumulative", "new"],
-    "currency": ["level", "new"],
+    "count": ["level", "cumulative", "addition"],
+    "currency": ["level", "addition"],
     "share": ["share"],
-    "compute": ["level", "new"],
-    "power": ["level", "cumulative", "new"],
+    "compute": ["level", "addition"],
+    "power": ["level", "cumulative", "addition"],
     "frequency": ["frequency"],
     "rank": ["level"],
 }
@@ -136,10 +136,10 @@ MEASURES = {
 VERBS = {
     "level": ["建成", "打造", "建设"],
     "cumulative": ["累计建成", "累计培育"],
-    "new": ["新建", "新增", "新培育"],
+    "addition": ["新建", "新增", "新培育"],
 }
 # Amounts (yuan, compute, power) put the measure after the thing: 新型储能规模新增200万千瓦.
-AFTER = {"level": "", "cumulative": "累计", "new": "新增"}
+AFTER = {"level": "", "cumulative": "累计", "addition": "新增"}
 COMPARATORS = ["at_least", "at_least", "at_least", "more_than", "about", "exactly"]
 PARTS = "一二三四五六七八九十"
 
@@ -304,7 +304,7 @@ def _quote(
         "at_most": f"不超过{v}{unit}",
     }[comparator]
     if kind == "baseline":
-        lead = f"{year}年" if measure == "new" else f"截至{year}年底,"
+        lead = f"{year}年" if measure == "addition" else f"截至{year}年底,"
     else:
         lead = "力争" if aspirational else ""
     if indicator.dimension == "count":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from pathlib import Path
@@ -15,8 +14,10 @@ from policy_targets.comparisons.errors import DataError, PolicyError
 
 from .status import ExitStatus
 
-# Click's UsageError, whether Typer vendors Click (0.28) or depends on it (older).
-UsageError = typer.BadParameter.__mro__[1]
+# Click's UsageError, the base class of every usage error. Typer 0.26 and later vendor
+# Click and export only BadParameter of its errors (fastapi/typer discussion 1832), and
+# the `click` package, where installed, is another copy whose errors Typer never raises.
+UsageError = typer.BadParameter.__base__
 
 
 class PolicyGroup(TyperGroup):
@@ -63,8 +64,6 @@ class PolicyGroup(TyperGroup):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             raise typer.Exit(ExitStatus.OK) from None
-        finally:
-            gc.unfreeze()  # context.dataset froze the dataset for this command only
 
 
 app = typer.Typer(
@@ -101,7 +100,7 @@ def main_options(
     no_cache: Annotated[
         bool,
         typer.Option(
-            "--no-cache", help="Use no cache: rebuild the data index, render tables afresh."
+            "--no-cache", help="Read and check every data file afresh, without the cache."
         ),
     ] = False,
     version: Annotated[

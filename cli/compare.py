@@ -293,7 +293,7 @@ def compare_command(
             row.indicator.id for row in comparison.rows if row.before and row.after
         ]
         plot_comparison(comparison, chosen, plot, force)
-    emit(build_report(comparison, lang), fmt, output, force, context.use_cache(ctx))
+    emit(build_report(comparison, lang), fmt, output, force)
     if fail_on_change and comparison.changed:
         raise typer.Exit(ExitStatus.DIFFERENCES)
 

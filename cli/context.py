@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 import typer
@@ -23,7 +22,7 @@ def data_dir(ctx: typer.Context) -> Path:
 
 
 def use_cache(ctx: typer.Context) -> bool:
-    """False under `policy --no-cache`: no cached index, no cached tables."""
+    """False under `policy --no-cache`: every data file is read and checked afresh."""
     return (ctx.find_root().obj or {}).get("use_cache", True)
 
 
@@ -41,8 +40,4 @@ def dataset(ctx: typer.Context) -> Dataset:
         typed = options.get("data_typed")
         command = f"policy --data {options['data']} validate" if typed else "policy validate"
         raise InvalidData(f"{first}{more}; run `{command}` for the full list") from None
-    # The dataset lives until the command ends and holds no cycles: keep the collector
-    # from walking its records again and again while a command builds its output
-    # (at 100k targets, `export` spent a quarter of its time there).
-    gc.freeze()
     return data

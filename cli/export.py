@@ -75,10 +75,10 @@ def export_command(
     fmt = Format(fmt.value)
     # JSON and CSV have no tables to lay out; JSON takes the records one at a time.
     if fmt is Format.json:
-        emit(Report([], [], json=records), fmt, output, force, context.use_cache(ctx))
+        emit(Report([], [], json=records), fmt, output, force)
         return
     if fmt is Format.csv:
-        emit(Report([], [flat(r) for r in records]), fmt, output, force, context.use_cache(ctx))
+        emit(Report([], [flat(r) for r in records]), fmt, output, force)
         return
     sections = []
     for document in documents:
@@ -98,7 +98,7 @@ def export_command(
     sections.append(_matrix(data, lang, numeric_years=fmt is Format.xlsx))
     # xlsx also gets the records, one row per target, on a Data sheet.
     rows = [flat(r) for r in records] if fmt is Format.xlsx else []
-    emit(Report(sections, rows), fmt, output, force, context.use_cache(ctx))
+    emit(Report(sections, rows), fmt, output, force)
 
 
 # A spreadsheet sorts and sums: numbers and years are numbers there, and the figure as the

@@ -541,10 +541,9 @@ def _is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def emit(report: Report, fmt: Format, output: Path | None, force: bool, use_cache: bool) -> None:
-    """Render `report` in `fmt` to the terminal or to `output`. `use_cache` is unused
-    (it chose a cache of rendered tables, which is gone). Without --format, an --output
-    file's extension chooses the format."""
+def emit(report: Report, fmt: Format, output: Path | None, force: bool) -> None:
+    """Render `report` in `fmt` to the terminal or to `output`. Without --format, an
+    --output file's extension chooses the format."""
     fmt = format_for(fmt, output)
     if fmt is Format.xlsx:
         if output is None:

@@ -171,7 +171,7 @@ def trajectory_command(
         from .plot import plot_trajectory
 
         plot_trajectory(found, plot, force)
-    emit(build_report(found, lang), fmt, output, force, context.use_cache(ctx))
+    emit(build_report(found, lang), fmt, output, force)
 
 
 def register(app: typer.Typer) -> None:

@@ -31,8 +31,8 @@ def validate_command(
 
     Example: policy validate --sources ../shared/sources --coverage
     """
+    from policy_targets.comparisons import index
     from policy_targets.comparisons.errors import DataError, UsageError
-    from policy_targets.comparisons.loading import load_dataset
     from policy_targets.comparisons.provenance import check
 
     if coverage and sources is None:
@@ -40,7 +40,8 @@ def validate_command(
     if sources is not None and not sources.is_dir():
         raise UsageError(f"sources directory {sources} does not exist")
     directory = context.data_dir(ctx)
-    dataset = load_dataset(directory)  # raises DataError with every problem
+    # Raises DataError with every problem; files unchanged since a run are not re-read.
+    dataset = index.load(directory, use_cache=context.use_cache(ctx))
     summary = (
         f"{len(dataset.documents)} documents, {len(dataset.targets)} targets, "
         f"{len(dataset.indicators)} indicators"

@@ -6,16 +6,14 @@ together as one DataError, so that a curator sees all of them in one run.
 
 from __future__ import annotations
 
-import difflib
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from . import records
 from .errors import DataError, Problem, UnitError
 from .layout import CATALOGUE, display, document_files
-from .yamlfile import LocatedDict, LocatedList, load_yaml_file
 
 # --- locating a pydantic error in the YAML ------------------------------------
 
@@ -44,6 +42,8 @@ _FIXES = {
 
 def locate(data: Any, loc: Iterable[Any]) -> tuple[int, int]:
     """The line and column in the YAML of the value at a pydantic error location."""
+    from .yamlfile import LocatedDict, LocatedList
+
     mark = getattr(data, "mark", (1, 1))
     node = data
     for key in loc:
@@ -87,6 +87,7 @@ def schema_problems(model: Any, data: Any, path: str) -> tuple[Any, list[Problem
 
 def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator], list[Problem]]:
     from .models import Catalogue
+    from .yamlfile import load_yaml_file
 
     path = data_dir / CATALOGUE
     shown = display(path)
@@ -135,12 +136,14 @@ def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator], list[P
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only for a message: not on the path of a warm run
+
     close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
     return f"did you mean {', '.join(close)}? " if close else ""
 
 
 def _check_target(
-    target: Any, document: records.Document, catalogue: dict, item: LocatedDict, shown: str
+    target: Any, document: records.Document, catalogue: dict, item: Any, shown: str
 ) -> tuple[records.Target | None, list[Problem]]:
     """Check one validated target against the catalogue, units and its quote;
     `item` is its YAML mapping, for line numbers."""
@@ -207,7 +210,7 @@ def _check_target(
         scope=target.scope or document.scope,
         normalized=normalized.magnitude,
         normalized_unit=normalized.unit,
-        dimension=normalized.dimension,
+        dimension=str(normalized.dimension),  # records hold plain strings
         aspirational=target.aspirational,
         note=target.note,
         line=item.mark[0],
@@ -219,6 +222,7 @@ def load_document(
     path: Path, catalogue: dict
 ) -> tuple[records.Document | None, list[records.Target], list[Problem]]:
     from .models import DocumentFile
+    from .yamlfile import load_yaml_file
 
     shown = display(path)
     try:
@@ -282,20 +286,32 @@ def load_document(
     return document, targets, problems
 
 
-def load_dataset(data_dir: Path) -> records.Dataset:
-    """Load and check every file of a targets directory; DataError lists all problems."""
+class _Build:
+    """Every file read afresh: what `index.Index` does when no entry is current."""
+
+    def catalogue(self, path: Path, build: Callable) -> Any:
+        return build()
+
+    def document(self, path: Path, build: Callable) -> Any:
+        return build()
+
+
+def load_dataset(data_dir: Path, index: Any = None) -> records.Dataset:
+    """Load and check every file of a targets directory; DataError lists all problems.
+    `index` (an `index.Index`) may hand over each file's records from the cache; the
+    checks across files run either way."""
     # Loading makes millions of small objects and no cycles: the cyclic collector's
     # passes over them took half the time at 100 000 targets.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load_dataset(data_dir)
+        return _load_dataset(data_dir, index or _Build())
     finally:
         if collecting:
             gc.enable()
 
 
-def _load_dataset(data_dir: Path) -> records.Dataset:
+def _load_dataset(data_dir: Path, index: Any) -> records.Dataset:
     if not data_dir.is_dir():
         raise DataError(
             [
@@ -308,10 +324,12 @@ def _load_dataset(data_dir: Path) -> records.Dataset:
                 )
             ]
         )
-    catalogue, problems = load_catalogue(data_dir)
+    catalogue, problems = index.catalogue(data_dir / CATALOGUE, lambda: load_catalogue(data_dir))
     dataset = records.Dataset(indicators=catalogue)
     for path in document_files(data_dir):
-        document, targets, found = load_document(path, catalogue)
+        document, targets, found = index.document(
+            path, lambda path=path: load_document(path, catalogue)
+        )
         problems.extend(found)
         if document is None:
             continue

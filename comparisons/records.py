@@ -1,19 +1,26 @@
-"""Plain records of a loaded, validated dataset.
+"""The records of a loaded, validated dataset: what commands compute with.
 
-These are what commands compute with. They are built from the YAML by `loading.py`
-(with pydantic and pint) and pickled by `index.py`, so that a warm run needs neither.
-They are named tuples because a tuple unpickles in one step: frozen dataclasses cost
-a `__setattr__` per field, which dominated a warm run at 100 000 targets.
+`loading.py` builds them from the YAML (with pydantic and pint); `index.py` stores them
+in the cache as MessagePack and decodes them straight back into these classes, so that a
+warm run needs neither. They are msgspec Structs: immutable, compared and ordered field by
+field, and not tracked by the cyclic garbage collector (`gc=False`: a record holds only
+strings, numbers and tuples of numbers, so it can never be part of a cycle). See
+benchmarks/README.md for why msgspec rather than pydantic or named tuples.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
+
+from msgspec import Struct
 
 
-class Indicator(NamedTuple):
+class _Record(Struct, frozen=True, order=True, array_like=True, gc=False):
+    pass
+
+
+class Indicator(_Record):
     id: str
     name_zh: str
     name_en: str
@@ -27,7 +34,7 @@ class Indicator(NamedTuple):
         return self.name_zh if lang == "zh" else self.name_en
 
 
-class Document(NamedTuple):
+class Document(_Record):
     id: str
     year: int
     scope: str
@@ -42,13 +49,8 @@ class Document(NamedTuple):
     path: str  # the YAML file, as shown in messages
     id_at: tuple[int, int] = (1, 1)  # line and column of `id:` in that file
 
-    @property
-    def chronology(self) -> tuple[int, str]:
-        """Sorts documents by issue: the year, then the date where it is known."""
-        return self.year, self.published or ""
 
-
-class Target(NamedTuple):
+class Target(_Record):
     document: str
     indicator: str
     value: float
@@ -88,11 +90,13 @@ class Dataset:
         """A document's targets, in file order."""
         return self._by_document.get(document_id, [])
 
-    def __getstate__(self) -> dict:
-        # The grouping is derived; it is rebuilt on demand rather than pickled.
-        return {k: v for k, v in self.__dict__.items() if k != "_by_document"}
+    def to_dict(self) -> dict:
+        """The whole dataset as plain data: documents, indicators and every target in the
+        one record shape of `results.py`."""
+        from .results import dataset_records, document_record, indicator_record
 
-
-def shape() -> str:
-    """The fields of every record, for the index's cache key: a changed record is a new key."""
-    return repr([(cls.__name__, cls._fields) for cls in (Indicator, Document, Target)])
+        return {
+            "documents": [document_record(d) for d in self.documents.values()],
+            "indicators": [indicator_record(i) for i in self.indicators.values()],
+            "targets": list(dataset_records(self)),
+        }

@@ -15,23 +15,24 @@ from functools import cache
 from .errors import UnitError
 from .layout import UNIT_DEFINITIONS
 from .numbers import format_number
+from .vocabulary import Dimension
 
-# dimension name → (pint unit to convert to, label shown to users, pint dimensionality)
-CANONICAL: dict[str, tuple[str, str, str]] = {
-    "count": ("item", "", "[count]"),
-    "currency": ("yuan", "yuan", "[currency]"),
-    "share": ("percent", "%", ""),
-    "compute": ("EFLOPS", "EFLOPS", "[compute]"),
-    "power": ("GW", "GW", "[power]"),
-    "energy": ("kWh", "kWh", "[energy]"),
-    "bandwidth": ("Mbps", "Mbps", "[bandwidth]"),
-    "data-volume": ("PB", "PB", "[data]"),
-    "study-time": ("class_hour", "class hours", "[study_time]"),
-    "rank": ("rank_position", "rank", "[rank]"),
-    "index": ("index_point", "points", "[index]"),
-    "rating": ("star", "stars", "[rating]"),
-    "duration": ("day", "days", "[time]"),
-    "frequency": ("1 / year", "per year", "1 / [time]"),
+# dimension → (pint unit to convert to, label shown to users, pint dimensionality)
+CANONICAL: dict[Dimension, tuple[str, str, str]] = {
+    Dimension.count: ("item", "", "[count]"),
+    Dimension.currency: ("yuan", "yuan", "[currency]"),
+    Dimension.share: ("percent", "%", ""),
+    Dimension.compute: ("EFLOPS", "EFLOPS", "[compute]"),
+    Dimension.power: ("GW", "GW", "[power]"),
+    Dimension.energy: ("kWh", "kWh", "[energy]"),
+    Dimension.bandwidth: ("Mbps", "Mbps", "[bandwidth]"),
+    Dimension.data_volume: ("PB", "PB", "[data]"),
+    Dimension.study_time: ("class_hour", "class hours", "[study_time]"),
+    Dimension.rank: ("rank_position", "rank", "[rank]"),
+    Dimension.index: ("index_point", "points", "[index]"),
+    Dimension.rating: ("star", "stars", "[rating]"),
+    Dimension.duration: ("day", "days", "[time]"),
+    Dimension.frequency: ("1 / year", "per year", "1 / [time]"),
 }
 
 # A unit as written: CJK characters, Latin letters and % only (no arithmetic).
@@ -78,7 +79,7 @@ def unit_factor(unit: str) -> tuple[float, str]:
     except Exception as exc:  # pint raises many kinds on odd input; all mean "unknown"
         raise UnitError(f"unit {unit!r} is not known") from exc
     for name, (target, _label, dimensionality) in CANONICAL.items():
-        if name == "frequency":
+        if name is Dimension.frequency:
             continue
         if str(parsed.dimensionality) == (dimensionality or "dimensionless"):
             factor = ureg.Quantity(1, parsed).to(target).magnitude
@@ -111,7 +112,7 @@ def normalize(value: float, unit: str) -> Normalized:
         if value <= 0:
             raise UnitError(f"a frequency needs a positive number of periods, not {value}")
         per_year = 1 / (value * period_in_years(unit))
-        return Normalized(_clean(per_year), CANONICAL["frequency"][1], "frequency")
+        return Normalized(_clean(per_year), CANONICAL[Dimension.frequency][1], Dimension.frequency)
     factor, dimension = unit_factor(unit)
     magnitude = value * factor
     if not math.isfinite(magnitude):

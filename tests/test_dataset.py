@@ -227,3 +227,16 @@ def test_aspirational_targets_say_li_zheng(dataset):
     for target in dataset.targets:
         if target.aspirational:
             assert "力争" in target.quote or target.note, target
+
+
+def test_the_dataset_as_plain_data(dataset, target_record_keys):
+    payload = dataset.to_dict()
+    assert list(payload) == ["documents", "indicators", "targets"]
+    assert len(payload["documents"]) == len(dataset.documents)
+    assert len(payload["indicators"]) == len(dataset.indicators)
+    assert len(payload["targets"]) == len(dataset.targets)
+    assert {tuple(t) for t in payload["targets"]} == {target_record_keys}
+    plan = next(d for d in payload["documents"] if d["id"] == "2021-implementation-scheme")
+    assert (plan["period"], plan["published"]) == ({"start": 2021, "end": 2025}, "2021-07-19")
+    smart = next(i for i in payload["indicators"] if i["id"] == "smart-communities")
+    assert (smart["category"], smart["higher_is_better"]) == ("society", True)
