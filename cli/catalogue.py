@@ -141,9 +141,10 @@ def documents_command(
     Example: policy documents
     """
     from policy_targets.comparisons.package import document_row
+    from policy_targets.comparisons.results import document_record
 
     data = context.dataset(ctx)
-    rows, records, notes = [], [], []
+    rows, records, json, notes = [], [], [], []
     for document in sorted(data.documents.values(), key=lambda d: (d.year, d.id)):
         count = len(data.targets_of(document.id))
         secondary = document.kind in SECONDARY_KINDS
@@ -159,7 +160,9 @@ def documents_command(
                 str(count),
             ]
         )
+        # CSV has the period as two columns; JSON has the record every command shows.
         records.append({**document_row(document), "rows": count})
+        json.append({**document_record(document), "secondary": secondary, "rows": count})
         if secondary:
             notes.append(f"{document.id}: {SECONDARY_NOTE}")
     section = Section(
@@ -168,7 +171,7 @@ def documents_command(
         rows,
         footer=[f"{len(rows)} documents", *notes],
     )
-    emit(Report([section], records), fmt, output, force)
+    emit(Report([section], records, json=json), fmt, output, force)
 
 
 def register(app: typer.Typer) -> None:

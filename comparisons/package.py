@@ -216,33 +216,15 @@ TARGET_KEY = ("document", "indicator", "scope", "kind", "target_year", "measure"
 
 
 def document_row(document: Document) -> dict[str, Any]:
-    return {
-        "id": document.id,
-        "year": document.year,
-        "scope": document.scope,
-        "title_zh": document.title_zh,
-        "title_en": document.title_en,
-        "issuer": document.issuer,
-        "published": document.published,
-        "period_start": document.period_start,
-        "period_end": document.period_end,
-        "kind": document.kind,
-        "source": document.source,
-        "secondary": document.kind in SECONDARY_KINDS,
-    }
+    """The document's record (results.py) with its period as two columns, and whether
+    it is a secondary source."""
+    from .results import document_record
 
-
-def indicator_row(indicator: Indicator) -> dict[str, Any]:
-    return {
-        "id": indicator.id,
-        "name_zh": indicator.name_zh,
-        "name_en": indicator.name_en,
-        "category": indicator.category,
-        "dimension": indicator.dimension,
-        "unit": indicator.unit,
-        "higher_is_better": indicator.higher_is_better,
-        "aliases": list(indicator.aliases),
-    }
+    row = document_record(document)
+    period = row.pop("period")
+    row["period_start"], row["period_end"] = period["start"], period["end"]
+    row["secondary"] = document.kind in SECONDARY_KINDS
+    return row
 
 
 def target_row(record: dict[str, Any]) -> dict[str, Any]:
@@ -256,21 +238,11 @@ def target_row(record: dict[str, Any]) -> dict[str, Any]:
 
 def tables(dataset: Dataset) -> list[Table]:
     """The three tables, with their rows."""
-    from .results import dataset_records
+    from .results import dataset_records, indicator_record
 
     target_rows = [target_row(r) for r in dataset_records(dataset)]
-    names = [c.name for c in TARGET_COLUMNS]
-    optional = {c.name for c in TARGET_COLUMNS if not c.required}
-    for row in target_rows[:1]:
-        # The record shape is defined in results.py; a column added there must be
-        # described here before it is published.
-        if not set(names) - optional <= set(row) <= set(names):
-            raise ValueError(f"target records have columns {sorted(row)}, expected {names}")
-    for row in target_rows:
-        for name in optional - row.keys():
-            row[name] = None
     documents = sorted(dataset.documents.values(), key=lambda d: (d.year, d.id))
-    return [
+    built = [
         Table(
             "documents",
             "Documents",
@@ -285,7 +257,7 @@ def tables(dataset: Dataset) -> list[Table]:
             "The indicator catalogue: one row per measurable thing, shared by every document.",
             INDICATOR_COLUMNS,
             ("id",),
-            rows=[indicator_row(i) for i in sorted(dataset.indicators.values())],
+            rows=[indicator_record(i) for i in sorted(dataset.indicators.values(), key=_id)],
         ),
         Table(
             "targets",
@@ -298,6 +270,30 @@ def tables(dataset: Dataset) -> list[Table]:
             rows=target_rows,
         ),
     ]
+    for table in built:
+        _fill(table)
+    return built
+
+
+def _id(indicator: Indicator) -> str:
+    return indicator.id
+
+
+def _fill(table: Table) -> None:
+    """Check that the rows have the table's columns, no more: a field added to a record
+    in results.py must be described here before it is published. An optional column
+    that the records do not have yet is left empty."""
+    names = {c.name for c in table.columns}
+    optional = {c.name for c in table.columns if not c.required}
+    for row in table.rows[:1]:
+        if not names - optional <= row.keys() <= names:
+            raise ValueError(
+                f"{table.name} records have the fields {sorted(row)}, "
+                f"but the table has the columns {[c.name for c in table.columns]}"
+            )
+    for row in table.rows:
+        for name in optional - row.keys():
+            row[name] = None
 
 
 def source_entry(document: Document) -> dict[str, str]:

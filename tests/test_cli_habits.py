@@ -91,6 +91,23 @@ def test_documents_lists_every_document_with_secondary_sources_flagged(run, data
     binzhou = records["2023-binzhou-plan"]
     assert (binzhou["year"], binzhou["scope"], binzhou["kind"]) == (2023, "binzhou", "news-report")
     assert binzhou["source"] == "2023-binzhou-plan-news.txt"
+    assert binzhou["period"] == {"start": 2023, "end": 2025}
+
+
+def test_documents_csv_reads_back(run):
+    import csv
+    import io
+
+    result = run("documents", "--format", "csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
+    binzhou = next(r for r in rows if r["id"] == "2023-binzhou-plan")
+    assert (binzhou["period_start"], binzhou["period_end"], binzhou["rows"]) == (
+        "2023",
+        "2025",
+        "15",
+    )
+    assert [r["id"] for r in rows if r["secondary"] == "True"] == ["2023-binzhou-plan"]
 
 
 def test_documents_table_marks_the_news_report(run):
