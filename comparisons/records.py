@@ -69,6 +69,8 @@ class Target(_Record):
     note: str | None = None
     line: int = 0  # line of the entry in its YAML file
     quote_at: tuple[int, int] = (0, 0)  # line and column of its `quote:` key
+    upper: float | None = None  # the upper bound of a range (comparator between), as written
+    normalized_upper: float | None = None
 
 
 @dataclass

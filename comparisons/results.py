@@ -48,6 +48,7 @@ def target_record(target: Target, document: Document, indicator: Indicator) -> d
         "name_zh": indicator.name_zh,
         "category": indicator.category,
         "value": target.value,
+        "upper": target.upper,  # the upper bound of a range (comparator between), else None
         "unit": target.unit,
         "normalized": {"magnitude": target.normalized, "unit": target.normalized_unit},
         "comparator": target.comparator,

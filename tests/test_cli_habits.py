@@ -81,12 +81,9 @@ def test_documents_lists_every_document_with_secondary_sources_flagged(run, data
     records = {r["id"]: r for r in json.loads(result.stdout)}
     assert sorted(records) == sorted(dataset.documents)
     assert {k: v["rows"] for k, v in records.items()} == {
-        "2018-digital-shandong-plan": 59,
-        "2021-implementation-scheme": 10,
-        "2023-binzhou-plan": 15,
-        "2023-work-points": 41,
-        "2025-work-points": 18,
+        d: sum(t.document == d for t in dataset.targets) for d in dataset.documents
     }
+    assert records["2021-implementation-scheme"]["rows"] == 10
     assert [k for k, v in records.items() if v["secondary"]] == ["2023-binzhou-plan"]
     binzhou = records["2023-binzhou-plan"]
     assert (binzhou["year"], binzhou["scope"], binzhou["kind"]) == (2023, "binzhou", "news-report")
@@ -94,7 +91,7 @@ def test_documents_lists_every_document_with_secondary_sources_flagged(run, data
     assert binzhou["period"] == {"start": 2023, "end": 2025}
 
 
-def test_documents_csv_reads_back(run):
+def test_documents_csv_reads_back(run, dataset):
     import csv
     import io
 
@@ -102,11 +99,8 @@ def test_documents_csv_reads_back(run):
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
     binzhou = next(r for r in rows if r["id"] == "2023-binzhou-plan")
-    assert (binzhou["period_start"], binzhou["period_end"], binzhou["rows"]) == (
-        "2023",
-        "2025",
-        "15",
-    )
+    assert (binzhou["period_start"], binzhou["period_end"]) == ("2023", "2025")
+    assert binzhou["rows"] == str(len(dataset.targets_of("2023-binzhou-plan")))
     assert [r["id"] for r in rows if r["secondary"] == "True"] == ["2023-binzhou-plan"]
 
 

@@ -17,7 +17,7 @@ def test_digital_economy_in_chinese_lists_every_digital_economy_indicator(run, d
         for i in dataset.indicators.values()
         if i.category == "digital-economy" or "数字经济" in i.name_zh
     }
-    assert len(expected) == 17
+    assert len(expected) == 18
     assert set(found(run, "数字经济")) == expected
     # The 2018 plan's Taiwan-style wording and the English name find the same.
     assert set(found(run, "數位經濟")) == expected
@@ -31,6 +31,7 @@ def test_a_more_precise_query_finds_a_subset(run):
         "digital-economy-gdp-share",
         "digital-economy-gdp-share-annual-increase",
         "digital-economy-gdp-share-national-rank",
+        "gdp-linked-to-digital-economy-share",  # 与数字经济紧密相关的GDP比重
     }
     assert precise < broad
 
@@ -61,8 +62,9 @@ def test_taiwan_vocabulary(run, query, expected):
         ),
         (
             "GDP",
-            "'GDP' matches 3 indicators: digital-economy-gdp-share (数字经济占GDP比重), "
+            "'GDP' matches 4 indicators: digital-economy-gdp-share (数字经济占GDP比重), "
             "digital-economy-gdp-share-annual-increase (数字经济规模占GDP比重年均提高), "
+            "gdp-linked-to-digital-economy-share (与数字经济紧密相关的GDP比重), "
             "digital-economy-gdp-share-national-rank (数字经济规模占GDP比重全国排名); "
             "be more specific",
         ),

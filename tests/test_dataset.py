@@ -20,11 +20,11 @@ def test_document_counts(dataset):
     for target in dataset.targets:
         counts[target.document] = counts.get(target.document, 0) + 1
     assert counts == {
-        "2018-digital-shandong-plan": 59,
+        "2018-digital-shandong-plan": 72,
         "2021-implementation-scheme": 10,
-        "2023-binzhou-plan": 15,
-        "2023-work-points": 41,
-        "2025-work-points": 18,
+        "2023-binzhou-plan": 16,
+        "2023-work-points": 44,
+        "2025-work-points": 19,
     }
 
 
@@ -39,7 +39,7 @@ def test_document_counts(dataset):
             18.5,
             "万个",
             185_000,
-            "at_least",
+            "exactly",
             "level",
         ),
         (
@@ -49,7 +49,7 @@ def test_document_counts(dataset):
             2588.7,
             "万户",
             25_887_000,
-            "at_least",
+            "exactly",
             "level",
         ),
         (

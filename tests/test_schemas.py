@@ -66,7 +66,8 @@ def test_check_jsonschema_accepts_every_data_file(path):
             "comparator",
             "exactly",
             "precisely",
-            "'precisely' is not one of ['at_least', 'more_than', 'about', 'exactly', 'at_most']",
+            "'precisely' is not one of ['at_least', 'more_than', 'about', 'exactly', 'at_most', "
+            "'between']",
         ),
         (
             "indicators.yaml",
