@@ -248,30 +248,6 @@ def to_xlsx(report: Report) -> bytes:
     return buffer.getvalue()
 
 
-def _data_sheet(workbook, records: list[dict[str, Any]], used: set[str]) -> None:
-    """The records, as CSV has them, on a sheet of their own, with numbers, years and
-    flags as numbers and booleans, so that a spreadsheet sorts, filters and sums them."""
-    import json
-
-    from openpyxl.styles import Font
-
-    sheet = workbook.create_sheet(_sheet_name("Data", used))
-    fields = list(dict.fromkeys(k for record in records for k in record))
-    sheet.append(fields)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for record in records:
-        values = [plain(record.get(name)) for name in fields]
-        sheet.append(
-            [json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v for v in values]
-        )
-        for cell in sheet[sheet.max_row]:
-            # openpyxl stores a string that starts with "=" as a formula: data never is one.
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"
-    sheet.freeze_panes = "A2"
-
-
 def _sheet_name(title: str, used: set[str]) -> str:
     """Excel sheet names: at most 31 characters, none of []:*?/\\, unique."""
     base = "".join("-" if c in "[]:*?/\\" else c for c in title)[:31]
@@ -421,6 +397,62 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+def _terminal_text(report: Report) -> str:
+    """The report laid out by Rich for this terminal, with its width and colours."""
+    from rich.console import Console
+
+    console = Console()
+    with console.capture() as capture:
+        render_table(report, console)
+    return capture.get()
+
+
+def _is_terminal() -> bool:
+    """Whether standard output is a terminal, as Rich decides it (FORCE_TERMINAL too)."""
+    forced = os.environ.get("FORCE_TERMINAL")
+    if forced is not None:
+        return forced not in ("", "0", "false")
+    return sys.stdout.isatty()
+
+
+def emit(report: Report, fmt: Format, output: Path | None, force: bool) -> None:
+    """Render `report` in `fmt` to the terminal or to `output`. Without --format, an
+    --output file's extension chooses the format."""
+    fmt = format_for(fmt, output)
+    if fmt is Format.xlsx:
+        if output is None:
+            raise UsageError("xlsx is a binary format; give a file with --output report.xlsx")
+        write_atomically(output, to_xlsx(report), force)
+        return
+    if fmt is Format.table:
+        if output is None:
+            # Written with sys.stdout rather than by Rich, which exits with status 1 on a
+            # closed pipe (the app ends quietly instead), or by click.echo, which would
+            # send UTF-8 to a terminal that cannot show it (the app says so instead).
+            sys.stdout.write(_terminal_text(report) if _is_terminal() else to_text(report))
+            sys.stdout.flush()
+            return
+        pieces: Iterable[str] = [to_text(report)]
+    elif fmt is Format.json:
+        pieces = to_json(report)
+    else:
+        pieces = [(to_markdown if fmt is Format.markdown else to_csv)(report)]
+    # CSV starts with a byte-order mark so that spreadsheet programs read the Chinese as
+    # UTF-8, on standard output as in a file: `> x.csv` and `-o x.csv` give the same bytes.
+    bom = [BOM] if fmt is Format.csv else []
+    if output is None:
+        if fmt is Format.csv:
+            # Bytes, not text: the stream's own encoding must not change them.
+            typer.echo(b"".join(chain(bom, (piece.encode() for piece in pieces))), nl=False)
+        else:
+            typer.echo("".join(pieces), nl=False)
+        return
+    write_atomically(output, chain(bom, (piece.encode() for piece in pieces)), force)
+
+
+BOM = b"\xef\xbb\xbf"
+
+
 def _current_context():
     """The running command's Click context, whether Typer vendors Click (0.28) or
     depends on it (older): from the package that defines Typer's Context base class."""
@@ -523,57 +555,25 @@ def _umask() -> int:
     return umask
 
 
-def _terminal_text(report: Report) -> str:
-    """The report laid out by Rich for this terminal, with its width and colours."""
-    from rich.console import Console
+def _data_sheet(workbook, records: list[dict[str, Any]], used: set[str]) -> None:
+    """The records, as CSV has them, on a sheet of their own, with numbers, years and
+    flags as numbers and booleans, so that a spreadsheet sorts, filters and sums them."""
+    import json
 
-    console = Console()
-    with console.capture() as capture:
-        render_table(report, console)
-    return capture.get()
+    from openpyxl.styles import Font
 
-
-def _is_terminal() -> bool:
-    """Whether standard output is a terminal, as Rich decides it (FORCE_TERMINAL too)."""
-    forced = os.environ.get("FORCE_TERMINAL")
-    if forced is not None:
-        return forced not in ("", "0", "false")
-    return sys.stdout.isatty()
-
-
-def emit(report: Report, fmt: Format, output: Path | None, force: bool) -> None:
-    """Render `report` in `fmt` to the terminal or to `output`. Without --format, an
-    --output file's extension chooses the format."""
-    fmt = format_for(fmt, output)
-    if fmt is Format.xlsx:
-        if output is None:
-            raise UsageError("xlsx is a binary format; give a file with --output report.xlsx")
-        write_atomically(output, to_xlsx(report), force)
-        return
-    if fmt is Format.table:
-        if output is None:
-            # Written with sys.stdout rather than by Rich, which exits with status 1 on a
-            # closed pipe (the app ends quietly instead), or by click.echo, which would
-            # send UTF-8 to a terminal that cannot show it (the app says so instead).
-            sys.stdout.write(_terminal_text(report) if _is_terminal() else to_text(report))
-            sys.stdout.flush()
-            return
-        pieces: Iterable[str] = [to_text(report)]
-    elif fmt is Format.json:
-        pieces = to_json(report)
-    else:
-        pieces = [(to_markdown if fmt is Format.markdown else to_csv)(report)]
-    # CSV starts with a byte-order mark so that spreadsheet programs read the Chinese as
-    # UTF-8, on standard output as in a file: `> x.csv` and `-o x.csv` give the same bytes.
-    bom = [BOM] if fmt is Format.csv else []
-    if output is None:
-        if fmt is Format.csv:
-            # Bytes, not text: the stream's own encoding must not change them.
-            typer.echo(b"".join(chain(bom, (piece.encode() for piece in pieces))), nl=False)
-        else:
-            typer.echo("".join(pieces), nl=False)
-        return
-    write_atomically(output, chain(bom, (piece.encode() for piece in pieces)), force)
-
-
-BOM = b"\xef\xbb\xbf"
+    sheet = workbook.create_sheet(_sheet_name("Data", used))
+    fields = list(dict.fromkeys(k for record in records for k in record))
+    sheet.append(fields)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for record in records:
+        values = [plain(record.get(name)) for name in fields]
+        sheet.append(
+            [json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v for v in values]
+        )
+        for cell in sheet[sheet.max_row]:
+            # openpyxl stores a string that starts with "=" as a formula: data never is one.
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
+    sheet.freeze_panes = "A2"
