@@ -10,7 +10,7 @@ import typer
 from policy_targets.comparisons.vocabulary import FileKind
 
 from . import context
-from .output import ForceOption, OutputOption, write_atomically, write_directory
+from .output import ForceOption, OutputOption, write_atomically
 from .status import ExitStatus
 
 
@@ -99,6 +99,8 @@ def schema_command(
 
     from policy_targets.comparisons.errors import UsageError
     from policy_targets.comparisons.models import SCHEMA_FILES, json_schemas
+
+    from .output import write_directory
 
     schemas = {
         k: (json.dumps(v, ensure_ascii=False, indent=2) + "\n").encode()
