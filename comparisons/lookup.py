@@ -72,7 +72,8 @@ def resolve_document(dataset: Dataset, ref: str, scope: str = DEFAULT_SCOPE) -> 
         if found:
             ids = ", ".join(sorted(d.id for d in found))
             raise UsageError(f"{len(found)} {whose}documents are from {ref}: {ids}; name one by id")
-        raise UsageError(f"no {whose}document from {ref}; {scope} has {_listing(dataset, scope)}")
+        holder = "the documents are from" if scope == ALL_SCOPES else f"{scope} has"
+        raise UsageError(f"no {whose}document from {ref}; {holder} {_listing(dataset, scope)}")
     close = difflib.get_close_matches(ref, list(dataset.documents), n=3, cutoff=0.4)
     hint = f"did you mean {', '.join(close)}? " if close else ""
     raise UsageError(

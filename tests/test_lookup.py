@@ -161,3 +161,8 @@ def test_a_year_in_all_scopes(small):
         resolve_document(small, "2023", "all")
     assert str(caught.value) == "2 documents are from 2023: city-2023, plan-2023; name one by id"
     assert resolve_document(small, "2023", "滨州").id == "city-2023"
+    with pytest.raises(UsageError) as caught:
+        resolve_document(small, "1999", "all")
+    assert str(caught.value) == (
+        "no document from 1999; the documents are from 2023 (city-2023), 2023 (plan-2023)"
+    )
