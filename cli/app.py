@@ -48,7 +48,7 @@ class PolicyGroup(TyperGroup):
                 typer.echo(f"error: {problem}", err=True)
             raise typer.Exit(ExitStatus.INVALID) from None
         except PolicyError as exc:
-            typer.echo(f"error: {exc}", err=True)
+            typer.echo(f"error: {exc}{_where_to_look(exc)}", err=True)
             raise typer.Exit(ExitStatus.INVALID) from None
         except UnicodeEncodeError as exc:
             # A terminal or pipe whose encoding has no Chinese (LANG=C, PYTHONIOENCODING=
@@ -64,6 +64,15 @@ class PolicyGroup(TyperGroup):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             raise typer.Exit(ExitStatus.OK) from None
+
+
+def _where_to_look(exc: PolicyError) -> str:
+    """The command that lists what the library could not find."""
+    from policy_targets.comparisons.errors import NotFound
+
+    if isinstance(exc, NotFound) and exc.what == "indicator":
+        return " (`policy indicators` lists them all)"
+    return ""
 
 
 app = typer.Typer(

@@ -12,7 +12,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import chain
 from pathlib import Path
@@ -293,9 +293,16 @@ def render_table(report: Report, console) -> None:
     for section in report.sections:
         if report.preamble or section is not report.sections[0]:
             console.print()
-        if section.narrow and not _fits(section, console.width):
-            section = section.stacked()
+        section = _narrowest_needed(section, console.width)
         widths = _fitted(section, console.width)
+        if any(widths):
+            # Wrapped here rather than by Rich, which would cut a number inside Chinese
+            # text ("5" / "0%") where no space offers a break.
+            rows = [
+                [_wrap(c, w) if w else c for c, w in zip(row, widths, strict=True)]
+                for row in section.rows
+            ]
+            section = replace(section, rows=rows)
         table = Table(
             title=section.title or None,
             show_lines=False,
@@ -348,19 +355,67 @@ def _fits(section: Section, width: int) -> bool:
     return sum(least) + _OVERHEAD * len(section.headers) + 1 <= width
 
 
+def _narrowest_needed(section: Section, width: int) -> Section:
+    """The section as it is, else with its `narrow` columns stacked, else with long
+    headers broken too: the first that fits `width` without splitting a word."""
+    candidates = [section]
+    if section.narrow:
+        candidates.append(section.stacked())
+    last = candidates[-1]
+    candidates.append(replace(last, headers=[_breakable(h) for h in last.headers]))
+    return next((c for c in candidates if _fits(c, width)), candidates[-1])
+
+
+def _breakable(header: str) -> str:
+    """A long header of one word (a document id) broken after its hyphens, so that a
+    narrow column shows it whole on a few lines rather than cut anywhere."""
+    if " " in header or len(header) <= 12:
+        return header
+    return header.replace("-", "-\n")
+
+
+def _wrap(text: str, width: int) -> str:
+    """`text` in lines of at most `width` cells, broken at spaces or between Chinese
+    characters, never inside a run of Latin letters and digits such as 50% or 2025."""
+    from rich.cells import cell_len
+
+    lines = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for token in _TOKENS.findall(paragraph):
+            if token.isspace():
+                line += " " if line else ""
+                continue
+            if line.strip() and cell_len(line) + cell_len(token) > width:
+                lines.append(line.rstrip())
+                line = ""
+            line += token
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
 # Cells per column besides its text in render_table's tables: padding and a divider.
 _OVERHEAD = 3
 # Runs of text between spaces, with Chinese characters (which may break anywhere) left out.
 _WORDS = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+_TOKENS = re.compile(r"\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|" + _WORDS.pattern)
+
+
+def check_output(path: Path | None, force: bool) -> None:
+    """A UsageError when `path` could not be written: checked before a command writes
+    anything else (a chart), so that a refused --output leaves no other file behind."""
+    if path is None:
+        return
+    if path.exists() and not force:
+        raise UsageError(f"{path} exists; pass --force to overwrite it")
+    if path.is_dir():
+        raise UsageError(f"{path} is a directory; give a file name")
 
 
 def write_atomically(path: Path, payload: bytes | Iterable[bytes], force: bool) -> None:
     """Write `payload` (bytes, or pieces of it) to `path` through a temporary file in
     the same directory, so that a failure at any point leaves no half-written file."""
-    if path.exists() and not force:
-        raise UsageError(f"{path} exists; pass --force to overwrite it")
-    if path.is_dir():
-        raise UsageError(f"{path} is a directory; give a file name")
+    check_output(path, force)
     directory = path.parent if str(path.parent) else Path(".")
     if directory.exists() and not directory.is_dir():
         raise UsageError(f"{directory} is not a directory")

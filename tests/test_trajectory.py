@@ -146,3 +146,22 @@ def test_to_dict_uses_the_one_target_record_shape(build, three):
     assert second["step"]["verdict"] == "raised"
     assert second["step"]["ambition"] == "stronger"
     assert second["target_year"] == 2025
+
+
+def test_no_ambition_for_a_step_back_to_an_earlier_document(build, three):
+    # The 2018 plan's 2022 target follows a 2021 figure of the later 2023 work points:
+    # the step runs by target year, but it is no revision.
+    data = three(
+        build.target("w2023", value=47, year=2021),
+        build.target("p2018", value=45, year=2022),
+    )
+    step = trajectory(data, data.indicators["x"], "shandong").points[1].step
+    assert (str(step.verdict), step.assessment) == ("lowered", None)
+
+
+def test_no_ambition_between_two_figures_of_one_document(build, three):
+    data = three(
+        build.target("w2025", value=10, year=2024), build.target("w2025", value=20, year=2025)
+    )
+    step = trajectory(data, data.indicators["x"], "shandong").points[1].step
+    assert (str(step.verdict), step.assessment) == ("raised", None)
