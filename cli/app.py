@@ -27,6 +27,18 @@ class PolicyGroup(TyperGroup):
     """Turns the library's typed errors, and Click's usage errors of a command, into
     one-line messages and exit statuses."""
 
+    def make_context(self, info_name, args, parent=None, **extra):
+        # Parsing `policy`'s own options (--data, --no-cache) happens here, before any
+        # command runs: a mistake there is one line too, not Click's usage block.
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except UsageError as exc:
+            if extra.get("resilient_parsing"):  # shell completion: let Click carry on
+                raise
+            where = exc.ctx.command_path if exc.ctx else info_name
+            typer.echo(f"error: {exc.format_message()} (see `{where} --help`)", err=True)
+            raise typer.Exit(ExitStatus.INVALID) from None
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -40,7 +52,7 @@ class PolicyGroup(TyperGroup):
                 typer.echo(f"error: {line_safe(str(problem))}", err=True)
             raise typer.Exit(ExitStatus.INVALID) from None
         except PolicyError as exc:
-            typer.echo(f"error: {line_safe(str(exc))}", err=True)
+            typer.echo(f"error: {line_safe(str(exc))}{_where_to_look(exc)}", err=True)
             raise typer.Exit(ExitStatus.INVALID) from None
         except UnicodeEncodeError as exc:
             # A terminal or pipe whose encoding has no Chinese (LANG=C, PYTHONIOENCODING=
@@ -84,11 +96,21 @@ def _silence_stdout() -> None:
         pass
 
 
+def _where_to_look(exc: PolicyError) -> str:
+    """The command that lists what the library could not find."""
+    from policy_targets.comparisons.errors import NotFound
+
+    if isinstance(exc, NotFound) and exc.what == "indicator":
+        return " (`policy indicators` lists them all)"
+    return ""
+
+
 app = typer.Typer(
     cls=PolicyGroup,
     help="Compare the numeric targets of Shandong's digital-province plans.",
     no_args_is_help=True,
-    add_completion=False,
+    # -h as well as --help, for every command (subcommands inherit it).
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )

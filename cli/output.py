@@ -15,7 +15,7 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import chain
 from pathlib import Path
@@ -36,12 +36,48 @@ class Format(StrEnum):
     xlsx = "xlsx"
 
 
+class ExportFormat(StrEnum):
+    """`policy export` also publishes the whole dataset as a package or a database."""
+
+    table = "table"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
+    datapackage = "datapackage"
+    sqlite = "sqlite"
+
+
+# What an --output file's extension means when --format is not given.
+EXTENSIONS = {
+    ".txt": "table",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".csv": "csv",
+    ".json": "json",
+    ".xlsx": "xlsx",
+    ".db": "sqlite",
+    ".sqlite": "sqlite",
+    ".sqlite3": "sqlite",
+}
+
 FormatOption = Annotated[
     Format,
     typer.Option(
         "--format",
         "-f",
-        help="table (terminal), markdown, csv, json or xlsx.",
+        help="table (terminal), markdown, csv, json or xlsx; "
+        "default: from the --output file's extension.",
+        case_sensitive=False,
+    ),
+]
+ExportFormatOption = Annotated[
+    ExportFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="json, csv, markdown, xlsx, table, datapackage (a directory) or sqlite (a .db "
+        "file); default: from the --output file's extension, else json.",
         case_sensitive=False,
     ),
 ]
@@ -55,6 +91,16 @@ def output_path(value: str) -> Path:
     return Path(value)
 
 
+class DirectoryName(type(Path())):  # type: ignore[misc]
+    """A path given with a trailing slash: a directory, never the name of a file."""
+
+
+def export_output_path(value: str) -> Path:
+    """`export --output`: a file, or a directory for a data package. A trailing slash
+    is kept as DirectoryName, so that no file is written under a directory's name."""
+    return DirectoryName(value) if value.endswith(("/", os.sep)) else Path(value)
+
+
 OutputOption = Annotated[
     Path | None,
     typer.Option(
@@ -63,6 +109,16 @@ OutputOption = Annotated[
         help="Write to this file instead of the terminal.",
         parser=output_path,
         metavar="FILE",
+    ),
+]
+ExportOutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (for datapackage: this directory) instead of the terminal.",
+        parser=export_output_path,
+        metavar="PATH",
     ),
 ]
 ForceOption = Annotated[
@@ -223,6 +279,8 @@ def to_xlsx(report: Report) -> bytes:
             for cell in sheet[sheet.max_row]:
                 _store_as_value(cell)
         sheet.freeze_panes = "A2"
+    if report.records:
+        _data_sheet(workbook, report.records, used)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -292,10 +350,16 @@ def render_table(report: Report, console) -> None:
     for section in report.sections:
         if report.preamble or section is not report.sections[0]:
             console.print()
-        section = _literal(section)
-        if section.narrow and not _fits(section, console.width):
-            section = section.stacked()
+        section = _narrowest_needed(_literal(section), console.width)
         widths = _fitted(section, console.width)
+        if any(widths):
+            # Wrapped here rather than by Rich, which would cut a number inside Chinese
+            # text ("5" / "0%") where no space offers a break.
+            rows = [
+                [_wrap(c, w) if w else c for c, w in zip(row, widths, strict=True)]
+                for row in section.rows
+            ]
+            section = replace(section, rows=rows)
         table = Table(
             title=Text(section.title) if section.title else None,
             show_lines=False,
@@ -360,10 +424,57 @@ def _fits(section: Section, width: int) -> bool:
     return sum(least) + _OVERHEAD * len(section.headers) + 1 <= width
 
 
+def _narrowest_needed(section: Section, width: int) -> Section:
+    """The section as it is, else with its `narrow` columns stacked, else with long
+    headers broken too: the first that fits `width` without splitting a word."""
+    candidates = [section]
+    if section.narrow:
+        candidates.append(section.stacked())
+    last = candidates[-1]
+    candidates.append(replace(last, headers=[_breakable(h) for h in last.headers]))
+    return next((c for c in candidates if _fits(c, width)), candidates[-1])
+
+
+def _breakable(header: str) -> str:
+    """A long header of one word (a document id) broken after its hyphens, so that a
+    narrow column shows it whole on a few lines rather than cut anywhere."""
+    if " " in header or len(header) <= 12:
+        return header
+    return header.replace("-", "-\n")
+
+
+def _wrap(text: str, width: int) -> str:
+    """`text` in lines of at most `width` cells, broken at spaces or between Chinese
+    characters, never inside a run of Latin letters and digits such as 50% or 2025."""
+    from rich.cells import cell_len
+
+    lines = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for token in _TOKENS.findall(paragraph):
+            if token.isspace():
+                line += " " if line else ""
+                continue
+            if line.strip() and cell_len(line) + cell_len(token) > width:
+                lines.append(line.rstrip())
+                line = ""
+            line += token
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
 # Cells per column besides its text in render_table's tables: padding and a divider.
 _OVERHEAD = 3
 # Runs of text between spaces, with Chinese characters (which may break anywhere) left out.
 _WORDS = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+_TOKENS = re.compile(r"\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|" + _WORDS.pattern)
+
+
+def check_output(path: Path | None, force: bool) -> None:
+    """A UsageError when `path` could not be written: checked before a command writes
+    anything else (a chart), so that a refused --output leaves no other file behind."""
+    if path is not None:
+        _checked_target(path, force)
 
 
 def write_atomically(path: Path, payload: bytes | Iterable[bytes], force: bool) -> None:
@@ -407,9 +518,15 @@ def _shown(path: Path | str) -> str:
 
 
 def _remove(path: str) -> None:
+    """Remove a temporary file or directory; nothing when it is gone (renamed into place)."""
+    if os.path.isdir(path) and not os.path.islink(path):
+        import shutil
+
+        shutil.rmtree(path, ignore_errors=True)
+        return
     try:
         os.unlink(path)
-    except OSError:  # gone already: renamed into place
+    except OSError:
         pass
 
 
@@ -425,6 +542,8 @@ _KINDS = {
 def _checked_target(path: Path, force: bool) -> Path:
     """The file `path` names, after following symbolic links, if writing it is allowed."""
     shown = _shown(path)
+    if isinstance(path, DirectoryName):
+        raise UsageError(f"{shown}/ names a directory; give a file name")
     try:
         status = os.stat(path)  # what the name resolves to, through any symbolic link
     except FileNotFoundError:
@@ -613,7 +732,9 @@ def _is_terminal() -> bool:
 
 
 def emit(report: Report, fmt: Format, output: Path | None, force: bool) -> None:
-    """Render `report` in `fmt` to the terminal or to `output`."""
+    """Render `report` in `fmt` to the terminal or to `output`. Without --format, an
+    --output file's extension chooses the format."""
+    fmt = format_for(fmt, output)
     if fmt is Format.xlsx:
         if output is None:
             raise UsageError("xlsx is a binary format; give a file with --output report.xlsx")
@@ -632,9 +753,138 @@ def emit(report: Report, fmt: Format, output: Path | None, force: bool) -> None:
         pieces = to_json(report)
     else:
         pieces = [(to_markdown if fmt is Format.markdown else to_csv)(report)]
+    # CSV starts with a byte-order mark so that spreadsheet programs read the Chinese as
+    # UTF-8, on standard output as in a file: `> x.csv` and `-o x.csv` give the same bytes.
+    bom = [BOM] if fmt is Format.csv else []
     if output is None:
-        typer.echo("".join(pieces), nl=False)
+        if fmt is Format.csv:
+            # Bytes, not text: the stream's own encoding must not change them.
+            typer.echo(b"".join(chain(bom, (piece.encode() for piece in pieces))), nl=False)
+        else:
+            typer.echo("".join(pieces), nl=False)
         return
-    # CSV gets a byte-order mark so that spreadsheet programs read the Chinese as UTF-8.
-    bom = [b"\xef\xbb\xbf"] if fmt is Format.csv else []
     write_atomically(output, chain(bom, (piece.encode() for piece in pieces)), force)
+
+
+BOM = b"\xef\xbb\xbf"
+
+
+def _current_context():
+    """The running command's Click context, whether Typer vendors Click (0.28) or
+    depends on it (older): from the package that defines Typer's Context base class."""
+    import importlib
+
+    click_context = typer.Context.__mro__[1]
+    package = click_context.__module__.rsplit(".", 1)[0]
+    return importlib.import_module(f"{package}.globals").get_current_context(silent=True)
+
+
+def format_given(parameter: str = "fmt") -> bool:
+    """Whether the user typed --format (rather than leaving the command's default)."""
+    ctx = _current_context()
+    source = ctx.get_parameter_source(parameter) if ctx else None
+    return source is not None and source.name != "DEFAULT"
+
+
+def format_for(fmt, output: Path | None, given: bool | None = None):
+    """The format to write: --format when given, else the one --output's extension
+    names, else the command's default. A --format that contradicts the extension is
+    an error, since the file would not be what its name says. Returns a member of
+    `fmt`'s own enum."""
+    kind = type(fmt)
+    given = format_given() if given is None else given
+    named = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
+    if named is None:
+        return fmt
+    if named not in kind.__members__:
+        raise UsageError(
+            f"{output.name} names a {named} file, which only `policy export` writes; "
+            "give another --output name"
+        )
+    if given and fmt.value == "datapackage":
+        raise UsageError(
+            f"--format datapackage writes a directory; give --output a name without the "
+            f"{output.suffix} extension, e.g. {output.with_suffix('').name}"
+        )
+    if given and fmt.value != named:
+        raise UsageError(
+            f"--format {fmt.value} contradicts the extension of {output.name} ({named}); "
+            f"drop --format, or name the file {output.stem}{_EXTENSION[fmt.value]}"
+        )
+    return kind(named)
+
+
+_EXTENSION = {
+    "table": ".txt",
+    "markdown": ".md",
+    "csv": ".csv",
+    "json": ".json",
+    "xlsx": ".xlsx",
+    "sqlite": ".db",
+}
+
+
+def write_directory(directory: Path, files: dict[str, bytes], force: bool) -> None:
+    """Write `files` (name → bytes) into `directory`, all or nothing: they are written
+    to a temporary directory beside it first. A new directory appears whole; into an
+    existing one the files are moved one by one, and an existing file of the same name
+    is replaced only with --force. Other files in the directory are left alone."""
+    import tempfile
+
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"{directory} is a file; give a directory for the data package")
+    if directory.is_dir():
+        for name in files:  # each a new or regular file, no data file, as for --output
+            _checked_target(directory / name, force)
+    parent = directory.parent if str(directory.parent) else Path(".")
+    if not parent.is_dir():
+        raise UsageError(f"directory {parent} does not exist; create it first")
+    guard = _removed_on_signal()
+    try:
+        with guard:
+            try:
+                with guard.deferred():  # as in write_atomically: the name is always known
+                    guard.temporary = tempfile.mkdtemp(dir=parent, prefix=".policy-", suffix=".tmp")
+            except OSError as exc:
+                raise UsageError(f"cannot write to {parent}: {exc.strerror}") from None
+            temporary = Path(guard.temporary)
+            for name, payload in files.items():
+                (temporary / name).write_bytes(payload)
+                os.chmod(temporary / name, _mode_for(directory / name))
+            if directory.exists():
+                for name in files:
+                    os.replace(temporary / name, directory / name)
+            else:
+                # mkdtemp's directory is private (0700); the package gets the umask's mode.
+                os.chmod(temporary, 0o777 & ~_umask())
+                os.rename(temporary, directory)
+    except OSError as exc:
+        raise UsageError(f"cannot write {directory}: {exc.strerror}") from None
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+def _data_sheet(workbook, records: list[dict[str, Any]], used: set[str]) -> None:
+    """The records, as CSV has them, on a sheet of their own, with numbers, years and
+    flags as numbers and booleans, so that a spreadsheet sorts, filters and sums them."""
+    import json
+
+    from openpyxl.styles import Font
+
+    sheet = workbook.create_sheet(_sheet_name("Data", used))
+    fields = list(dict.fromkeys(k for record in records for k in record))
+    sheet.append(fields)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for record in records:
+        values = [_xlsx_text(plain(record.get(name))) for name in fields]
+        sheet.append(
+            [json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v for v in values]
+        )
+        for cell in sheet[sheet.max_row]:
+            _store_as_value(cell)
+    sheet.freeze_panes = "A2"

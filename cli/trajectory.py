@@ -9,7 +9,7 @@ import typer
 
 from policy_targets.comparisons.vocabulary import Language
 
-from . import context
+from . import completion, context
 from .options import LangOption
 from .output import (
     ForceOption,
@@ -36,7 +36,7 @@ NARROW = [
     ("Point", ["Year", "Kind", "Document"]),
     ("Figure", ["As written", "Normalized"]),
     ("Change", ["Change", "Per year"]),
-    ("Step", ["Verdict", "Ambition", "Why"]),
+    ("Verdict / ambition", ["Verdict", "Ambition", "Why"]),
 ]
 
 
@@ -56,19 +56,23 @@ def _why(point) -> str:
 
 
 def _chart(trajectory):
-    """Horizontal bars, one per point, scaled to the largest comparable value."""
+    """Horizontal bars, one per point, each scaled to the largest value it compares with;
+    where the figures measure different things, each bar says what it measures."""
     from rich.text import Text
 
-    points = trajectory.points
-    top = max((p.target.normalized for p in points), default=0) or 1
+    series = trajectory.series()
     text = Text()
-    for point in points:
-        target = point.target
-        width = max(1, round(BARS * target.normalized / top)) if target.normalized else 0
-        style = "cyan" if target.kind == "target" else "white"
-        text.append(f"{target.year} ", style="dim")
-        text.append("█" * width, style=style)
-        text.append(f" {normalized(target)}\n")
+    for label, points in series.items():
+        top = max(p.target.normalized for p in points) or 1
+        if len(series) > 1:
+            text.append(f"{label}\n", style="bold")
+        for point in points:
+            target = point.target
+            width = max(1, round(BARS * target.normalized / top)) if target.normalized else 0
+            style = "cyan" if target.kind == "target" else "white"
+            text.append(f"{target.year} ", style="dim")
+            text.append("█" * width, style=style)
+            text.append(f" {normalized(target)}\n")
     return text
 
 
@@ -144,9 +148,20 @@ def _flat(point: dict) -> dict:
 def trajectory_command(
     ctx: typer.Context,
     indicator: Annotated[
-        str, typer.Argument(metavar="INDICATOR", help="An id, an English name or a Chinese name.")
+        str,
+        typer.Argument(
+            metavar="INDICATOR",
+            help="An id, an English name or a Chinese name.",
+            autocompletion=completion.indicators,
+        ),
     ],
-    scope: Annotated[str, typer.Option(help="Whose figures: shandong, binzhou, …")] = "shandong",
+    scope: Annotated[
+        str,
+        typer.Option(
+            help="Whose figures: an id or a name (shandong, Binzhou, 广东 …).",
+            autocompletion=completion.scopes,
+        ),
+    ] = "shandong",
     lang: LangOption = Language.en,
     plot: Annotated[
         Path | None,
@@ -166,11 +181,13 @@ def trajectory_command(
     from policy_targets.comparisons.trajectory import trajectory
 
     data = context.dataset(ctx)
-    require_scope(data, scope)
+    scope = require_scope(data, scope)
     found = trajectory(data, resolve_indicator(data, indicator), scope)
     if plot is not None:
+        from .output import check_output
         from .plot import plot_trajectory
 
+        check_output(output, force)
         plot_trajectory(found, plot, force)
     emit(build_report(found, lang), fmt, output, force)
 

@@ -407,7 +407,7 @@ def _load_dataset(data_dir: Path, index: Any) -> records.Dataset:
                     1,
                     1,
                     "data directory not found",
-                    "pass an existing directory to --data or POLICY_DATA",
+                    "give the path of an existing targets directory",
                 )
             ]
         )

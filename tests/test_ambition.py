@@ -189,3 +189,9 @@ def test_a_change_from_zero_is_absolute(build):
 def test_to_dict(build):
     result = assess(build.indicator(), build.target(value=1), build.target(value=2))
     assert result.to_dict() == {"ambition": "stronger", "reasons": ["value +100 %"]}
+
+
+def test_a_lower_share_is_weaker_in_percentage_points(build):
+    before = build.target(value=50, dimension="share")
+    after = build.target(value=44, dimension="share")
+    assert ambition(build, before, after, dimension="share") == ("weaker", ["value -6 pp"])

@@ -81,6 +81,18 @@ OUTPUT_CASES = [
     ),
     pytest.param(
         None,
+        ["export", "-o", "newdir/"],
+        "error: newdir/ names a directory; give a file name",
+        id="export-trailing-slash",
+    ),
+    pytest.param(
+        lambda root: ((root / "package").mkdir(), os.mkfifo(root / "package" / "targets.csv")),
+        ["export", "--format", "datapackage", "-o", "package", "--force"],
+        "error: package/targets.csv is a FIFO, not a regular file; give a file name",
+        id="fifo-in-a-data-package",
+    ),
+    pytest.param(
+        None,
         [*DATA, *JSON, "-o", "targets/2023-work-points.yaml", "--force"],
         "error: targets/2023-work-points.yaml is a data file of the dataset; "
         "write the output elsewhere",

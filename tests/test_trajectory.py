@@ -146,3 +146,89 @@ def test_to_dict_uses_the_one_target_record_shape(build, three):
     assert second["step"]["verdict"] == "raised"
     assert second["step"]["ambition"] == "stronger"
     assert second["target_year"] == 2025
+
+
+def test_no_ambition_for_a_step_back_to_an_earlier_document(build, three):
+    # The 2018 plan's 2022 target follows a 2021 figure of the later 2023 work points:
+    # the step runs by target year, but it is no revision.
+    data = three(
+        build.target("w2023", value=47, year=2021),
+        build.target("p2018", value=45, year=2022),
+    )
+    step = trajectory(data, data.indicators["x"], "shandong").points[1].step
+    assert (str(step.verdict), step.assessment) == ("lowered", None)
+
+
+def test_no_ambition_between_two_figures_of_one_document(build, three):
+    data = three(
+        build.target("w2025", value=10, year=2024), build.target("w2025", value=20, year=2025)
+    )
+    step = trajectory(data, data.indicators["x"], "shandong").points[1].step
+    assert (str(step.verdict), step.assessment) == ("raised", None)
+
+
+def test_an_earlier_target_for_the_same_year_counts_as_undercut(build, three):
+    data = three(
+        build.target("w2023", value=30, year=2025), build.target("w2025", value=20, year=2025)
+    )
+    points = trajectory(data, data.indicators["x"], "shandong").points
+    assert points[1].step.lower_than_earlier.document == "w2023"
+
+
+def test_an_earlier_target_for_a_later_year_is_not_undercut(build, three):
+    data = three(
+        build.target("w2023", value=30, year=2026), build.target("w2025", value=20, year=2025)
+    )
+    points = trajectory(data, data.indicators["x"], "shandong").points
+    assert [p.step and p.step.lower_than_earlier for p in points] == [None, None]
+
+
+def test_an_earlier_baseline_is_never_undercut(build, three):
+    data = three(
+        build.target("w2023", value=30, year=2022, kind="baseline"),
+        build.target("w2025", value=20, year=2025),
+    )
+    assert (
+        trajectory(data, data.indicators["x"], "shandong").points[1].step.lower_than_earlier is None
+    )
+
+
+def test_a_baseline_never_undercuts(build, three):
+    data = three(
+        build.target("w2023", value=30, year=2023),
+        build.target("w2025", value=20, year=2024, kind="baseline"),
+    )
+    assert (
+        trajectory(data, data.indicators["x"], "shandong").points[1].step.lower_than_earlier is None
+    )
+
+
+def test_a_figure_of_another_measure_is_never_undercut(build, three):
+    data = three(
+        build.target("w2023", value=30, year=2023, measure="addition"),
+        build.target("w2025", value=20, year=2025),
+    )
+    assert (
+        trajectory(data, data.indicators["x"], "shandong").points[1].step.lower_than_earlier is None
+    )
+
+
+def test_a_document_issued_the_same_day_does_not_undercut(build):
+    first = build.document("first", 2023, published="2023-06-17")
+    second = build.document("second", 2023, published="2023-06-17")
+    data = build.dataset(
+        [first, second],
+        [build.indicator()],
+        [build.target("first", value=30), build.target("second", value=20, year=2024)],
+    )
+    assert (
+        trajectory(data, data.indicators["x"], "shandong").points[1].step.lower_than_earlier is None
+    )
+
+
+def test_figures_for_one_year_follow_their_documents_order(build, three):
+    data = three(
+        build.target("w2025", value=20, year=2024), build.target("w2023", value=10, year=2024)
+    )
+    found = trajectory(data, data.indicators["x"], "shandong")
+    assert [p.document.id for p in found.points] == ["w2023", "w2025"]
