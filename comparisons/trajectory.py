@@ -23,9 +23,9 @@ class Step:
 
     verdict: Verdict  # raised, lowered, unchanged or not comparable
     change: Change | None
-    assessment: Assessment | None = None  # between two targets that compare
-    not_comparable: str | None = None
-    lower_than_earlier: Target | None = None  # an earlier document's higher target
+    assessment: Assessment | None  # between two targets that compare
+    not_comparable: str | None
+    lower_than_earlier: Target | None  # an earlier document's higher target
 
     def to_dict(self) -> dict:
         earlier = self.lower_than_earlier

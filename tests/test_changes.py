@@ -80,3 +80,28 @@ def test_direction_reads_the_number_only(build):
     assert direction(build.target(value=1), build.target(value=2)) == "raised"
     assert direction(build.target(value=2), build.target(value=1)) == "lowered"
     assert direction(build.target(value=2), build.target(value=2)) == "unchanged"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "reason"),
+    [
+        ("share", "rate", "different measure: share (a share) vs rate (a rate)"),
+        ("frequency", "level", "different measure: frequency (a frequency) vs level (a stock)"),
+        (
+            "cumulative",
+            "addition",
+            "different measure: cumulative (a cumulative stock) vs addition (a yearly addition)",
+        ),
+    ],
+)
+def test_the_reason_names_both_measures(build, first, second, reason):
+    assert (
+        not_comparable_reason(build.target(measure=first), build.target(measure=second)) == reason
+    )
+
+
+def test_growth_over_one_year_and_from_one(build):
+    change = change_between(build.target(value=1), build.target(value=4, year=2025))
+    assert (change.per_year, change.per_year_kind) == (1.0, "growth")
+    change = change_between(build.target(value=4), build.target(value=1, year=2024))
+    assert (change.per_year, change.years) == (-0.75, 1)

@@ -202,6 +202,27 @@ def test_the_share_is_the_citys_of_the_provinces_whichever_came_first(
     assert row.share_of_whole == 0.04
 
 
+def test_an_alignment_pairs_the_figures_that_compare(build):
+    city = build.document("city", 2023, scope="binzhou")
+    province = build.document("province", 2025)
+    data = build.dataset(
+        [city, province],
+        [build.indicator()],
+        [
+            build.target("city", value=7, scope="binzhou", year=2025, measure="addition"),
+            build.target("city", value=200, scope="binzhou", year=2024),
+            build.target("province", value=5000, year=2025),
+        ],
+    )
+    (row,) = compare(data, city, province).rows
+    assert (row.before.value, row.share_of_whole, row.reasons) == (200, 0.04, ())
+
+
+def test_no_selection_is_none(build, two):
+    data = two(build.target("a"))
+    assert compare(data, data.documents["a"], data.documents["b"]).only is None
+
+
 def test_scopes_neither_within_the_other_have_no_share(build):
     city = build.document("city", 2023, scope="binzhou")
     other = build.document("other", 2025, scope="beijing")
