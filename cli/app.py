@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 from policy_targets.comparisons.errors import DataError, PolicyError
 
 from . import output
+from .options import GlobalLangOption
 from .safe_text import line_safe
 from .status import ExitStatus
 
@@ -142,6 +143,7 @@ def main_options(
             "--no-cache", help="Read and check every data file afresh, without the cache."
         ),
     ] = False,
+    lang: GlobalLangOption = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
@@ -153,7 +155,7 @@ def main_options(
     # A hint to rerun with --data only helps when --data, not POLICY_DATA, chose the data.
     source = ctx.get_parameter_source("data")
     typed = data is not None and source is not None and source.name == "COMMANDLINE"
-    ctx.obj = {"data": data, "data_typed": typed, "use_cache": not no_cache}
+    ctx.obj = {"data": data, "data_typed": typed, "use_cache": not no_cache, "lang": lang}
     output.data_option = data  # an --output must never replace one of its files
 
 

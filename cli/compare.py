@@ -9,13 +9,15 @@ import typer
 
 from policy_targets.comparisons.vocabulary import (
     Alignment,
-    Language,
+    Ambition,
+    Category,
     Selection,
     Verdict,
     only_in,
 )
 
 from . import completion, context
+from .labels import PHRASES, counted, is_zh, reasons, say, scope_name, term
 from .options import CategoryOption, LangOption
 from .output import (
     ForceOption,
@@ -57,56 +59,78 @@ SIDE_FIELDS = (
 
 # On a narrow terminal: the change beside its rate, the verdict above its ambition and reasons.
 NARROW = [
-    ("Change", ["Change", "Per year"]),
-    ("Verdict / ambition", ["Verdict", "Ambition", "Why"]),
+    ("change", ["change", "per_year"]),
+    ("verdict_ambition", ["verdict", "ambition", "why"]),
 ]
 
 
-def _counted(counts: dict[str, int]) -> str:
-    return ", ".join(f"{n} {word}" for word, n in counts.items())
+def _headers(keys: list[str], lang: str) -> list[str]:
+    """Column headers: a phrase key in `lang`, or a document id as it is."""
+    return [say(key, lang) if key in PHRASES else key for key in keys]
 
 
-def _preamble(comparison) -> list[str]:
+def _narrow(lang: str) -> list[tuple[str, list[str]]]:
+    return [(say(head, lang), [say(key, lang) for key in group]) for head, group in NARROW]
+
+
+def _preamble(comparison, lang: str) -> list[str]:
     before, after = comparison.before, comparison.after
     summary = comparison.summary
     rows = sum(summary.verdicts.values())
+    title = "title_zh" if is_zh(lang) else "title_en"
     lines = [
-        f"{before.id} → {after.id}: {before.title_en} ({before.published or before.year}) → "
-        f"{after.title_en} ({after.published or after.year})"
+        f"{before.id} → {after.id}: {getattr(before, title)} ({before.published or before.year}) → "
+        f"{getattr(after, title)} ({after.published or after.year})"
     ]
     if comparison.aligned:
         lines.append(
-            f"{before.scope} and {after.scope} are different scopes: the rows set their "
-            "figures side by side; nothing is raised, lowered, new or lapsed across scopes."
+            say(
+                "scopes_apart",
+                lang,
+                a=scope_name(before.scope, lang),
+                b=scope_name(after.scope, lang),
+            )
         )
-    from policy_targets.comparisons.vocabulary import SECONDARY_KINDS, SECONDARY_NOTE
+    from policy_targets.comparisons.vocabulary import SECONDARY_KINDS
 
-    lines += [f"{d.id}: {SECONDARY_NOTE}" for d in (before, after) if d.kind in SECONDARY_KINDS]
-    counts = _counted(summary.verdicts) or "no targets"
-    lines.append(f"{rows} indicator{'s' if rows != 1 else ''}: {counts}")
+    lines += [
+        f"{d.id}: {say('secondary', lang)}" for d in (before, after) if d.kind in SECONDARY_KINDS
+    ]
+    counts = counted(summary.verdicts, lang) or say("no_targets", lang)
+    how_many = say("count_indicator" if rows == 1 else "count_indicators", lang, n=rows)
+    lines.append(f"{how_many}{'：' if is_zh(lang) else ': '}{counts}")
     if summary.ambition:
-        lines.append(f"Ambition, where the targets compare: {_counted(summary.ambition)}")
+        lines.append(say("ambition_line", lang, counts=counted(summary.ambition, lang)))
     if summary.categories:
         # Across scopes the two counts stand side by side; an arrow would read as a change.
         arrow = "/" if comparison.aligned else "→"
-        per_category = ", ".join(f"{c} {a} {arrow} {b}" for c, a, b in summary.categories)
-        lines.append(f"Indicators per category, {before.id} {arrow} {after.id}: {per_category}")
+        per_category = say("list_sep", lang).join(
+            f"{term(c, lang, Category)} {a} {arrow} {b}" for c, a, b in summary.categories
+        )
+        lines.append(
+            say(
+                "per_category",
+                lang,
+                before=before.id,
+                arrow=arrow,
+                after=after.id,
+                counts=per_category,
+            )
+        )
     if comparison.only:
         shown = len(comparison.rows)
-        lines.append(
-            f"Shown: the {shown} row{'s' if shown != 1 else ''} of --only {comparison.only}"
-        )
+        lines.append(say("shown", lang, n=shown, s="s" if shown != 1 else "", only=comparison.only))
     return lines
 
 
-def _change_cells(row) -> list[str]:
+def _change_cells(row, lang: str) -> list[str]:
     a, change = row.before, row.change
     if not change:
         return ["", ""]
-    text = absolute_change(change, a.dimension, a.normalized_unit)
+    text = absolute_change(change, a.dimension, a.normalized_unit, lang)
     if change.relative is not None and a.dimension != "share":
         text += f" ({relative_change(change)})"
-    return [text, per_year(change)]
+    return [text, per_year(change, lang)]
 
 
 def _sections(comparison, lang: str) -> list[Section]:
@@ -117,10 +141,10 @@ def _sections(comparison, lang: str) -> list[Section]:
             return None
         return Section(
             title,
-            headers,
+            _headers(headers, lang),
             [[row.indicator.name(lang), *cells(row)] for row in rows],
             styles=[VERDICT_STYLES.get(row.verdict) for row in rows],
-            narrow=NARROW,
+            narrow=_narrow(lang),
         ).without_empty_columns()
 
     def having(*verdicts) -> list:
@@ -130,64 +154,82 @@ def _sections(comparison, lang: str) -> list[Section]:
         from policy_targets.comparisons.diff import part_and_whole
 
         part_whole = part_and_whole(before, after)
-        share = f"{part_whole[0]} as share of {part_whole[1]}" if part_whole else "Share"
+        share = (
+            say(
+                "share_of",
+                lang,
+                part=scope_name(part_whole[0], lang),
+                whole=scope_name(part_whole[1], lang),
+            )
+            if part_whole
+            else say("share", lang)
+        )
         found = [
             section(
-                "Shared: both documents give a figure",
-                ["Indicator", before.id, after.id, share, "Why no share"],
+                say("shared", lang),
+                ["indicator", before.id, after.id, share, "why_no_share"],
                 having(Alignment.shared),
                 lambda r: [
-                    described(r.before),
-                    described(r.after),
+                    described(r.before, lang),
+                    described(r.after, lang),
                     "" if r.share_of_whole is None else f"{r.share_of_whole * 100:.1f}%",
-                    "; ".join(r.reasons),
+                    reasons(r.reasons, lang),
                 ],
             ),
             section(
-                f"Only {before.scope}: {before.id}",
-                ["Indicator", before.id],
+                say("only", lang, scope=scope_name(before.scope, lang), document=before.id),
+                ["indicator", before.id],
                 having(only_in(before.scope)),
-                lambda r: [described(r.before)],
+                lambda r: [described(r.before, lang)],
             ),
             section(
-                f"Only {after.scope}: {after.id}",
-                ["Indicator", after.id],
+                say("only", lang, scope=scope_name(after.scope, lang), document=after.id),
+                ["indicator", after.id],
                 having(only_in(after.scope)),
-                lambda r: [described(r.after)],
+                lambda r: [described(r.after, lang)],
             ),
         ]
         return [s for s in found if s]
     found = [
         section(
-            "Changes: targets in both documents",
-            ["Indicator", before.id, after.id, "Change", "Per year", "Verdict", "Ambition", "Why"],
+            say("changes", lang),
+            [
+                "indicator",
+                before.id,
+                after.id,
+                "change",
+                "per_year",
+                "verdict",
+                "ambition",
+                "why",
+            ],
             having(*CHANGES),
             lambda r: [
-                described(r.before),
-                described(r.after),
-                *_change_cells(r),
-                str(r.verdict),
-                r.ambition.value if r.ambition else "",
-                "; ".join(r.all_reasons),
+                described(r.before, lang),
+                described(r.after, lang),
+                *_change_cells(r, lang),
+                term(r.verdict, lang),
+                term(r.ambition, lang, Ambition),
+                reasons(r.all_reasons, lang),
             ],
         ),
         section(
-            f"New: only in {after.id}",
-            ["Indicator", after.id, "Normalized"],
+            say("new", lang, after=after.id),
+            ["indicator", after.id, "normalized"],
             having(Verdict.new),
-            lambda r: [described(r.after), normalized(r.after)],
+            lambda r: [described(r.after, lang), normalized(r.after, lang)],
         ),
         section(
-            f"Lapsed: only in {before.id}, due before {after.year}",
-            ["Indicator", before.id, "Due"],
+            say("lapsed", lang, before=before.id, year=after.year),
+            ["indicator", before.id, "due"],
             having(Verdict.lapsed),
-            lambda r: [described(r.before), str(r.due)],
+            lambda r: [described(r.before, lang), str(r.due)],
         ),
         section(
-            f"Not restated: only in {before.id}, still due in {after.year} or later",
-            ["Indicator", before.id, "Why"],
+            say("not_restated", lang, before=before.id, year=after.year),
+            ["indicator", before.id, "why"],
             having(Verdict.not_restated),
-            lambda r: [described(r.before), "; ".join(r.reasons)],
+            lambda r: [described(r.before, lang), reasons(r.reasons, lang)],
         ),
     ]
     return [s for s in found if s]
@@ -223,7 +265,7 @@ def build_report(comparison, lang: str) -> Report:
         _sections(comparison, lang),
         [_flat_row(row) for row in payload["rows"]],
         json=payload,
-        preamble=_preamble(comparison),
+        preamble=_preamble(comparison, lang),
     )
 
 
@@ -257,7 +299,7 @@ def compare_command(
         Selection | None,
         typer.Option(help="Only rows of this kind (changed = raised or lowered)."),
     ] = None,
-    lang: LangOption = Language.en,
+    lang: LangOption = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -293,16 +335,14 @@ def compare_command(
     from policy_targets.comparisons.diff import compare
     from policy_targets.comparisons.lookup import resolve_document
 
+    lang = context.language(ctx, lang)
     data = context.dataset(ctx)
     first = resolve_document(data, before, scope)
     second = resolve_document(data, after, scope)
     comparison = compare(data, first, second, category=category, only=only)
     if comparison.swapped:
-        typer.echo(
-            f"note: {first.id} is the later document; comparing {comparison.before.id} → "
-            f"{comparison.after.id}",
-            err=True,
-        )
+        before_id, after_id = comparison.before.id, comparison.after.id
+        typer.echo(say("swapped", lang, first=first.id, before=before_id, after=after_id), err=True)
     if plot is not None:
         from policy_targets.comparisons.lookup import resolve_indicator
 
@@ -313,7 +353,7 @@ def compare_command(
         chosen = [resolve_indicator(data, name).id for name in indicator or []] or [
             row.indicator.id for row in comparison.rows if row.before and row.after
         ]
-        plot_comparison(comparison, chosen, plot, force)
+        plot_comparison(comparison, chosen, plot, force, lang)
     emit(build_report(comparison, lang), fmt, output, force)
     if fail_on_change and comparison.changed:
         raise typer.Exit(ExitStatus.DIFFERENCES)

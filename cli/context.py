@@ -8,6 +8,7 @@ import typer
 
 from policy_targets.comparisons.errors import DataError, PolicyError
 from policy_targets.comparisons.records import Dataset
+from policy_targets.comparisons.vocabulary import Language
 
 
 class InvalidData(PolicyError):
@@ -24,6 +25,12 @@ def data_dir(ctx: typer.Context) -> Path:
 def use_cache(ctx: typer.Context) -> bool:
     """False under `policy --no-cache`: every data file is read and checked afresh."""
     return (ctx.find_root().obj or {}).get("use_cache", True)
+
+
+def language(ctx: typer.Context, lang: str | None = None) -> Language:
+    """The language of a command: its own --lang, else `policy --lang` (or POLICY_LANG),
+    else English."""
+    return Language(lang or (ctx.find_root().obj or {}).get("lang") or Language.en)
 
 
 def dataset(ctx: typer.Context) -> Dataset:

@@ -9,9 +9,20 @@ import typer
 
 from policy_targets.comparisons.vocabulary import Category, Language
 
-LangOption = Annotated[
-    Language, typer.Option("--lang", help="Indicator names in English or Chinese.")
-]
+
+def _lang_option(envvar: str | None, help: str):
+    """--lang: None when not given, so that a command's own --lang wins over the global
+    one (`policy --lang zh`, or POLICY_LANG), and that over English."""
+    return Annotated[Language | None, typer.Option("--lang", envvar=envvar, help=help)]
+
+
+LangOption = _lang_option(
+    None, "Language of names, headers, verdicts and summaries (default: policy's --lang)."
+)
+GlobalLangOption = _lang_option(
+    "POLICY_LANG",
+    "Language of names, headers, verdicts, summaries and charts, for every command.",
+)
 CategoryOption = Annotated[
     Category | None, typer.Option("--category", help="Only indicators of this category.")
 ]

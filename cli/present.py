@@ -5,7 +5,9 @@ from __future__ import annotations
 from policy_targets.comparisons.changes import Change
 from policy_targets.comparisons.numbers import format_number
 from policy_targets.comparisons.records import Target
-from policy_targets.comparisons.vocabulary import Verdict
+from policy_targets.comparisons.vocabulary import Measure, Verdict
+
+from .labels import is_zh, term, unit_word
 
 SYMBOLS = {
     "at_least": "≥",
@@ -62,14 +64,15 @@ def _ordinal(value: float) -> str:
     return f"{number}{suffix}"
 
 
-def _rank(target: Target) -> str:
-    """A rank as a rank, never as a count: 3rd, top 15, tier 1."""
+def _rank(target: Target, lang: str | None = None) -> str:
+    """A rank as a rank, never as a count: 3rd, top 15, tier 1 (第3, 前15, 第1梯队)."""
+    number = format_number(target.normalized)
     if target.unit == "强":
-        return f"top {format_number(target.normalized)}"
+        return f"前{number}" if is_zh(lang) else f"top {number}"
     symbol = "" if target.comparator == "exactly" else SYMBOLS[target.comparator]
     if target.unit == "梯队":
-        return f"{symbol}tier {format_number(target.normalized)}"
-    return f"{symbol}{_ordinal(target.normalized)}"
+        return f"{symbol}第{number}梯队" if is_zh(lang) else f"{symbol}tier {number}"
+    return f"{symbol}第{number}" if is_zh(lang) else f"{symbol}{_ordinal(target.normalized)}"
 
 
 def _scale(value: float, dimension: str, unit: str) -> tuple[float, str]:
@@ -86,31 +89,34 @@ def _number(value: float, dimension: str) -> str:
     return format_number(value)
 
 
-def normalized(target: Target) -> str:
+def normalized(target: Target, lang: str | None = None) -> str:
     """The figure in the unit of its dimension: ≥185,000, 80 Gbps, ≥+2 pp/yr, ≈3 years,
-    2–3, 3rd, top 15, tier 1."""
+    2–3, 3rd, top 15, tier 1 (units and ranks in Chinese under `lang` zh)."""
     if target.dimension == "rank":
-        return _rank(target)
+        return _rank(target, lang)
     factor, unit = _scale(target.normalized, target.dimension, target.normalized_unit)
     number = _number(target.normalized / factor, target.dimension)
     if target.normalized_upper is not None:
         number += f"–{_number(target.normalized_upper / factor, target.dimension)}"
-    return f"{SYMBOLS[target.comparator]}{number} {unit}".rstrip()
+    return f"{SYMBOLS[target.comparator]}{number} {unit_word(unit, lang)}".rstrip()
 
 
-def described(target: Target) -> str:
-    """As written, with the year and the measure: ≥2000个 (2023, cumulative)."""
-    flags = [str(target.year), target.measure]
+def described(target: Target, lang: str | None = None) -> str:
+    """As written, with the year and the measure: ≥2000个 (2023, cumulative);
+    ≥2000个（2023，累计）in Chinese."""
+    flags = [str(target.year), term(target.measure, lang, Measure)]
     if target.aspirational:
-        flags.append("aspirational")
+        flags.append("力争" if is_zh(lang) else "aspirational")
+    if is_zh(lang):
+        return f"{written(target)}（{'，'.join(flags)}）"
     return f"{written(target)} ({', '.join(flags)})"
 
 
-def absolute_change(change: Change, dimension: str, unit: str) -> str:
+def absolute_change(change: Change, dimension: str, unit: str, lang: str | None = None) -> str:
     sign = "+" if change.absolute >= 0 else "-"
     amount = format_number(abs(change.absolute))
     label = "pp" if dimension == "share" else unit
-    return f"{sign}{amount} {label}".rstrip()
+    return f"{sign}{amount} {unit_word(label, lang)}".rstrip()
 
 
 def percent(fraction: float) -> str:
@@ -123,9 +129,9 @@ def relative_change(change: Change) -> str:
     return "" if change.relative is None else percent(change.relative)
 
 
-def per_year(change: Change | None) -> str:
+def per_year(change: Change | None, lang: str | None = None) -> str:
     if change is None or change.per_year is None:
         return ""
     if change.per_year_kind == "points":
-        return f"{change.per_year:+.2f} pp/yr"
-    return f"{percent(change.per_year)}/yr"
+        return f"{change.per_year:+.2f} {unit_word('pp/yr', lang)}"
+    return f"{percent(change.per_year)}/{'年' if is_zh(lang) else 'yr'}"

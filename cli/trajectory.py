@@ -7,9 +7,10 @@ from typing import Annotated
 
 import typer
 
-from policy_targets.comparisons.vocabulary import Language
+from policy_targets.comparisons.vocabulary import ALL_SCOPES, Ambition, Measure
 
 from . import completion, context
+from .labels import is_zh, kind_word, reason, say, scope_name, series_label, term
 from .options import LangOption
 from .output import (
     ForceOption,
@@ -33,29 +34,50 @@ from .present import (
 BARS = 24
 # On a narrow terminal: a point's year, kind and document stacked, and so on.
 NARROW = [
-    ("Point", ["Year", "Kind", "Document"]),
-    ("Figure", ["As written", "Normalized"]),
-    ("Change", ["Change", "Per year"]),
-    ("Verdict / ambition", ["Verdict", "Ambition", "Why"]),
+    ("point", ["year", "kind", "document"]),
+    ("figure", ["as_written", "normalized"]),
+    ("change", ["change", "per_year"]),
+    ("verdict_ambition", ["verdict", "ambition", "why"]),
+]
+HEADERS = [
+    "year",
+    "kind",
+    "document",
+    "as_written",
+    "normalized",
+    "change",
+    "per_year",
+    "verdict",
+    "ambition",
+    "why",
+    "quote",
 ]
 
 
-def _why(point) -> str:
+def _why(point, lang: str) -> str:
     """The reasons of a step: why it does not compare, its ambition's reasons, and a
     lower target than an earlier document's."""
     step = point.step
     if step is None:
         return ""
-    reasons = list(step.assessment.reasons) if step.assessment else []
+    found = [reason(text, lang) for text in (step.assessment.reasons if step.assessment else ())]
     if step.not_comparable:
-        reasons.append(step.not_comparable)
+        found.append(reason(step.not_comparable, lang))
     if step.lower_than_earlier:
         earlier = step.lower_than_earlier
-        reasons.append(f"lower than {earlier.document}'s {written(earlier)} for {earlier.year}")
-    return "; ".join(reasons)
+        found.append(
+            say(
+                "lower_than",
+                lang,
+                document=earlier.document,
+                figure=written(earlier),
+                year=earlier.year,
+            )
+        )
+    return ("；" if is_zh(lang) else "; ").join(found)
 
 
-def _chart(trajectory):
+def _chart(trajectory, lang: str):
     """Horizontal bars, one per point, each scaled to the largest value it compares with;
     where the figures measure different things, each bar says what it measures."""
     from rich.text import Text
@@ -65,68 +87,92 @@ def _chart(trajectory):
     for label, points in series.items():
         top = max(p.target.normalized for p in points) or 1
         if len(series) > 1:
-            text.append(f"{label}\n", style="bold")
+            text.append(f"{series_label(label, points, lang)}\n", style="bold")
         for point in points:
             target = point.target
             width = max(1, round(BARS * target.normalized / top)) if target.normalized else 0
             style = "cyan" if target.kind == "target" else "white"
             text.append(f"{target.year} ", style="dim")
             text.append("█" * width, style=style)
-            text.append(f" {normalized(target)}\n")
+            text.append(f" {normalized(target, lang)}\n")
     return text
 
 
-def build_report(trajectory, lang: str) -> Report:
+def _section(trajectory, lang: str) -> Section:
+    """One scope's figures: a row per point, the chart beside them on a terminal."""
     indicator = trajectory.indicator
-    headers = [
-        "Year",
-        "Kind",
-        "Document",
-        "As written",
-        "Normalized",
-        "Change",
-        "Per year",
-        "Verdict",
-        "Ambition",
-        "Why",
-        "Quote",
-    ]
     rows, styles = [], []
     for point in trajectory.points:
         target, step = point.target, point.step
         change = step.change if step else None
         change_text = ""
         if change:
-            change_text = absolute_change(change, target.dimension, target.normalized_unit)
+            change_text = absolute_change(change, target.dimension, target.normalized_unit, lang)
             if change.relative is not None and target.dimension != "share":
                 change_text += f" ({relative_change(change)})"
-        kind = target.kind + (" (aspirational)" if target.aspirational else "")
+        measure = term(target.measure, lang, Measure)
         rows.append(
             [
                 str(target.year),
-                kind,
+                kind_word(target, lang),
                 point.document.id,
-                f"{written(target)} ({target.measure})",
-                normalized(target),
+                f"{written(target)}（{measure}）"
+                if is_zh(lang)
+                else f"{written(target)} ({measure})",
+                normalized(target, lang),
                 change_text,
-                per_year(change),
-                str(step.verdict) if step else "",
-                step.assessment.ambition.value if step and step.assessment else "",
-                _why(point),
+                per_year(change, lang),
+                term(step.verdict, lang) if step else "",
+                term(step.assessment.ambition, lang, Ambition) if step and step.assessment else "",
+                _why(point, lang),
                 target.quote,
             ]
         )
         styles.append(VERDICT_STYLES.get(step.verdict) if step else None)
-    payload = trajectory.to_dict()
     footer = []
     if trajectory.without_figure:
         ids = ", ".join(document.id for document in trajectory.without_figure)
-        footer.append(f"no figure in: {ids}")
-    name = f"{indicator.name(lang)} ({indicator.id}, {trajectory.scope})"
-    section = Section(
-        name, headers, rows, footer=footer, styles=styles, extra=_chart(trajectory), narrow=NARROW
+        footer.append(say("no_figure_in", lang, ids=ids))
+    name = say(
+        "trajectory_title",
+        lang,
+        name=indicator.name(lang),
+        id=indicator.id,
+        scope=scope_name(trajectory.scope, lang),
+    )
+    return Section(
+        name,
+        [say(key, lang) for key in HEADERS],
+        rows,
+        footer=footer,
+        styles=styles,
+        extra=_chart(trajectory, lang),
+        narrow=[(say(head, lang), [say(k, lang) for k in group]) for head, group in NARROW],
     ).without_empty_columns()
-    return Report([section], [_flat(point) for point in payload["points"]], json=payload)
+
+
+def build_report(trajectory, lang: str) -> Report:
+    payload = trajectory.to_dict()
+    return Report(
+        [_section(trajectory, lang)],
+        [_flat(point) for point in payload["points"]],
+        json=payload,
+    )
+
+
+def build_report_all(found: list, lang: str) -> Report:
+    """`--scope all`: a section per scope, one after the other; CSV rows carry their
+    scope; JSON has the indicator once and an object per scope."""
+    indicator = found[0].indicator
+    payload = {
+        "indicator": indicator.id,
+        "name_en": indicator.name_en,
+        "name_zh": indicator.name_zh,
+        "scope": ALL_SCOPES,
+        "scopes": {t.scope: t.to_dict() for t in found},
+    }
+    rows = [_flat(point) for t in found for point in t.to_dict()["points"]]
+    return Report([_section(t, lang) for t in found], rows, json=payload)
 
 
 def _flat(point: dict) -> dict:
@@ -158,11 +204,12 @@ def trajectory_command(
     scope: Annotated[
         str,
         typer.Option(
-            help="Whose figures: an id or a name (shandong, Binzhou, 广东 …).",
+            help="Whose figures: an id, a name (shandong, Binzhou, 广东 …) or all (each "
+            "scope's series side by side).",
             autocompletion=completion.scopes,
         ),
     ] = "shandong",
-    lang: LangOption = Language.en,
+    lang: LangOption = None,
     plot: Annotated[
         Path | None,
         typer.Option(
@@ -175,21 +222,27 @@ def trajectory_command(
 ) -> None:
     """Follow one indicator across all documents, ordered by the year it refers to.
 
-    Example: policy trajectory 数字经济占GDP比重
+    Example: policy trajectory 数字经济占GDP比重 --scope all
     """
-    from policy_targets.comparisons.lookup import require_scope, resolve_indicator
-    from policy_targets.comparisons.trajectory import trajectory
+    from policy_targets.comparisons.lookup import resolve_indicator, resolve_scope
+    from policy_targets.comparisons.trajectory import trajectories, trajectory
 
+    lang = context.language(ctx, lang)
     data = context.dataset(ctx)
-    scope = require_scope(data, scope)
-    found = trajectory(data, resolve_indicator(data, indicator), scope)
+    scope = resolve_scope(data, scope, allow_all=True)
+    chosen = resolve_indicator(data, indicator)
+    if scope == ALL_SCOPES:
+        found = trajectories(data, chosen)
+    else:
+        found = [trajectory(data, chosen, scope)]
     if plot is not None:
         from .output import check_output
         from .plot import plot_trajectory
 
         check_output(output, force)
-        plot_trajectory(found, plot, force)
-    emit(build_report(found, lang), fmt, output, force)
+        plot_trajectory(found, plot, force, lang)
+    report = build_report_all(found, lang) if scope == ALL_SCOPES else build_report(found[0], lang)
+    emit(report, fmt, output, force)
 
 
 def register(app: typer.Typer) -> None:

@@ -14,7 +14,7 @@ from .diff import chronology
 from .errors import UsageError
 from .records import Dataset, Document, Indicator, Target
 from .results import target_record
-from .vocabulary import STOCK_MEASURES, Kind, Verdict
+from .vocabulary import SCOPE_NAMES, STOCK_MEASURES, Kind, Verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,3 +158,14 @@ def trajectory(dataset: Dataset, indicator: Indicator, scope: str) -> Trajectory
         key=chronology,
     )
     return Trajectory(indicator, scope, points, without)
+
+
+def trajectories(dataset: Dataset, indicator: Indicator) -> list[Trajectory]:
+    """The indicator's trajectory in every scope with a figure for it (`--scope all`):
+    the province, its cities, then the comparison scopes, in SCOPE_NAMES order."""
+    order = list(SCOPE_NAMES)
+    found = {t.scope for t in dataset.targets if t.indicator == indicator.id}
+    if not found:
+        raise UsageError(f"{indicator.id} has no figure for any scope")
+    ranked = sorted(found, key=lambda s: (order.index(s) if s in order else len(order), s))
+    return [trajectory(dataset, indicator, scope) for scope in ranked]
