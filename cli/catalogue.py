@@ -6,12 +6,18 @@ from typing import Annotated
 
 import typer
 
-from policy_targets.comparisons.vocabulary import SECONDARY_KINDS, SECONDARY_NOTE, Language
+from policy_targets.comparisons.vocabulary import (
+    SECONDARY_KINDS,
+    Category,
+    Dimension,
+    DocumentKind,
+)
 
 from . import completion, context
+from .labels import PHRASES, is_zh, say, scope_name, term
 from .options import CategoryOption, LangOption
 from .output import ForceOption, Format, FormatOption, OutputOption, Report, Section, emit
-from .tables import TARGET_HEADERS, flat, target_row
+from .tables import flat, target_headers, target_row
 
 
 def indicators_command(
@@ -37,6 +43,7 @@ def indicators_command(
     from policy_targets.comparisons.results import indicator_record
     from policy_targets.comparisons.vocabulary import CATEGORY_ORDER
 
+    lang = context.language(ctx)
     data = context.dataset(ctx)
     require_category(category)
     chosen = find_indicators(data, search) if search else list(data.indicators.values())
@@ -49,24 +56,26 @@ def indicators_command(
     rows, records = [], []
     for indicator in chosen:
         seen = sorted(appearances.get(indicator.id, ()), key=lambda pair: (pair[1], pair[0]))
-        where = ", ".join(f"{doc} ({year})" for doc, year in seen)
+        where = say("list_sep", lang).join(f"{doc} ({year})" for doc, year in seen)
         rows.append(
             [
                 indicator.id,
                 indicator.name_en,
                 indicator.name_zh,
-                indicator.category,
-                indicator.dimension,
+                term(indicator.category, lang, Category),
+                term(indicator.dimension, lang, Dimension),
                 where,
             ]
         )
         appears_in = [{"document": d, "target_year": y} for d, y in seen]
         records.append({**indicator_record(indicator), "appears_in": appears_in})
+    # Both names stand in every language: the English one headed Name, the Chinese 名称.
+    headers = ["id", "name_en", "名称", "category", "dimension", "appears_in"]
     section = Section(
-        "Indicators",
-        ["Id", "Name", "名称", "Category", "Dimension", "Appears in (document, year)"],
+        say("indicators", lang),
+        [say(key, lang) if key in PHRASES else key for key in headers],
         rows,
-        footer=[f"{len(rows)} indicators"],
+        footer=[say("count_indicators", lang, n=len(rows))],
     )
     emit(Report([section], records), fmt, output, force)
 
@@ -88,7 +97,7 @@ def show_command(
             autocompletion=completion.scopes,
         ),
     ] = "shandong",
-    lang: LangOption = Language.en,
+    lang: LangOption = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -101,6 +110,7 @@ def show_command(
     from policy_targets.comparisons.results import dataset_record
     from policy_targets.comparisons.vocabulary import CATEGORY_ORDER
 
+    lang = context.language(ctx, lang)
     data = context.dataset(ctx)
     chosen = resolve_document(data, document, scope)
     targets = data.targets_of(chosen.id)
@@ -109,17 +119,19 @@ def show_command(
         f"{chosen.issuer}, {chosen.published or chosen.year}"
     ]
     if chosen.kind in SECONDARY_KINDS:
-        preamble.append(SECONDARY_NOTE)
+        preamble.append(say("secondary", lang))
     sections, records = [], []
     for category in CATEGORY_ORDER:
         in_category = [t for t in targets if data.indicators[t.indicator].category == category]
         if not in_category:
             continue
         rows = [target_row(t, data, lang) for t in in_category]
-        sections.append(Section(f"{chosen.id} · {category}", TARGET_HEADERS, rows))
+        title = f"{chosen.id} · {term(category, lang, Category)}"
+        sections.append(Section(title, target_headers(lang), rows))
         records.extend(dataset_record(data, t) for t in in_category)
     if not sections:
-        sections.append(Section(chosen.id, TARGET_HEADERS, [], footer=["no targets"]))
+        footer = [say("no_targets", lang)]
+        sections.append(Section(chosen.id, target_headers(lang), [], footer=footer))
     emit(
         Report(sections, [flat(r) for r in records], json=records, preamble=preamble),
         fmt,
@@ -143,6 +155,7 @@ def documents_command(
     from policy_targets.comparisons.package import document_row
     from policy_targets.comparisons.results import document_record
 
+    lang = context.language(ctx)
     data = context.dataset(ctx)
     rows, records, json, notes = [], [], [], []
     for document in sorted(data.documents.values(), key=lambda d: (d.year, d.id)):
@@ -152,9 +165,10 @@ def documents_command(
             [
                 document.id,
                 str(document.year),
-                document.scope,
-                document.kind + (" (secondary source)" if secondary else ""),
-                f"{document.title_zh} — {document.title_en}",
+                scope_name(document.scope, lang),
+                term(document.kind, lang, DocumentKind)
+                + (say("secondary_kind", lang) if secondary else ""),
+                document.title_zh if is_zh(lang) else f"{document.title_zh} — {document.title_en}",
                 document.published or "",
                 document.source,
                 str(count),
@@ -164,12 +178,13 @@ def documents_command(
         records.append({**document_row(document), "rows": count})
         json.append({**document_record(document), "secondary": secondary, "rows": count})
         if secondary:
-            notes.append(f"{document.id}: {SECONDARY_NOTE}")
+            notes.append(f"{document.id}: {say('secondary', lang)}")
+    headers = ["id", "year", "scope", "kind", "title", "published", "source", "rows"]
     section = Section(
-        "Documents",
-        ["Id", "Year", "Scope", "Kind", "Title", "Published", "Source", "Rows"],
+        say("documents", lang),
+        [say(key, lang) for key in headers],
         rows,
-        footer=[f"{len(rows)} documents", *notes],
+        footer=[say("count_documents", lang, n=len(rows)), *notes],
     )
     emit(Report([section], records, json=json), fmt, output, force)
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import typer
 
 from policy_targets.comparisons.errors import UsageError
-from policy_targets.comparisons.vocabulary import SECONDARY_KINDS, Language
+from policy_targets.comparisons.vocabulary import SECONDARY_KINDS, Comparator, Measure
 
 from . import context
+from .labels import kind_word, say, scope_name, term, unit_word
 from .options import LangOption
 from .output import (
     ExportFormat,
@@ -23,7 +24,7 @@ from .output import (
     write_directory,
 )
 from .present import written
-from .tables import TARGET_HEADERS, flat, target_row
+from .tables import flat, target_headers, target_row
 
 
 def _matrix(data, lang: str, numeric_years: bool = False) -> Section:
@@ -32,21 +33,23 @@ def _matrix(data, lang: str, numeric_years: bool = False) -> Section:
     years = sorted({t.year for t in data.targets})
     cells: dict[tuple[str, str], dict[int, list[str]]] = {}
     for target in data.targets:
-        text = written(target) + (" (baseline)" if target.kind == "baseline" else "")
+        text = written(target) + (say("baseline_mark", lang) if target.kind == "baseline" else "")
         cells.setdefault((target.indicator, target.scope), {}).setdefault(target.year, []).append(
             text
         )
     rows: list[list] = []
     for (indicator_id, scope), by_year in sorted(cells.items()):
         name = data.indicators[indicator_id].name(lang)
-        rows.append([name, scope] + ["; ".join(by_year.get(year, [])) for year in years])
-    headers = ["Indicator", "Scope"] + [y if numeric_years else str(y) for y in years]
-    return Section("Indicators by year", headers, rows)
+        cells = ["; ".join(by_year.get(year, [])) for year in years]
+        rows.append([name, scope_name(scope, lang), *cells])
+    headers = [say("indicator", lang), say("scope", lang)]
+    headers += [y if numeric_years else str(y) for y in years]
+    return Section(say("by_year", lang), headers, rows)
 
 
 def export_command(
     ctx: typer.Context,
-    lang: LangOption = Language.en,
+    lang: LangOption = None,
     fmt: ExportFormatOption = ExportFormat.json,
     output: ExportOutputOption = None,
     force: ForceOption = False,
@@ -62,6 +65,7 @@ def export_command(
     """
     from policy_targets.comparisons.results import dataset_records
 
+    lang = context.language(ctx, lang)
     fmt = format_for(fmt, output)
     if fmt in (ExportFormat.datapackage, ExportFormat.sqlite) and output is None:
         example = "shandong-targets" if fmt is ExportFormat.datapackage else "targets.db"
@@ -84,16 +88,17 @@ def export_command(
     for document in documents:
         targets = data.targets_of(document.id)
         if fmt is Format.xlsx:
-            headers = XLSX_HEADERS
+            headers = [say(key, lang) for key in XLSX_HEADERS]
             rows = [_xlsx_row(t, data, lang) for t in targets]
         else:
-            headers, rows = TARGET_HEADERS, [target_row(t, data, lang) for t in targets]
+            headers = target_headers(lang)
+            rows = [target_row(t, data, lang) for t in targets]
         footer = (
             f"{document.title_zh} — {document.title_en}; "
             f"{document.issuer}, {document.published or document.year}"
         )
         if document.kind in SECONDARY_KINDS:
-            footer += " (figures from a news report, a secondary source)"
+            footer += say("secondary_footer", lang)
         sections.append(Section(document.id, headers, rows, footer=[footer]))
     sections.append(_matrix(data, lang, numeric_years=fmt is Format.xlsx))
     # xlsx also gets the records, one row per target, on a Data sheet.
@@ -104,38 +109,37 @@ def export_command(
 # A spreadsheet sorts and sums: numbers and years are numbers there, and the figure as the
 # document writes it has a text column of its own.
 XLSX_HEADERS = [
-    "Indicator",
-    "Kind",
-    "Year",
-    "Value",
-    "Unit",
-    "As written",
-    "Comparator",
-    "Measure",
-    "Normalized",
-    "Normalized unit",
-    "Quote",
-    "Locator",
+    "indicator",
+    "kind",
+    "year",
+    "value",
+    "unit",
+    "as_written",
+    "comparator",
+    "measure",
+    "normalized",
+    "normalized_unit",
+    "quote",
+    "locator",
 ]
 
 
 def _xlsx_row(target, data, lang: str) -> list:
     name = target_row(target, data, lang)[0]
-    kind = target.kind + (" (aspirational)" if target.aspirational else "")
     value = int(target.value) if float(target.value).is_integer() else target.value
     magnitude = target.normalized
     magnitude = int(magnitude) if float(magnitude).is_integer() else magnitude
     return [
         name,
-        kind,
+        kind_word(target, lang),
         target.year,
         value,
         target.unit,
         written(target),
-        target.comparator,
-        target.measure,
+        term(target.comparator, lang, Comparator),
+        term(target.measure, lang, Measure),
         magnitude,
-        target.normalized_unit,
+        unit_word(target.normalized_unit, lang),
         target.quote,
         target.locator,
     ]

@@ -122,7 +122,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "due": ("Due", "到期"),
     "scope": ("Scope", "范围"),
     "id": ("Id", "编号"),
-    "name": ("Name", "名称"),
+    "name_en": ("Name", "英文名称"),
     "category": ("Category", "类别"),
     "dimension": ("Dimension", "量纲"),
     "appears_in": ("Appears in (document, year)", "出现于（文件，年份）"),
@@ -196,6 +196,25 @@ PHRASES: dict[str, tuple[str, str]] = {
     "baseline_mark": (" (baseline)", "（基数）"),
     "trajectory_title": ("{name} ({id}, {scope})", "{name}（{id}，{scope}）"),
     "list_sep": (", ", "，"),
+    "validated": (
+        "ok: {documents} documents, {targets} targets, {indicators} indicators",
+        "通过：{documents}份文件，{targets}条目标，{indicators}项指标",
+    ),
+    "quotes_found": (
+        "{summary}; {n} quotes found in their sources",
+        "{summary}；{n}条原文均在来源中找到",
+    ),
+    "uncovered": ("uncovered: {item}", "未覆盖：{item}"),
+    "uncovered_error": (
+        "error: {n} numerals or words of full coverage in the sources are not covered by a "
+        "quote — add the targets, or explain them in coverage-ignore.yaml",
+        "错误：来源中有{n}个数字或全覆盖用语未被任何原文覆盖——请补充目标，"
+        "或在 coverage-ignore.yaml 中说明",
+    ),
+    "covered": (
+        "coverage: all {n} numerals and words of full coverage covered by a quote or explained",
+        "覆盖：全部{n}个数字和全覆盖用语均已被原文覆盖或说明",
+    ),
     "swapped": (
         "note: {first} is the later document; comparing {before} → {after}",
         "注意：{first} 是较晚的文件；按 {before} → {after} 比较",

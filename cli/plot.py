@@ -6,7 +6,9 @@ import io
 from pathlib import Path
 
 from policy_targets.comparisons.errors import UsageError
+from policy_targets.comparisons.vocabulary import Ambition, Measure
 
+from .labels import is_zh, say, scope_name, series_label, term, unit_word
 from .output import write_atomically
 from .present import SYMBOLS
 
@@ -19,6 +21,26 @@ MARKERS = {
     "between": "s",
 }
 LINE_STYLES = ["-", "--", ":", "-."]
+# Fonts with Chinese glyphs, in the order they are tried; matplotlib's own default
+# (DejaVu Sans) has none and would draw empty boxes.
+CJK_FAMILIES = [
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "SimHei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Heiti SC",
+    "Droid Sans Fallback",
+    "AR PL UMing CN",
+]
+NO_CJK_FONT = (
+    "note: no Chinese font found (e.g. Noto Sans CJK SC: apt-get install fonts-noto-cjk); "
+    "the chart's labels are in English"
+)
 
 
 def _pyplot():
@@ -32,85 +54,182 @@ def _pyplot():
     return plt
 
 
-def plot_trajectory(trajectory, path: Path, force: bool) -> None:
-    """Targets as markers shaped by their comparator, baselines as hollow circles, one
-    colour per source document; a line joins the points that compare, one line style per
-    measure, so that no line crosses from one measure to another."""
+def cjk_font() -> str | None:
+    """The first of CJK_FAMILIES that matplotlib finds on this system, else None."""
+    from matplotlib import font_manager
+
+    for family in CJK_FAMILIES:
+        try:
+            font_manager.findfont(
+                font_manager.FontProperties(family=family), fallback_to_default=False
+            )
+        except ValueError:  # not installed
+            continue
+        return family
+    return None
+
+
+def _chart_language(plt, lang: str | None) -> tuple[str, dict]:
+    """The language the chart can be drawn in, and the settings to draw it with: Chinese
+    only with a CJK font, which then draws every label; otherwise a one-line hint on
+    standard error, and English."""
+    if not is_zh(lang):
+        return "en", {}
+    family = cjk_font()
+    if family is None:
+        import typer
+
+        typer.echo(NO_CJK_FONT, err=True)
+        return "en", {}
+    return "zh", {
+        "font.family": "sans-serif",
+        "font.sans-serif": [family, *plt.rcParams["font.sans-serif"]],
+        "axes.unicode_minus": False,  # CJK fonts often lack U+2212
+    }
+
+
+def _drawn(plt, figure) -> bytes:
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+# Chart words: key → (English, Chinese).
+CHART_WORDS = {
+    "aspirational": ("aspirational", "力争"),
+    "apart": (
+        "figures of different measures are not joined: they do not compare",
+        "不同计量的数值不相连：二者不可比",
+    ),
+    "x_label": (
+        "Year the figure refers to (hollow: baseline; ▲ ≥, ▶ >, ◆ ≈, ● exactly, ▼ ≤)",
+        "数值所指年份（空心：基数；▲ ≥，▶ >，◆ ≈，● 恰为，▼ ≤）",
+    ),
+    "legend": ("Source document", "来源文件"),
+    "legend_lines": ("Source document; line: measure", "来源文件；线：计量"),
+    "legend_scopes": ("Scope; line: scope, measure", "范围；线：范围，计量"),
+    "line": ("line", "线"),
+    "no_figure": ("no figure", "无数值"),
+    "for_year": ("for {year}", "{year}年"),
+    "measures_differ": ("measures differ", "计量不同"),
+    "count": ("count", "个"),
+}
+
+
+def _word(key: str, lang: str, **fields) -> str:
+    english, chinese = CHART_WORDS[key]
+    return (chinese if is_zh(lang) else english).format(**fields)
+
+
+def plot_trajectory(trajectories: list, path: Path, force: bool, lang: str | None = None) -> None:
+    """Targets as markers shaped by their comparator, baselines as hollow circles; a line
+    joins the points that compare, one line style per measure, so that no line crosses
+    from one measure to another. One trajectory: one colour per source document. Several
+    (`--scope all`): one colour per scope, and no line crosses from one scope to another."""
     plt = _pyplot()
-    indicator = trajectory.indicator
-    points = trajectory.points
-    if not points:
-        raise UsageError(f"{indicator.id} has no figure to draw for {trajectory.scope}")
-    figure, axes = plt.subplots(figsize=(8, 4.5), dpi=100)
+    indicator = trajectories[0].indicator
+    if not any(t.points for t in trajectories):
+        scope = trajectories[0].scope
+        raise UsageError(f"{indicator.id} has no figure to draw for {scope}")
+    lang, settings = _chart_language(plt, lang)
+    # The settings hold for this chart only, not for the next one drawn in this process.
+    with plt.rc_context(settings):
+        png = _trajectory_png(plt, trajectories, lang)
+    write_atomically(path, png, force)
+
+
+def _trajectory_png(plt, trajectories: list, lang: str) -> bytes:
+    indicator = trajectories[0].indicator
+    points = [p for t in trajectories for p in t.points]
+    scopes = len(trajectories) > 1
+    figure, axes = plt.subplots(figsize=(9, 5) if scopes else (8, 4.5), dpi=100)
     unit = points[0].target.normalized_unit
-    series = trajectory.series()
-    lines = {label: members for label, members in series.items() if len(members) > 1}
-    for style, (label, members) in zip(LINE_STYLES, lines.items(), strict=False):
-        axes.plot(
-            [p.target.year for p in members],
-            [p.target.normalized for p in members],
-            color="#999999",
-            linestyle=style,
-            linewidth=1.2,
-            zorder=1,
-            label=f"line: {label}",
-        )
     colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     documents = list(dict.fromkeys(p.document.id for p in points))
-    for point in points:
-        target = point.target
-        colour = colours[documents.index(point.document.id) % len(colours)]
-        baseline = target.kind == "baseline"
-        axes.scatter(
-            target.year,
-            target.normalized,
-            s=80,
-            zorder=3,
-            marker="o" if baseline else MARKERS[target.comparator],
-            facecolors="none" if baseline else colour,
-            edgecolors=colour,
-            linewidths=1.8,
-            label=point.document.id,
-        )
-        label = f"{SYMBOLS[target.comparator]}{target.normalized:g}"
-        if target.aspirational:
-            label += " (aspirational)"
-        if len(series) > 1:  # figures of different measures: each says which it is
-            label += f"\n{target.measure}"
-        axes.annotate(
-            _literal(label),
-            (target.year, target.normalized),
-            textcoords="offset points",
-            xytext=(0, 9),
-            ha="center",
-            fontsize=9,
-        )
+    apart = any(len(t.series()) > 1 for t in trajectories)
+    joined = False
+    for index, found in enumerate(trajectories):
+        where = scope_name(found.scope, lang)
+        series = found.series()
+        lines = {label: members for label, members in series.items() if len(members) > 1}
+        for style, (label, members) in zip(LINE_STYLES, lines.items(), strict=False):
+            words = series_label(label, members, lang)
+            axes.plot(
+                [p.target.year for p in members],
+                [p.target.normalized for p in members],
+                color=colours[index % len(colours)] if scopes else "#999999",
+                linestyle=style,
+                linewidth=1.2,
+                zorder=1,
+                label=f"{where}: {words}" if scopes else f"{_word('line', lang)}: {words}",
+            )
+            joined = True
+        for point in found.points:
+            target = point.target
+            key = index if scopes else documents.index(point.document.id)
+            colour = colours[key % len(colours)]
+            baseline = target.kind == "baseline"
+            axes.scatter(
+                target.year,
+                target.normalized,
+                s=80,
+                zorder=3,
+                marker="o" if baseline else MARKERS[target.comparator],
+                facecolors="none" if baseline else colour,
+                edgecolors=colour,
+                linewidths=1.8,
+                # Several scopes: the legend has a colour patch per scope (below).
+                label="_nolegend_" if scopes else point.document.id,
+            )
+            label = f"{SYMBOLS[target.comparator]}{target.normalized:g}"
+            if target.aspirational:
+                label += f" ({_word('aspirational', lang)})"
+            if len(series) > 1:  # figures of different measures: each says which it is
+                label += f"\n{term(target.measure, lang, Measure)}"
+            axes.annotate(
+                _literal(label),
+                (target.year, target.normalized),
+                textcoords="offset points",
+                xytext=(0, 9),
+                ha="center",
+                fontsize=9,
+            )
     handles, labels = axes.get_legend_handles_labels()
     unique = dict(zip(labels, handles, strict=True))
+    if scopes:
+        from matplotlib.patches import Patch
+
+        for index, found in enumerate(trajectories):
+            colour = colours[index % len(colours)]
+            unique.setdefault(scope_name(found.scope, lang), Patch(color=colour))
+    if scopes:
+        legend_title = _word("legend_scopes", lang)
+    else:
+        legend_title = _word("legend_lines" if joined else "legend", lang)
     axes.legend(
         unique.values(),
         [_literal(label) for label in unique],
-        title="Source document; line: measure" if lines else "Source document",
+        title=legend_title,
         fontsize=8,
         loc="best",
     )
-    title = f"{indicator.name_en} ({trajectory.scope})"
-    if len(series) > 1:
-        title += "\nfigures of different measures are not joined: they do not compare"
-    axes.set_title(_literal(title), fontsize=10 if len(series) > 1 else None)
-    axes.set_xlabel("Year the figure refers to (hollow: baseline; ▲ ≥, ▶ >, ◆ ≈, ● exactly, ▼ ≤)")
-    axes.set_ylabel(_literal(unit or "count"))
+    name = indicator.name_zh if is_zh(lang) else indicator.name_en
+    where = ("、" if is_zh(lang) else ", ").join(scope_name(t.scope, lang) for t in trajectories)
+    title = f"{name}（{where}）" if is_zh(lang) else f"{name} ({where})"
+    if apart:
+        title += f"\n{_word('apart', lang)}"
+    axes.set_title(_literal(title), fontsize=10 if apart else None)
+    axes.set_xlabel(_word("x_label", lang))
+    axes.set_ylabel(_literal(unit_word(unit, lang) or _word("count", lang)))
     axes.xaxis.get_major_locator().set_params(integer=True)
     years = [p.target.year for p in points]
     if min(years) == max(years):  # one year: a narrow axis, not a century
         axes.set_xlim(min(years) - 1, max(years) + 1)
     axes.grid(alpha=0.3)
     axes.margins(y=0.2)
-    figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    plt.close(figure)
-    write_atomically(path, buffer.getvalue(), force)
+    return _drawn(plt, figure)
 
 
 def _literal(text: str) -> str:
@@ -118,7 +237,9 @@ def _literal(text: str) -> str:
     return text.replace("$", r"\$")
 
 
-def plot_comparison(comparison, indicator_ids: list[str], path: Path, force: bool) -> None:
+def plot_comparison(
+    comparison, indicator_ids: list[str], path: Path, force: bool, lang: str | None = None
+) -> None:
     """One small panel per chosen indicator: the two documents' figures as bars, each
     labelled with its document and the year it refers to; figures that do not compare
     are hatched and say so."""
@@ -136,6 +257,13 @@ def plot_comparison(comparison, indicator_ids: list[str], path: Path, force: boo
                 f"none of the chosen indicators is among the rows --only {comparison.only} shows"
             )
         raise UsageError("none of the chosen indicators has a target in either document")
+    lang, settings = _chart_language(plt, lang)
+    with plt.rc_context(settings):
+        png = _comparison_png(plt, comparison, rows, lang)
+    write_atomically(path, png, force)
+
+
+def _comparison_png(plt, comparison, rows: list, lang: str) -> bytes:
     columns = min(3, len(rows))
     lines = -(-len(rows) // columns)
     figure, grid = plt.subplots(
@@ -151,9 +279,10 @@ def plot_comparison(comparison, indicator_ids: list[str], path: Path, force: boo
         bars = axes.bar([0, 1], heights, color=colours, width=0.6, hatch="//" if apart else None)
         for bar, target in zip(bars, sides, strict=True):
             text = (
-                f"{SYMBOLS[target.comparator]}{target.normalized:g}\n{target.measure}"
+                f"{SYMBOLS[target.comparator]}{target.normalized:g}\n"
+                f"{term(target.measure, lang, Measure)}"
                 if target
-                else "no figure"
+                else _word("no_figure", lang)
             )
             axes.annotate(
                 _literal(text),
@@ -164,21 +293,22 @@ def plot_comparison(comparison, indicator_ids: list[str], path: Path, force: boo
                 fontsize=8,
             )
         ticks = [
-            f"{document}\nfor {target.year}" if target else document
+            f"{document}\n{_word('for_year', lang, year=target.year)}" if target else document
             for document, target in zip(documents, sides, strict=True)
         ]
         axes.set_xticks([0, 1], ticks, fontsize=7)
         unit = (row.before or row.after).normalized_unit
-        verdict = str(row.verdict) + (f", {row.ambition}" if row.ambition else "")
+        sep = say("list_sep", lang)
+        verdict = term(row.verdict, lang)
+        if row.ambition:
+            verdict += f"{sep}{term(row.ambition, lang, Ambition)}"
         if apart and row.verdict == "shared":
-            verdict += ", measures differ"
-        axes.set_title(_literal(f"{row.indicator.name_en}\n({verdict})"), fontsize=9)
-        axes.set_ylabel(_literal(unit or "count"), fontsize=8)
+            verdict += f"{sep}{_word('measures_differ', lang)}"
+        name = row.indicator.name_zh if is_zh(lang) else row.indicator.name_en
+        shown = f"{name}\n（{verdict}）" if is_zh(lang) else f"{name}\n({verdict})"
+        axes.set_title(_literal(shown), fontsize=9)
+        axes.set_ylabel(_literal(unit_word(unit, lang) or _word("count", lang)), fontsize=8)
         axes.margins(y=0.3)
     for axes in list(grid.flat)[len(rows) :]:
         axes.set_visible(False)
-    figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    plt.close(figure)
-    write_atomically(path, buffer.getvalue(), force)
+    return _drawn(plt, figure)

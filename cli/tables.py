@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 from policy_targets.comparisons.records import Dataset, Target
+from policy_targets.comparisons.vocabulary import Measure
 
+from .labels import kind_word, say, term
 from .present import normalized, written
 
-TARGET_HEADERS = [
-    "Indicator",
-    "Kind",
-    "Year",
-    "As written",
-    "Measure",
-    "Normalized",
-    "Quote",
-    "Locator",
+_TARGET_KEYS = [
+    "indicator",
+    "kind",
+    "year",
+    "as_written",
+    "measure",
+    "normalized",
+    "quote",
+    "locator",
 ]
+
+
+def target_headers(lang: str) -> list[str]:
+    """The column headers of target_row in `lang`."""
+    return [say(key, lang) for key in _TARGET_KEYS]
 
 
 def target_row(target: Target, dataset: Dataset, lang: str) -> list[str]:
@@ -23,14 +30,13 @@ def target_row(target: Target, dataset: Dataset, lang: str) -> list[str]:
     name = indicator.name(lang)
     if target.scope != dataset.documents[target.document].scope:
         name += f" [{target.scope}]"
-    kind = target.kind + (" (aspirational)" if target.aspirational else "")
     return [
         name,
-        kind,
+        kind_word(target, lang),
         str(target.year),
         written(target),
-        target.measure,
-        normalized(target),
+        term(target.measure, lang, Measure),
+        normalized(target, lang),
         target.quote,
         target.locator,
     ]

@@ -10,6 +10,7 @@ import typer
 from policy_targets.comparisons.vocabulary import FileKind
 
 from . import context
+from .labels import say
 from .output import ForceOption, OutputOption, write_atomically
 from .safe_text import line_safe
 from .status import ExitStatus
@@ -46,32 +47,29 @@ def validate_command(
     directory = context.data_dir(ctx)
     # Raises DataError with every problem; files unchanged since a run are not re-read.
     dataset = index.load(directory, use_cache=context.use_cache(ctx))
-    summary = (
-        f"{len(dataset.documents)} documents, {len(dataset.targets)} targets, "
-        f"{len(dataset.indicators)} indicators"
+    lang = context.language(ctx)
+    summary = say(
+        "validated",
+        lang,
+        documents=len(dataset.documents),
+        targets=len(dataset.targets),
+        indicators=len(dataset.indicators),
     )
     if sources is None:
-        typer.echo(f"ok: {summary}")
+        typer.echo(summary)
         return
     report = check(dataset, directory, sources, coverage)
     for item in report.uncovered:
-        typer.echo(f"uncovered: {line_safe(str(item))}")  # source text, shown literally
+        # source text, shown literally
+        typer.echo(say("uncovered", lang, item=line_safe(str(item))))
     if report.problems:
         raise DataError(report.problems)
     if report.uncovered:
-        typer.echo(
-            f"error: {len(report.uncovered)} numerals or words of full coverage in the sources "
-            "are not covered by a quote — add the targets, or explain them in "
-            "coverage-ignore.yaml",
-            err=True,
-        )
+        typer.echo(say("uncovered_error", lang, n=len(report.uncovered)), err=True)
         raise typer.Exit(ExitStatus.INVALID)
-    typer.echo(f"ok: {summary}; {report.quotes_checked} quotes found in their sources")
+    typer.echo(say("quotes_found", lang, summary=summary, n=report.quotes_checked))
     if coverage:
-        typer.echo(
-            f"coverage: all {report.numerals_seen} numerals and words of full coverage "
-            "covered by a quote or explained"
-        )
+        typer.echo(say("covered", lang, n=report.numerals_seen))
 
 
 def schema_command(
