@@ -193,7 +193,7 @@ def test_lang_zh_translates_names(run):
     chinese = run("compare", "2023", "2025", "--only", "changed", "--lang", "zh")
     assert "Smart communities" in english.stdout and "智慧社区" not in english.stdout
     row = next(line for line in chinese.stdout.splitlines() if line.startswith("智慧社区"))
-    assert "≥5000个 (2025, level)" in row
+    assert row.split("  ")[:3] == ["智慧社区", "≥2000个（2023，累计）", "≥5000个（2025，存量）"]
 
 
 def test_summary_comes_first(run):

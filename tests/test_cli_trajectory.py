@@ -254,3 +254,145 @@ def test_a_refused_output_leaves_no_chart(tmp_path, run):
 def test_plot_errors_say_what_only_filtered(tmp_path, run, args, message):
     result = run("compare", "2023", "2025", *args, "--plot", str(tmp_path / "x.png"))
     assert (result.exit_code, result.stderr) == (2, f"error: {message}\n")
+
+
+def _sections(text: str) -> list[list[list[str]]]:
+    """A plain-text report's sections (blank-line separated), rows split into cells."""
+    import re
+
+    blocks = [block for block in text.split("\n\n") if block.strip()]
+    return [[re.split(r" {2,}", line.rstrip()) for line in b.splitlines()] for b in blocks]
+
+
+def test_scope_all_shows_each_scope_side_by_side(run):
+    result = run("trajectory", "digital-economy-gdp-share", "--scope", "all")
+    assert result.exit_code == 0, result.stderr
+    sections = _sections(result.stdout)
+    assert [s[0] for s in sections] == [
+        ["Digital economy share of GDP (digital-economy-gdp-share, shandong)"],
+        ["Digital economy share of GDP (digital-economy-gdp-share, beijing)"],
+        ["Digital economy share of GDP (digital-economy-gdp-share, shanghai)"],
+        ["Digital economy share of GDP (digital-economy-gdp-share, guangdong)"],
+    ]
+    assert [row[:5] for row in sections[0][2:5]] == [
+        ["2017", "baseline", "2018-digital-shandong-plan", "=35% (share)", "=35 %"],
+        ["2022", "target (aspirational)", "2018-digital-shandong-plan", "≥45% (share)", "≥45 %"],
+        ["2025", "target (aspirational)", "2025-work-points", ">50% (share)", ">50 %"],
+    ]
+    assert sections[1][1:] == [
+        ["Year", "Kind", "Document", "As written", "Normalized", "Quote"],
+        [
+            "2017",
+            "baseline",
+            "2018-digital-shandong-plan",
+            "=49.7% (share)",
+            "=49.7 %",
+            "北京、上海、广东数字经济规模占GDP比重分别为49.7%、48.9%、40.8%",
+        ],
+    ]
+    assert sections[3][2][3] == "=40.8% (share)"
+
+
+def test_scope_all_city_and_province(run):
+    result = run("--lang", "zh", "trajectory", "morning-star-factories", "--scope", "all")
+    sections = _sections(result.stdout)
+    assert [s[0] for s in sections] == [
+        ["晨星工厂（morning-star-factories，山东）"],
+        ["晨星工厂（morning-star-factories，滨州）"],
+    ]
+    assert sections[1][2][:5] == ["2025", "目标", "2023-binzhou-plan", "≥150家（增量）", "≥150"]
+
+
+def test_scope_all_json_has_an_object_per_scope(run):
+    result = run("trajectory", "digital-economy-gdp-share", "--scope", "all", "--format", "json")
+    payload = json.loads(result.stdout)
+    assert (payload["indicator"], payload["scope"]) == ("digital-economy-gdp-share", "all")
+    assert list(payload["scopes"]) == ["shandong", "beijing", "shanghai", "guangdong"]
+    for scope, found in payload["scopes"].items():
+        assert found["scope"] == scope
+        assert {p["scope"] for p in found["points"]} == {scope}
+    assert [p["value"] for p in payload["scopes"]["shandong"]["points"]] == [35, 45, 50]
+    assert [p["value"] for p in payload["scopes"]["shanghai"]["points"]] == [48.9]
+    single = run("trajectory", "digital-economy-gdp-share", "--scope", "beijing", "-f", "json")
+    assert json.loads(single.stdout) == payload["scopes"]["beijing"]
+
+
+def test_scope_all_csv_rows_carry_their_scope(run):
+    import csv
+    import io
+
+    result = run("trajectory", "digital-economy-gdp-share", "--scope", "all", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
+    assert [(r["scope"], r["target_year"], r["value"]) for r in rows] == [
+        ("shandong", "2017", "35"),
+        ("shandong", "2022", "45"),
+        ("shandong", "2025", "50"),
+        ("beijing", "2017", "49.7"),
+        ("shanghai", "2017", "48.9"),
+        ("guangdong", "2017", "40.8"),
+    ]
+
+
+def test_scope_all_plot_draws_one_series_per_scope(run, tmp_path, monkeypatch):
+    """Lines join only the points of one scope and one measure; each scope has a colour."""
+    from policy_targets.cli import plot
+
+    figures = []
+    original = plot._drawn
+
+    def capture(plt, figure):
+        axes = figure.axes[0]
+        figures.append(
+            {
+                "lines": [
+                    (line.get_label(), list(line.get_xdata()), list(line.get_ydata()))
+                    for line in axes.lines
+                ],
+                "points": [
+                    (tuple(c.get_offsets()[0]), tuple(c.get_edgecolor()[0]))
+                    for c in axes.collections
+                ],
+                "legend": [t.get_text() for t in axes.get_legend().get_texts()],
+                "title": axes.get_title(),
+            }
+        )
+        return original(plt, figure)
+
+    monkeypatch.setattr(plot, "_drawn", capture)
+    chart = tmp_path / "all.png"
+    result = run(
+        "trajectory",
+        "digital-economy-gdp-share",
+        "--scope",
+        "all",
+        "--plot",
+        str(chart),
+        "-f",
+        "json",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert chart.read_bytes().startswith(b"\x89PNG")
+    (drawn,) = figures
+    assert drawn["lines"] == [("shandong: share (a share)", [2017, 2022, 2025], [35.0, 45.0, 50.0])]
+    assert drawn["legend"] == [
+        "shandong: share (a share)",
+        "shandong",
+        "beijing",
+        "shanghai",
+        "guangdong",
+    ]
+    assert drawn["title"] == "Digital economy share of GDP (shandong, beijing, shanghai, guangdong)"
+    colours = {}
+    for (year, value), colour in drawn["points"]:
+        colours.setdefault(colour, []).append((int(year), value))
+    assert sorted(colours.values()) == [
+        [(2017, 35.0), (2022, 45.0), (2025, 50.0)],
+        [(2017, 40.8)],
+        [(2017, 48.9)],
+        [(2017, 49.7)],
+    ]
+
+
+def test_scope_all_of_an_indicator_in_one_scope(run):
+    result = run("trajectory", "smart-communities", "--scope", "all", "--format", "json")
+    assert list(json.loads(result.stdout)["scopes"]) == ["shandong"]

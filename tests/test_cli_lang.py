@@ -1,0 +1,463 @@
+"""`policy --lang zh` (and POLICY_LANG): Chinese headers, verdicts, summaries, sections,
+footers and charts in every command; data (JSON and CSV keys and values) stays English."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+
+def table(text: str) -> list[list[str]]:
+    """A plain table written to a pipe: one line per row, columns two or more spaces apart."""
+    return [re.split(r" {2,}", line.rstrip()) for line in text.splitlines() if line.strip()]
+
+
+def ok(result) -> str:
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def test_compare_in_chinese(run):
+    lines = ok(run("--lang", "zh", "compare", "2023", "2025", "--only", "changed")).splitlines()
+    assert lines[:6] == [
+        "2023-work-points → 2025-work-points: 数字强省建设2023年工作要点 (2023-06-17) → "
+        "数字强省建设2025年工作要点 (2025-04-07)",
+        "60项指标：提高1，未变1，不可比1，新增目标16，已到期40，未重申1",
+        "力度（目标可比时）：更高1，相同1",
+        "各类别指标数，2023-work-points → 2025-work-points：基础设施 9 → 3，数据 6 → 2，"
+        "数字经济 4 → 2，产业 6 → 3，农业 2 → 3，政务 7 → 2，社会 6 → 2，能源 4 → 1，"
+        "人工智能 0 → 1",
+        "显示：--only changed 的1行",
+        "",
+    ]
+    rows = table("\n".join(lines[6:]))
+    assert rows == [
+        ["变化：两份文件都有的目标"],
+        ["指标", "2023-work-points", "2025-work-points", "变化", "每年", "判断", "力度", "理由"],
+        [
+            "智慧社区",
+            "≥2000个（2023，累计）",
+            "≥5000个（2025，存量）",
+            "+3,000 (+150%)",
+            "+58.1%/年",
+            "提高",
+            "更高",
+            "数值 +150%",
+        ],
+    ]
+
+
+def test_compare_sections_and_reasons_in_chinese(run):
+    rows = table(ok(run("--lang", "zh", "compare", "2018", "2021")))
+    titles = [row[0] for row in rows if len(row) == 1]
+    assert titles[-3:] == [
+        "新增目标：仅见于 2021-implementation-scheme",
+        "已到期：仅见于 2018-digital-shandong-plan，2021年前到期",
+        "未重申：仅见于 2018-digital-shandong-plan，2021年或以后仍有效",
+    ]
+    by_name = {row[0]: row for row in rows}
+    assert by_name["国际互联网专用通道带宽"] == [
+        "国际互联网专用通道带宽",
+        "=80G（2022，存量）",
+        "2022年到期；2021-implementation-scheme 未给出数值",
+    ]
+    assert by_name["工作进展通报频次"] == ["工作进展通报频次", "每季度（2021，频次）", "=4 次/年"]
+    assert by_name["指标"] == ["指标", "2018-digital-shandong-plan", "理由"]  # the last section
+
+
+def test_alignment_in_chinese(run):
+    lines = ok(run("--lang", "zh", "compare", "2023-binzhou-plan", "2025")).splitlines()
+    assert lines[1:4] == [
+        "滨州与山东范围不同：各行将两者数值并列，跨范围不作提高、降低、新增或到期判断。",
+        "2023-binzhou-plan: 二手来源：这些数值来自关于该文件的新闻报道，而非文件本身",
+        "30项指标：共有1，仅滨州11，仅山东18",
+    ]
+    rows = table("\n".join(lines))
+    start = rows.index(["共有：两份文件都给出数值"])
+    assert rows[start + 1 : start + 3] == [
+        ["指标", "2023-binzhou-plan", "2025-work-points", "滨州占山东比重"],
+        ["晨星工厂", "≥150家（2025，增量）", "=50个（2025，增量）", "300.0%"],
+    ]
+    assert ["仅滨州：2023-binzhou-plan"] in rows and ["仅山东：2025-work-points"] in rows
+
+
+def test_trajectory_in_chinese(run):
+    rows = table(ok(run("--lang", "zh", "trajectory", "digital-economy-gdp-share")))
+    assert rows[0] == ["数字经济占GDP比重（digital-economy-gdp-share，山东）"]
+    assert rows[1] == [
+        "年份",
+        "类型",
+        "文件",
+        "原文数值",
+        "换算值",
+        "变化",
+        "每年",
+        "判断",
+        "力度",
+        "理由",
+        "原文",
+    ]
+    assert rows[4] == [
+        "2025",
+        "目标（力争）",
+        "2025-work-points",
+        ">50%（占比）",
+        ">50 %",
+        "+5 个百分点",
+        "+1.67 个百分点/年",
+        "提高",
+        "更高",
+        "数值 +5 个百分点；由“不低于”改为“超过”",
+        "力争数字经济总量占全省GDP比重超过50%",
+    ]
+    assert rows[5] == ["未给出数值：2021-implementation-scheme, 2023-work-points"]
+
+
+def test_trajectory_lower_target_in_chinese(data_copy, run):
+    """The CLI's own reason, a later document's lower target, is worded too."""
+    path = data_copy / "2025-work-points.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("value: 5000", "value: 1500").replace(
+            "quote: 建成不少于5000个智慧社区", "quote: 建成不少于1500个智慧社区"
+        ),
+        encoding="utf-8",
+    )
+    rows = table(ok(run("--data", str(data_copy), "--lang", "zh", "trajectory", "智慧社区")))
+    assert rows[3][-2:] == [
+        "数值 -25%；低于 2023-work-points 为2023年定的 ≥2000个",
+        "建成不少于1500个智慧社区",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["--lang", "zh", "compare", "2023", "2025"], {}),
+        (["compare", "2023", "2025", "--lang", "zh"], {}),
+        (["compare", "2023", "2025"], {"POLICY_LANG": "zh"}),
+        (["--lang", "en", "compare", "2023", "2025", "--lang", "zh"], {}),
+        (["compare", "2023", "2025", "--lang", "zh"], {"POLICY_LANG": "en"}),
+    ],
+    ids=["global", "command", "environment", "command-over-global", "command-over-env"],
+)
+def test_every_way_of_asking_for_chinese(run, args, env):
+    result = run(*args, env=env)
+    assert ok(result).splitlines()[1] == (
+        "60项指标：提高1，未变1，不可比1，新增目标16，已到期40，未重申1"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["--lang", "zh", "compare", "2023", "2025", "--lang", "en"], {}),
+        (["compare", "2023", "2025", "--lang", "en"], {"POLICY_LANG": "zh"}),
+        (["--lang", "en", "compare", "2023", "2025"], {"POLICY_LANG": "zh"}),
+    ],
+    ids=["command-over-global", "command-over-env", "global-over-env"],
+)
+def test_english_wins_where_asked_for_last(run, args, env):
+    assert ok(run(*args, env=env)).splitlines()[1] == (
+        "60 indicators: 1 raised, 1 unchanged, 1 not comparable, 16 new, 40 lapsed, 1 not restated"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        (
+            ["--lang", "fr", "documents"],
+            {},
+            "error: Invalid value for '--lang' (env var: 'POLICY_LANG'): 'fr' is not one of 'en', 'zh'. "
+            "(see `root --help`)\n",
+        ),
+        (
+            ["documents"],
+            {"POLICY_LANG": "de"},
+            "error: Invalid value for '--lang' (env var: 'POLICY_LANG'): 'de' is not one of 'en', 'zh'. "
+            "(see `root --help`)\n",
+        ),
+    ],
+    ids=["option", "environment"],
+)
+def test_an_unsupported_language_is_refused(run, args, env, message):
+    result = run(*args, env=env)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compare", "2023", "2025"],
+        ["compare", "2023-binzhou-plan", "2025"],
+        ["trajectory", "smart-communities"],
+        ["trajectory", "digital-economy-gdp-share", "--scope", "all"],
+        ["show", "2023-binzhou-plan"],
+        ["documents"],
+        ["indicators", "--search", "compute"],
+        ["export"],
+    ],
+)
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_data_is_the_same_in_every_language(run, args, fmt):
+    """JSON and CSV are data: keys, vocabulary values and the English reasons unchanged."""
+    english = ok(run(*args, "--format", fmt))
+    assert ok(run("--lang", "zh", *args, "--format", fmt)) == english
+
+
+def test_json_reasons_stay_english_under_chinese(run):
+    payload = json.loads(ok(run("--lang", "zh", "compare", "2023", "2025", "-f", "json")))
+    rows = {row["indicator"]: row for row in payload["rows"]}
+    assert rows["smart-communities"]["reasons"] == ["value +150 %"]
+    assert rows["smart-communities"]["verdict"] == "raised"
+
+
+def test_documents_in_chinese(run):
+    rows = table(ok(run("--lang", "zh", "documents")))
+    assert rows[0] == ["文件"]
+    assert rows[1] == ["编号", "年份", "范围", "类型", "标题", "发布日期", "来源文件", "条数"]
+    by_id = {row[0]: row for row in rows}
+    assert by_id["2023-binzhou-plan"][2:5] == [
+        "滨州",
+        "新闻报道（二手来源）",
+        "滨州市数字强市建设规划(2023-2025年)",
+    ]
+    assert rows[-2:] == [
+        ["5份文件"],
+        ["2023-binzhou-plan: 二手来源：这些数值来自关于该文件的新闻报道，而非文件本身"],
+    ]
+
+
+def test_indicators_in_chinese(run):
+    rows = table(ok(run("--lang", "zh", "indicators", "--search", "智慧社区")))
+    assert rows == [
+        ["指标"],
+        ["编号", "英文名称", "名称", "类别", "量纲", "出现于（文件，年份）"],
+        [
+            "smart-communities",
+            "Smart communities",
+            "智慧社区",
+            "社会",
+            "数量",
+            "2023-work-points (2023)，2025-work-points (2025)",
+        ],
+        [
+            "smart-community-coverage-rate",
+            "Smart community coverage rate",
+            "智慧社区覆盖率",
+            "社会",
+            "占比",
+            "2023-binzhou-plan (2025)",
+        ],
+        ["2项指标"],
+    ]
+
+
+def test_show_in_chinese(run):
+    rows = table(ok(run("show", "2023-binzhou-plan", "--lang", "zh")))
+    assert rows[1] == ["二手来源：这些数值来自关于该文件的新闻报道，而非文件本身"]
+    assert rows[2] == ["2023-binzhou-plan · 基础设施"]
+    assert rows[3] == ["指标", "类型", "年份", "原文数值", "计量", "换算值", "原文", "出处"]
+    assert rows[4][:6] == ["10G-PON及以上端口数", "目标", "2025", "≥4万个", "存量", "≥40,000"]
+
+
+def test_export_markdown_in_chinese(run, markdown_tables):
+    text = ok(run("--lang", "zh", "export", "--format", "markdown"))
+    tables = markdown_tables(text)
+    assert tables[0][0] == ["指标", "类型", "年份", "原文数值", "计量", "换算值", "原文", "出处"]
+    matrix = tables[-1]
+    assert matrix[0][:3] == ["指标", "范围", "2017"]
+    assert "## 各年份指标" in text
+    assert "（数值来自新闻报道，二手来源）" in text
+
+
+def test_export_xlsx_headers_in_chinese(run, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "zh.xlsx"
+    ok(run("--lang", "zh", "export", "--output", str(path)))
+    sheet = load_workbook(path)["2025-work-points"]
+    header = next(row for row in sheet.iter_rows(values_only=True) if row and row[0] == "指标")
+    assert list(header) == [
+        "指标",
+        "类型",
+        "年份",
+        "数值",
+        "单位",
+        "原文数值",
+        "比较符",
+        "计量",
+        "换算值",
+        "换算单位",
+        "原文",
+        "出处",
+    ]
+
+
+def test_validate_in_chinese(run):
+    assert ok(run("--lang", "zh", "validate")) == "通过：5份文件，161条目标，148项指标\n"
+    assert ok(run("validate")) == "ok: 5 documents, 161 targets, 148 indicators\n"
+
+
+def test_swapped_note_in_chinese(run):
+    result = run("--lang", "zh", "compare", "2025", "2023", "-f", "json")
+    assert result.stderr == (
+        "注意：2025-work-points 是较晚的文件；按 2023-work-points → 2025-work-points 比较\n"
+    )
+
+
+# Charts: the texts drawn are read back from the figure before it is saved.
+
+
+@pytest.fixture
+def drawn(monkeypatch):
+    """The texts of every chart drawn: title(s), axis labels, tick labels, legend."""
+    from policy_targets.cli import plot
+
+    charts: list[dict] = []
+    original = plot._drawn
+
+    def capture(plt, figure):
+        texts = {"titles": [], "xlabels": [], "ylabels": [], "ticks": [], "legend": [], "notes": []}
+        for axes in figure.axes:
+            if not axes.get_visible():
+                continue
+            texts["titles"].append(axes.get_title())
+            texts["xlabels"].append(axes.get_xlabel())
+            texts["ylabels"].append(axes.get_ylabel())
+            texts["ticks"] += [t.get_text() for t in axes.get_xticklabels()]
+            texts["notes"] += [t.get_text() for t in axes.texts]
+            legend = axes.get_legend()
+            if legend:
+                texts["legend"] = [legend.get_title().get_text()]
+                texts["legend"] += [t.get_text() for t in legend.get_texts()]
+        texts["font"] = plt.rcParams["font.sans-serif"][0]
+        charts.append(texts)
+        return original(plt, figure)
+
+    monkeypatch.setattr(plot, "_drawn", capture)
+    return charts
+
+
+@pytest.fixture
+def with_cjk_font(monkeypatch):
+    """A system with a CJK font, whether or not this one has one: the lookup answers
+    with a font matplotlib always has (its glyphs do not matter to the texts, and its
+    warnings about the glyphs it lacks are expected)."""
+    import warnings
+
+    from policy_targets.cli import plot
+
+    monkeypatch.setattr(plot, "cjk_font", lambda: "DejaVu Sans")
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        yield
+
+
+@pytest.fixture
+def without_cjk_font(monkeypatch):
+    """A system without a CJK font: matplotlib's lookup finds none of the families."""
+    from matplotlib import font_manager
+
+    def find(properties, *args, fallback_to_default=True, **kwargs):
+        raise ValueError(f"Failed to find font {properties}")
+
+    monkeypatch.setattr(font_manager, "findfont", find)
+
+
+def test_trajectory_chart_in_chinese(run, tmp_path, drawn, with_cjk_font):
+    result = run(
+        "--lang", "zh", "trajectory", "smart-communities", "--plot", str(tmp_path / "c.png")
+    )
+    ok(result)
+    assert result.stderr == ""
+    (chart,) = drawn
+    assert chart["titles"] == ["智慧社区（山东）"]
+    assert chart["xlabels"] == ["数值所指年份（空心：基数；▲ ≥，▶ >，◆ ≈，● 恰为，▼ ≤）"]
+    assert chart["ylabels"] == ["个"]
+    assert chart["legend"] == [
+        "来源文件；线：计量",
+        "线: 存量（含累计）",
+        "2023-work-points",
+        "2025-work-points",
+    ]
+    assert chart["font"] == "DejaVu Sans"
+
+
+def test_compare_chart_in_chinese(run, tmp_path, drawn, with_cjk_font):
+    path = tmp_path / "c.png"
+    ok(run("--lang", "zh", "compare", "2023", "2025", "--plot", str(path), "-f", "json"))
+    (chart,) = drawn
+    assert chart["titles"] == [
+        "数据价值化典型案例和应用场景\n（未变，相同）",
+        "智慧农业应用基地\n（不可比）",
+        "智慧社区\n（提高，更高）",
+    ]
+    assert chart["ticks"][:2] == ["2023-work-points\n2023年", "2025-work-points\n2025年"]
+    assert chart["notes"][:2] == ["≥100\n增量", "≥100\n增量"]
+
+
+def test_alignment_chart_in_chinese(run, tmp_path, drawn, with_cjk_font):
+    path = tmp_path / "c.png"
+    ok(
+        run(
+            "--lang",
+            "zh",
+            "compare",
+            "2023-binzhou-plan",
+            "2025",
+            "--plot",
+            str(path),
+            "-f",
+            "json",
+        )
+    )
+    (chart,) = drawn
+    assert chart["titles"] == ["晨星工厂\n（共有）"]
+
+
+def test_chart_without_a_cjk_font_is_english_with_a_hint(run, tmp_path, drawn, without_cjk_font):
+    chinese, english = tmp_path / "zh.png", tmp_path / "en.png"
+    result = run("--lang", "zh", "trajectory", "smart-communities", "--plot", str(chinese))
+    assert result.stderr == (
+        "note: no Chinese font found (e.g. Noto Sans CJK SC: apt-get install fonts-noto-cjk); "
+        "the chart's labels are in English\n"
+    )
+    rows = table(ok(result))
+    assert rows[0] == ["智慧社区（smart-communities，山东）"]  # the table is still Chinese
+    ok(run("trajectory", "smart-communities", "--plot", str(english)))
+    assert drawn[0]["titles"] == drawn[1]["titles"] == ["Smart communities (shandong)"]
+    assert chinese.read_bytes() == english.read_bytes()
+
+
+def test_compare_chart_without_a_cjk_font(run, tmp_path, drawn, without_cjk_font):
+    path = tmp_path / "c.png"
+    result = run("compare", "2023", "2025", "--lang", "zh", "--plot", str(path), "-f", "json")
+    assert result.stderr.startswith("note: no Chinese font found")
+    assert drawn[0]["titles"][-1] == "Smart communities\n(raised, stronger)"
+
+
+def test_the_lookup_finds_the_first_known_family(monkeypatch):
+    from matplotlib import font_manager
+
+    from policy_targets.cli import plot
+
+    def find(properties, *args, fallback_to_default=True, **kwargs):
+        if properties.get_family() == ["WenQuanYi Zen Hei"]:
+            return "/usr/share/fonts/wqy-zenhei.ttc"
+        raise ValueError("not found")
+
+    monkeypatch.setattr(font_manager, "findfont", find)
+    assert plot.cjk_font() == "WenQuanYi Zen Hei"
+
+
+def test_an_english_chart_after_a_chinese_one_is_unchanged(run, tmp_path, with_cjk_font):
+    """The Chinese font holds for its own chart only."""
+    first, second = tmp_path / "1.png", tmp_path / "2.png"
+    ok(run("trajectory", "smart-communities", "--plot", str(first)))
+    ok(run("--lang", "zh", "trajectory", "smart-communities", "--plot", str(tmp_path / "z.png")))
+    ok(run("trajectory", "smart-communities", "--plot", str(second)))
+    assert first.read_bytes() == second.read_bytes()
