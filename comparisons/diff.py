@@ -282,7 +282,7 @@ def compare(
     a = _headline(_targets(dataset, before))
     b = _headline(_targets(dataset, after))
     rows = []
-    for indicator_id in a.keys() | b.keys():
+    for indicator_id in sorted(a.keys() | b.keys()):
         indicator = dataset.indicators[indicator_id]
         if category and indicator.category != category:
             continue

@@ -336,6 +336,19 @@ def test_category_keeps_only_that_category(build, two):
     assert [r[0] for r in rows(data, category="data")] == ["y"]
 
 
+def test_category_keeps_every_indicator_of_that_category(build, two):
+    names = ["a", "b", "c", "d", "e", "f"]
+    data = two(
+        *(build.target("a", name) for name in names),
+        indicators=[
+            build.indicator(name, category="data" if name in "bdf" else "infrastructure")
+            for name in names
+        ],
+    )
+    assert [r[0] for r in rows(data, category="data")] == ["b", "d", "f"]
+    assert [r[0] for r in rows(data, category="infrastructure")] == ["a", "c", "e"]
+
+
 @pytest.mark.parametrize(
     ("only", "expected"),
     [
