@@ -44,6 +44,7 @@ def test_the_readme_has_examples():
     assert [command for command, _ in EXAMPLES] == [
         "policy compare 2023 2025 --only changed",
         "policy compare 2023 2025 --only lapsed --category infrastructure",
+        "policy --lang zh compare 2023 2025 --only changed",
     ]
 
 
