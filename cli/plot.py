@@ -110,12 +110,18 @@ CHART_WORDS = {
     "legend": ("Source document", "来源文件"),
     "legend_lines": ("Source document; line: measure", "来源文件；线：计量"),
     "legend_scopes": ("Scope; line: scope, measure", "范围；线：范围，计量"),
+    "legend_scope": ("Scope", "范围"),
     "line": ("line", "线"),
     "no_figure": ("no figure", "无数值"),
     "for_year": ("for {year}", "{year}年"),
     "measures_differ": ("measures differ", "计量不同"),
     "count": ("count", "个"),
 }
+
+
+def _upright(lang: str) -> dict:
+    """A Chinese axis label stands upright (a character on its side reads as another)."""
+    return {"rotation": 0, "ha": "right", "va": "center"} if is_zh(lang) else {}
 
 
 def _word(key: str, lang: str, **fields) -> str:
@@ -205,7 +211,7 @@ def _trajectory_png(plt, trajectories: list, lang: str) -> bytes:
             colour = colours[index % len(colours)]
             unique.setdefault(scope_name(found.scope, lang), Patch(color=colour))
     if scopes:
-        legend_title = _word("legend_scopes", lang)
+        legend_title = _word("legend_scopes" if joined else "legend_scope", lang)
     else:
         legend_title = _word("legend_lines" if joined else "legend", lang)
     axes.legend(
@@ -222,7 +228,7 @@ def _trajectory_png(plt, trajectories: list, lang: str) -> bytes:
         title += f"\n{_word('apart', lang)}"
     axes.set_title(_literal(title), fontsize=10 if apart else None)
     axes.set_xlabel(_word("x_label", lang))
-    axes.set_ylabel(_literal(unit_word(unit, lang) or _word("count", lang)))
+    axes.set_ylabel(_literal(unit_word(unit, lang) or _word("count", lang)), **_upright(lang))
     axes.xaxis.get_major_locator().set_params(integer=True)
     years = [p.target.year for p in points]
     if min(years) == max(years):  # one year: a narrow axis, not a century
@@ -307,7 +313,9 @@ def _comparison_png(plt, comparison, rows: list, lang: str) -> bytes:
         name = row.indicator.name_zh if is_zh(lang) else row.indicator.name_en
         shown = f"{name}\n（{verdict}）" if is_zh(lang) else f"{name}\n({verdict})"
         axes.set_title(_literal(shown), fontsize=9)
-        axes.set_ylabel(_literal(unit_word(unit, lang) or _word("count", lang)), fontsize=8)
+        axes.set_ylabel(
+            _literal(unit_word(unit, lang) or _word("count", lang)), fontsize=8, **_upright(lang)
+        )
         axes.margins(y=0.3)
     for axes in list(grid.flat)[len(rows) :]:
         axes.set_visible(False)

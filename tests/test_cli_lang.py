@@ -461,3 +461,13 @@ def test_an_english_chart_after_a_chinese_one_is_unchanged(run, tmp_path, with_c
     ok(run("--lang", "zh", "trajectory", "smart-communities", "--plot", str(tmp_path / "z.png")))
     ok(run("trajectory", "smart-communities", "--plot", str(second)))
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_scope_all_chart_in_chinese(run, tmp_path, drawn, with_cjk_font):
+    path = tmp_path / "c.png"
+    args = ["trajectory", "morning-star-factories", "--scope", "all", "--plot", str(path)]
+    ok(run("--lang", "zh", *args, "-f", "json"))
+    (chart,) = drawn
+    assert chart["titles"] == ["晨星工厂（山东、滨州）"]
+    assert chart["legend"] == ["范围", "山东", "滨州"]  # no line joins points here
+    assert chart["notes"] == ["=50", "≥150"]
