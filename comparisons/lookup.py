@@ -42,11 +42,6 @@ def _named(known: list[str]) -> str:
     return ", ".join(f"{s} ({SCOPE_NAMES[s][1]})" if s in SCOPE_NAMES else s for s in known)
 
 
-def require_scope(dataset: Dataset, scope: str) -> str:
-    """The scope's id (see resolve_scope), or a UsageError unless some figure has it."""
-    return resolve_scope(dataset, scope)
-
-
 def _listing(dataset: Dataset, scope: str) -> str:
     in_scope = sorted(
         (d.year, d.id) for d in dataset.documents.values() if scope in (d.scope, ALL_SCOPES)
