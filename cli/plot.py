@@ -37,9 +37,9 @@ CJK_FAMILIES = [
     "Droid Sans Fallback",
     "AR PL UMing CN",
 ]
+# Said in Chinese to whoever asked for Chinese: the terminal shows it, the chart cannot.
 NO_CJK_FONT = (
-    "note: no Chinese font found (e.g. Noto Sans CJK SC: apt-get install fonts-noto-cjk); "
-    "the chart's labels are in English"
+    "注意：未找到中文字体（如 Noto Sans CJK SC：apt-get install fonts-noto-cjk），图表标签改用英文"
 )
 
 

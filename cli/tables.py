@@ -5,7 +5,7 @@ from __future__ import annotations
 from policy_targets.comparisons.records import Dataset, Target
 from policy_targets.comparisons.vocabulary import Measure
 
-from .labels import kind_word, say, term
+from .labels import kind_word, say, scope_name, term
 from .present import normalized, written
 
 _TARGET_KEYS = [
@@ -29,7 +29,7 @@ def target_row(target: Target, dataset: Dataset, lang: str) -> list[str]:
     indicator = dataset.indicators[target.indicator]
     name = indicator.name(lang)
     if target.scope != dataset.documents[target.document].scope:
-        name += f" [{target.scope}]"
+        name += f" [{scope_name(target.scope, lang)}]"
     return [
         name,
         kind_word(target, lang),

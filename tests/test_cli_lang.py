@@ -262,6 +262,9 @@ def test_show_in_chinese(run):
     assert rows[2] == ["2023-binzhou-plan · 基础设施"]
     assert rows[3] == ["指标", "类型", "年份", "原文数值", "计量", "换算值", "原文", "出处"]
     assert rows[4][:6] == ["10G-PON及以上端口数", "目标", "2025", "≥4万个", "存量", "≥40,000"]
+    comparison = table(ok(run("--lang", "zh", "show", "2018")))
+    ranks = {row[0]: row[1:6] for row in comparison}
+    assert ranks["数字经济规模世界排名 [中国]"] == ["基数", "2017", "第2位", "存量", "第2"]
 
 
 def test_export_markdown_in_chinese(run, markdown_tables):
@@ -423,8 +426,8 @@ def test_chart_without_a_cjk_font_is_english_with_a_hint(run, tmp_path, drawn, w
     chinese, english = tmp_path / "zh.png", tmp_path / "en.png"
     result = run("--lang", "zh", "trajectory", "smart-communities", "--plot", str(chinese))
     assert result.stderr == (
-        "note: no Chinese font found (e.g. Noto Sans CJK SC: apt-get install fonts-noto-cjk); "
-        "the chart's labels are in English\n"
+        "注意：未找到中文字体（如 Noto Sans CJK SC：apt-get install fonts-noto-cjk），"
+        "图表标签改用英文\n"
     )
     rows = table(ok(result))
     assert rows[0] == ["智慧社区（smart-communities，山东）"]  # the table is still Chinese
@@ -436,7 +439,7 @@ def test_chart_without_a_cjk_font_is_english_with_a_hint(run, tmp_path, drawn, w
 def test_compare_chart_without_a_cjk_font(run, tmp_path, drawn, without_cjk_font):
     path = tmp_path / "c.png"
     result = run("compare", "2023", "2025", "--lang", "zh", "--plot", str(path), "-f", "json")
-    assert result.stderr.startswith("note: no Chinese font found")
+    assert result.stderr.startswith("注意：未找到中文字体")
     assert drawn[0]["titles"][-1] == "Smart communities\n(raised, stronger)"
 
 
