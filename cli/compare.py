@@ -57,7 +57,7 @@ def _counted(counts: dict[str, int]) -> str:
 def _preamble(comparison) -> list[str]:
     before, after = comparison.before, comparison.after
     summary = comparison.summary
-    rows = len(comparison.rows)
+    rows = sum(summary.verdicts.values())
     lines = [
         f"{before.id} → {after.id}: {before.title_en} ({before.published or before.year}) → "
         f"{after.title_en} ({after.published or after.year})"
@@ -74,6 +74,11 @@ def _preamble(comparison) -> list[str]:
     if summary.categories:
         per_category = ", ".join(f"{c} {a} → {b}" for c, a, b in summary.categories)
         lines.append(f"Indicators per category, {before.id} → {after.id}: {per_category}")
+    if comparison.only:
+        shown = len(comparison.rows)
+        lines.append(
+            f"Shown: the {shown} row{'s' if shown != 1 else ''} of --only {comparison.only}"
+        )
     return lines
 
 

@@ -22,6 +22,13 @@ from .present import (
 )
 
 BARS = 24
+# On a narrow terminal: a point's year, kind and document stacked, and so on.
+NARROW = [
+    ("Point", ["Year", "Kind", "Document"]),
+    ("Figure", ["As written", "Normalized"]),
+    ("Change", ["Change", "Per year"]),
+    ("Step", ["Verdict", "Ambition", "Why"]),
+]
 
 
 def _why(point) -> str:
@@ -104,7 +111,7 @@ def build_report(trajectory, lang: str) -> Report:
         footer.append(f"no figure in: {ids}")
     name = f"{indicator.name(lang)} ({indicator.id}, {trajectory.scope})"
     section = Section(
-        name, headers, rows, footer=footer, styles=styles, extra=_chart(trajectory)
+        name, headers, rows, footer=footer, styles=styles, extra=_chart(trajectory), narrow=NARROW
     ).without_empty_columns()
     return Report([section], [_flat(point) for point in payload["points"]], json=payload)
 

@@ -53,7 +53,8 @@ def require_category(category: str | None) -> None:
 
 
 def chronology(document: Document) -> tuple[int, str]:
-    """When a document was issued: its published date, else its year."""
+    """When a document was issued: its published date, else its year (an undated document
+    counts from the start of its year, before any dated one of that year)."""
     published = document.published
     return (int(published[:4]), published) if published else (document.year, "")
 
@@ -122,33 +123,16 @@ class Summary:
 class Comparison:
     before: Document
     after: Document
-    rows: list[ComparisonRow]
-    swapped: bool = False  # the caller named the later document first
-    aligned: bool = False  # different scopes: an alignment, not a diff
+    rows: list[ComparisonRow]  # the rows selected (all, or those of `only`)
+    summary: Summary  # of every row of the comparison, whatever `only` selected
+    swapped: bool  # the caller named the later document first
+    aligned: bool  # different scopes: an alignment, not a diff
+    only: str | None  # the Selection the rows were chosen by
 
     @property
     def changed(self) -> bool:
         """Whether anything differs: any row but `unchanged` (or, across scopes, `shared`)."""
         return any(row.verdict not in (Verdict.unchanged, Alignment.shared) for row in self.rows)
-
-    @property
-    def summary(self) -> Summary:
-        verdicts = Counter(str(row.verdict) for row in self.rows)
-        order = list(Verdict) + [Alignment.shared]
-        order += [only_in(self.before.scope), only_in(self.after.scope)]
-        ambition = Counter(row.ambition for row in self.rows if row.ambition)
-        categories = []
-        for category in CATEGORY_ORDER:
-            in_category = [row for row in self.rows if row.indicator.category == category]
-            before = sum(1 for row in in_category if row.before)
-            after = sum(1 for row in in_category if row.after)
-            if before or after:
-                categories.append((category.value, before, after))
-        return Summary(
-            {str(v): verdicts[str(v)] for v in dict.fromkeys(order) if verdicts[str(v)]},
-            {a.value: ambition[a] for a in Ambition if ambition[a]},
-            categories,
-        )
 
     def to_dict(self) -> dict:
         return {
@@ -156,9 +140,29 @@ class Comparison:
             "after": document_record(self.after),
             "swapped": self.swapped,
             "aligned": self.aligned,
+            "only": self.only,
             "summary": self.summary.to_dict(),
             "rows": [row.to_dict(self.before, self.after) for row in self.rows],
         }
+
+
+def summarize(rows: list[ComparisonRow], before: Document, after: Document) -> Summary:
+    """Counts per verdict and ambition, and per category the indicators of each side."""
+    verdicts = Counter(str(row.verdict) for row in rows)
+    order = [*Verdict, Alignment.shared, only_in(before.scope), only_in(after.scope)]
+    ambition = Counter(row.ambition for row in rows if row.ambition)
+    categories = []
+    for category in CATEGORY_ORDER:
+        in_category = [row for row in rows if row.indicator.category == category]
+        count_before = sum(1 for row in in_category if row.before)
+        count_after = sum(1 for row in in_category if row.after)
+        if count_before or count_after:
+            categories.append((category.value, count_before, count_after))
+    return Summary(
+        {str(v): verdicts[str(v)] for v in dict.fromkeys(order) if verdicts[str(v)]},
+        {a.value: ambition[a] for a in Ambition if ambition[a]},
+        categories,
+    )
 
 
 def _headline(targets: Iterable[Target]) -> dict[str, list[Target]]:
@@ -171,17 +175,14 @@ def _headline(targets: Iterable[Target]) -> dict[str, list[Target]]:
     return by_indicator
 
 
-def _pair(before: list[Target], after: list[Target], same_scope: bool) -> tuple[Target, Target]:
-    """The latest pair that compares, else the latest of each."""
+def _pair(before: list[Target], after: list[Target]) -> tuple[Target, Target]:
+    """The latest pair that compares, else the latest of each. Each list holds the targets
+    of one document's own scope, so scope is settled before and not asked again here."""
     for a in before:
         for b in after:
-            if _not_comparable(a, b, same_scope) is None:
+            if not_comparable_reason(a, b, across_scopes=True) is None:
                 return a, b
     return before[0], after[0]
-
-
-def _not_comparable(a: Target, b: Target, same_scope: bool) -> str | None:
-    return not_comparable_reason(a, b, across_scopes=not same_scope)
 
 
 def _only_before(indicator: Indicator, a: Target, before: Document, after: Document):
@@ -206,7 +207,7 @@ def _diff_row(
         return ComparisonRow(indicator, None, after[0], Verdict.new)
     if not after:
         return _only_before(indicator, before[0], *documents)
-    a, b = _pair(before, after, same_scope=True)
+    a, b = _pair(before, after)
     reason = not_comparable_reason(a, b)
     if reason:
         return ComparisonRow(indicator, a, b, Verdict.not_comparable, reasons=(reason,))
@@ -225,8 +226,8 @@ def _alignment_row(
         return ComparisonRow(indicator, before[0], None, only_in(documents[0].scope))
     if not before:
         return ComparisonRow(indicator, None, after[0], only_in(documents[1].scope))
-    a, b = _pair(before, after, same_scope=False)
-    reason = _not_comparable(a, b, same_scope=False)
+    a, b = _pair(before, after)
+    reason = not_comparable_reason(a, b, across_scopes=True)
     share = a.normalized / b.normalized if reason is None and b.normalized else None
     return ComparisonRow(
         indicator, a, b, Alignment.shared, reasons=(reason,) if reason else (), share_of_after=share
@@ -268,14 +269,18 @@ def compare(
         indicator = dataset.indicators[indicator_id]
         if category and indicator.category != category:
             continue
-        row = make_row(indicator, a.get(indicator_id, []), b.get(indicator_id, []), (before, after))
-        if only and not _selected(row, Selection(only)):
-            continue
-        rows.append(row)
+        rows.append(
+            make_row(indicator, a.get(indicator_id, []), b.get(indicator_id, []), (before, after))
+        )
     rows.sort(
         key=lambda r: (CATEGORY_ORDER.index(r.indicator.category), r.indicator.name_en.casefold())
     )
-    return Comparison(before, after, rows, swapped=swapped, aligned=aligned)
+    summary = summarize(rows, before, after)
+    if only:
+        rows = [row for row in rows if _selected(row, Selection(only))]
+    return Comparison(
+        before, after, rows, summary, swapped=swapped, aligned=aligned, only=only and str(only)
+    )
 
 
 def _selected(row: ComparisonRow, selection: Selection) -> bool:

@@ -63,6 +63,12 @@ def test_a_bare_figure_promises_what_at_least_does(build):
     assert ambition(build, before, after) == ("same", [])
 
 
+def test_a_bare_figure_instead_of_about_is_stronger(build):
+    before = build.target(comparator="about")
+    after = build.target(comparator="exactly")
+    assert ambition(build, before, after) == ("stronger", ["exactly instead of about"])
+
+
 def test_a_ceiling_is_weaker_than_a_floor_where_more_is_better(build):
     before = build.target(comparator="about")
     after = build.target(comparator="at_most")

@@ -151,6 +151,26 @@ def test_different_scopes_are_aligned_not_diffed(build):
     assert result.changed  # rows in one document only are differences
 
 
+@pytest.mark.parametrize(
+    ("only", "expected"),
+    [("shared", ["x"]), ("unshared", ["y", "z"]), ("changed", []), ("new", [])],
+)
+def test_only_selects_alignment_rows(build, only, expected):
+    city = build.document("city", 2023, scope="binzhou")
+    province = build.document("province", 2025)
+    data = build.dataset(
+        [city, province],
+        [build.indicator("x"), build.indicator("y"), build.indicator("z")],
+        [
+            build.target("city", "x", scope="binzhou"),
+            build.target("province", "x", year=2025),
+            build.target("city", "y", scope="binzhou"),
+            build.target("province", "z", year=2025),
+        ],
+    )
+    assert [row.indicator.id for row in compare(data, city, province, only=only).rows] == expected
+
+
 def test_an_alignment_of_shared_rows_only_is_unchanged(build):
     city = build.document("city", 2023, scope="binzhou")
     province = build.document("province", 2025)
@@ -198,6 +218,20 @@ def test_a_document_without_a_date_is_ordered_by_its_year(build):
     undated = build.document("undated", 2024)
     dated = build.document("dated", 2023, published="2023-12-31")
     assert chronology(dated) < chronology(undated)
+
+
+def test_an_undated_document_comes_before_a_dated_one_of_its_year(build):
+    undated = build.document("undated", 2023)
+    dated = build.document("dated", 2023, published="2023-01-01")
+    assert chronology(undated) < chronology(dated)
+
+
+def test_documents_issued_together_keep_the_order_given(build):
+    first = build.document("first", 2023, published="2023-06-17")
+    second = build.document("second", 2023, published="2023-06-17")
+    data = build.dataset([first, second], [build.indicator()], [])
+    assert compare(data, first, second).swapped is False
+    assert compare(data, second, first).swapped is False
 
 
 def test_baselines_and_other_scopes_figures_are_not_compared(build, two):
@@ -334,6 +368,19 @@ def test_summary_counts_verdicts_ambition_and_categories(build, two):
     }
 
 
+def test_summary_counts_every_row_whatever_only_selects(build, two):
+    data = two(
+        build.target("a", "x"),
+        build.target("b", "y", year=2025),
+        indicators=[build.indicator("x"), build.indicator("y")],
+    )
+    result = compare(data, data.documents["a"], data.documents["b"], only="lapsed")
+    assert [row.indicator.id for row in result.rows] == ["x"]
+    assert result.only == "lapsed"
+    assert result.summary.verdicts == {"new": 1, "lapsed": 1}
+    assert result.summary.categories == [("infrastructure", 1, 1)]
+
+
 def test_changed_is_false_only_when_everything_is_unchanged(build, two):
     same = two(build.target("a", year=2025), build.target("b", year=2025))
     assert not compare(same, same.documents["a"], same.documents["b"]).changed
@@ -344,7 +391,7 @@ def test_changed_is_false_only_when_everything_is_unchanged(build, two):
 def test_row_to_dict_has_the_one_target_record_shape(build, two):
     data = two(build.target("a", value=10), build.target("b", value=15, year=2025))
     payload = compare(data, data.documents["a"], data.documents["b"]).to_dict()
-    assert list(payload) == ["before", "after", "swapped", "aligned", "summary", "rows"]
+    assert list(payload) == ["before", "after", "swapped", "aligned", "only", "summary", "rows"]
     (row,) = payload["rows"]
     assert list(row) == [
         "indicator",
@@ -369,3 +416,14 @@ def test_row_to_dict_has_the_one_target_record_shape(build, two):
     }
     assert row["after"]["normalized"] == {"magnitude": 15, "unit": ""}
     assert row["after"]["target_year"] == 2025
+    assert (row["share_of_after"], row["due"]) == (None, None)
+
+
+def test_rows_in_one_document_carry_no_change_ambition_or_share(build, two):
+    data = two(build.target("a"), build.target("b", "y", year=2025))
+    data.indicators["y"] = build.indicator("y")
+    payload = compare(data, data.documents["a"], data.documents["b"]).to_dict()
+    assert [
+        (r["verdict"], r["ambition"], r["change"], r["share_of_after"], r["due"])
+        for r in payload["rows"]
+    ] == [("lapsed", None, None, None, 2023), ("new", None, None, None, None)]
