@@ -33,6 +33,7 @@ def indicators_command(
     """
     from policy_targets.comparisons.diff import require_category
     from policy_targets.comparisons.lookup import find_indicators
+    from policy_targets.comparisons.results import indicator_record
     from policy_targets.comparisons.vocabulary import CATEGORY_ORDER
 
     data = context.dataset(ctx)
@@ -58,18 +59,8 @@ def indicators_command(
                 where,
             ]
         )
-        records.append(
-            {
-                "id": indicator.id,
-                "name_en": indicator.name_en,
-                "name_zh": indicator.name_zh,
-                "category": indicator.category,
-                "dimension": indicator.dimension,
-                "unit": indicator.unit,
-                "higher_is_better": indicator.higher_is_better,
-                "appears_in": [{"document": d, "year": y} for d, y in seen],
-            }
-        )
+        appears_in = [{"document": d, "year": y} for d, y in seen]
+        records.append({**indicator_record(indicator), "appears_in": appears_in})
     section = Section(
         "Indicators",
         ["Id", "Name", "名称", "Category", "Dimension", "Appears in (document, year)"],

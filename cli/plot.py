@@ -10,7 +10,14 @@ from policy_targets.comparisons.errors import UsageError
 from .output import write_atomically
 from .present import SYMBOLS
 
-MARKERS = {"at_least": "^", "more_than": ">", "about": "D", "exactly": "o", "at_most": "v"}
+MARKERS = {
+    "at_least": "^",
+    "more_than": ">",
+    "about": "D",
+    "exactly": "o",
+    "at_most": "v",
+    "between": "s",
+}
 LINE_STYLES = ["-", "--", ":", "-."]
 
 

@@ -7,7 +7,14 @@ from policy_targets.comparisons.numbers import format_number
 from policy_targets.comparisons.records import Target
 from policy_targets.comparisons.vocabulary import Verdict
 
-SYMBOLS = {"at_least": "≥", "more_than": ">", "about": "≈", "exactly": "", "at_most": "≤"}
+SYMBOLS = {
+    "at_least": "≥",
+    "more_than": ">",
+    "about": "≈",
+    "exactly": "=",  # a figure that stood at, or is due at, exactly this
+    "at_most": "≤",
+    "between": "",  # a range shows both bounds: 2-3个
+}
 VERDICT_STYLES = {
     Verdict.raised: "green",
     Verdict.lowered: "red",
@@ -17,19 +24,78 @@ VERDICT_STYLES = {
     Verdict.lapsed: "dim",
     Verdict.not_restated: "magenta",
 }
+# Bandwidth in the largest unit that keeps the number at 1 or more: 80 Gbps, not 80,000 Mbps.
+_BANDWIDTH = ((1e6, "Tbps"), (1e3, "Gbps"), (1, "Mbps"))
+
+
+def _plain(value: float) -> str:
+    return format_number(value).replace(",", "")
 
 
 def written(target: Target) -> str:
-    """The figure as the document writes it, with its comparator: ≥2000个, 每2个月."""
-    value = format_number(target.value).replace(",", "")
+    """The figure as the document writes it, with its comparator: ≥2000个, 每2个月, 2-3个,
+    第3位, 15强, 第1梯队, ≥2%/年 (a yearly change of a share)."""
+    value = _plain(target.value)
     if target.unit.startswith("每"):
         return target.unit if target.value == 1 else f"每{value}{target.unit[1:]}"
-    return f"{SYMBOLS[target.comparator]}{value}{target.unit}"
+    if target.upper is not None:
+        value = f"{value}-{_plain(target.upper)}"
+    symbol = SYMBOLS[target.comparator]
+    if target.unit in ("位", "梯队"):  # 第3位 is exactly 3rd without a sign
+        return f"{'' if target.comparator == 'exactly' else symbol}第{value}{target.unit}"
+    if target.unit == "强":  # 15强 is itself "among the top 15"
+        return f"{value}{target.unit}"
+    if target.dimension == "share-change":
+        return f"{symbol}{value}{target.unit}/年"
+    return f"{symbol}{value}{target.unit}"
+
+
+def _ordinal(value: float) -> str:
+    number = format_number(value)
+    if value != int(value):
+        return f"rank {number}"
+    suffix = (
+        "th"
+        if 10 <= int(value) % 100 <= 20
+        else {1: "st", 2: "nd", 3: "rd"}.get(int(value) % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+def _rank(target: Target) -> str:
+    """A rank as a rank, never as a count: 3rd, top 15, tier 1."""
+    if target.unit == "强":
+        return f"top {format_number(target.normalized)}"
+    symbol = "" if target.comparator == "exactly" else SYMBOLS[target.comparator]
+    if target.unit == "梯队":
+        return f"{symbol}tier {format_number(target.normalized)}"
+    return f"{symbol}{_ordinal(target.normalized)}"
+
+
+def _scale(value: float, dimension: str, unit: str) -> tuple[float, str]:
+    """The factor and unit a normalized number is shown in: bandwidth in the largest unit
+    that keeps it at 1 or more (80 Gbps, not 80,000 Mbps), everything else as it is."""
+    if dimension == "bandwidth":
+        return next((f, u) for f, u in _BANDWIDTH if abs(value) >= f or f == 1)
+    return 1, unit
+
+
+def _number(value: float, dimension: str) -> str:
+    if dimension == "share-change":  # a change carries its sign: +2 pp/yr
+        return f"{'+' if value >= 0 else '-'}{format_number(abs(value))}"
+    return format_number(value)
 
 
 def normalized(target: Target) -> str:
-    text = f"{SYMBOLS[target.comparator]}{format_number(target.normalized)}"
-    return f"{text} {target.normalized_unit}".rstrip()
+    """The figure in the unit of its dimension: ≥185,000, 80 Gbps, ≥+2 pp/yr, ≈3 years,
+    2–3, 3rd, top 15, tier 1."""
+    if target.dimension == "rank":
+        return _rank(target)
+    factor, unit = _scale(target.normalized, target.dimension, target.normalized_unit)
+    number = _number(target.normalized / factor, target.dimension)
+    if target.normalized_upper is not None:
+        number += f"–{_number(target.normalized_upper / factor, target.dimension)}"
+    return f"{SYMBOLS[target.comparator]}{number} {unit}".rstrip()
 
 
 def described(target: Target) -> str:

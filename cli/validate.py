@@ -20,7 +20,10 @@ def validate_command(
     ] = None,
     coverage: Annotated[
         bool,
-        typer.Option(help="With --sources: list every numeral of a source that no quote covers."),
+        typer.Option(
+            help="With --sources: list every numeral and word of full coverage (全部, 全覆盖 …) "
+            "of a source that no quote covers."
+        ),
     ] = False,
 ) -> None:
     """Check the data: schema, indicators, units, duplicates, quotes and coverage.
@@ -54,14 +57,18 @@ def validate_command(
         raise DataError(report.problems)
     if report.uncovered:
         typer.echo(
-            f"error: {len(report.uncovered)} numerals in the sources are not covered by a "
-            "quote — add the targets, or explain them in coverage-ignore.yaml",
+            f"error: {len(report.uncovered)} numerals or words of full coverage in the sources "
+            "are not covered by a quote — add the targets, or explain them in "
+            "coverage-ignore.yaml",
             err=True,
         )
         raise typer.Exit(ExitStatus.INVALID)
     typer.echo(f"ok: {summary}; {report.quotes_checked} quotes found in their sources")
     if coverage:
-        typer.echo(f"coverage: all {report.numerals_seen} numerals covered by a quote or explained")
+        typer.echo(
+            f"coverage: all {report.numerals_seen} numerals and words of full coverage "
+            "covered by a quote or explained"
+        )
 
 
 def schema_command(output: OutputOption = None, force: ForceOption = False) -> None:

@@ -23,6 +23,7 @@ _STRENGTH_HIGHER = {
     Comparator.about: 1,
     Comparator.exactly: 2,
     Comparator.at_least: 2,
+    Comparator.between: 2,  # a range 2-3 promises its lower bound, as "at least 2" does
     Comparator.more_than: 3,
 }
 # Where less is better (a rank), the order turns round: "within the top 5" beats "about 5".
@@ -32,6 +33,7 @@ _STRENGTH_LOWER = {
     Comparator.about: 1,
     Comparator.exactly: 2,
     Comparator.at_most: 2,
+    Comparator.between: 2,  # where less is better, a range promises its upper bound
 }
 COMPARATOR_WORDS = {
     Comparator.at_least: "at least",
@@ -39,6 +41,7 @@ COMPARATOR_WORDS = {
     Comparator.about: "about",
     Comparator.exactly: "exactly",
     Comparator.at_most: "at most",
+    Comparator.between: "a range",
 }
 ASPIRATIONAL = "力争 (aspirational)"
 

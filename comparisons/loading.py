@@ -147,7 +147,8 @@ def _check_target(
 ) -> tuple[records.Target | None, list[Problem]]:
     """Check one validated target against the catalogue, units and its quote;
     `item` is its YAML mapping, for line numbers."""
-    from .quotes import normalize_text, numbers_in
+    from .numerals import states
+    from .quotes import normalize_text
     from .units import normalize
 
     problems: list[Problem] = []
@@ -164,7 +165,7 @@ def _check_target(
             f"{_suggest(target.indicator, catalogue)}add it to {CATALOGUE} or use an existing id",
         )
     try:
-        normalized = normalize(target.value, target.unit)
+        normalized = normalize(target.value, target.unit, indicator and indicator.dimension)
     except UnitError as exc:
         problem(
             "unit",
@@ -179,21 +180,28 @@ def _check_target(
             f"measure {target.measure.value!r} does not fit unit {target.unit!r}",
             "frequencies use measure: frequency with a 每… unit such as 每季度",
         )
+    unit_wrong = normalized is None
     if normalized and indicator and normalized.dimension != indicator.dimension:
+        unit_wrong = True
         problem(
             "unit",
             f"unit {target.unit!r} is {normalized.dimension}, but indicator "
             f"{indicator.id!r} is {indicator.dimension}",
             f"use a unit of {indicator.dimension} or another indicator",
         )
-    written = numbers_in(normalize_text(target.quote))
-    implicit = is_frequency_unit and target.value == 1
-    if target.value not in written and not implicit:
-        problem(
-            "value",
-            f"value {target.value:g} does not appear in the quote",
-            "correct the value, or quote the clause that states it",
-        )
+    implicit = is_frequency_unit and target.value == 1  # 每年 is once a year
+    # The quote is read as magnitudes (20万 is 200 000): a wrong unit is its own problem.
+    exempt = implicit or unit_wrong
+    for field in ("value", "upper"):
+        number = getattr(target, field)
+        if number is None or exempt:
+            continue
+        if not states(normalize_text(target.quote), number, target.unit):
+            problem(
+                field,
+                f"{field} {number:g} does not appear in the quote",
+                "correct the value, or quote the clause that states it",
+            )
     if problems or normalized is None:
         return None, problems
     return records.Target(
@@ -215,6 +223,10 @@ def _check_target(
         note=target.note,
         line=item.mark[0],
         quote_at=item.key_marks.get("quote", item.mark),
+        upper=target.upper,
+        normalized_upper=None
+        if target.upper is None
+        else normalize(target.upper, target.unit).magnitude,
     ), []
 
 

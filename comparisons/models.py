@@ -10,7 +10,14 @@ import re
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from .vocabulary import Category, Comparator, Dimension, DocumentKind, Kind, Measure
 
@@ -58,6 +65,9 @@ class DocumentInfo(_Strict):
 class Target(_Strict):
     indicator: KebabId
     value: float = Field(ge=0, description="the number exactly as written")
+    upper: float | None = Field(
+        default=None, description="the upper bound of a range (comparator between): 3 in 2-3个"
+    )
     unit: str = Field(min_length=1, description="the unit exactly as written: 万个, E, %, 每季度 …")
     comparator: Comparator
     measure: Measure
@@ -69,17 +79,29 @@ class Target(_Strict):
     scope: KebabId | None = Field(default=None, description="only when not the document's")
     note: str | None = None
 
-    @field_validator("value", mode="before")
+    @field_validator("value", "upper", mode="before")
     @classmethod
-    def _number(cls, value: object) -> object:
+    def _number(cls, value: object, info: ValidationInfo) -> object:
         from pydantic_core import PydanticCustomError
 
+        if value is None and info.field_name == "upper":
+            return value
         # Strict: a quoted "20" or a boolean is a curation mistake, not a number.
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise PydanticCustomError(
-                "float_type", "value must be a number, not {given}", {"given": type(value).__name__}
+                "float_type",
+                "{field} must be a number, not {given}",
+                {"field": info.field_name, "given": type(value).__name__},
             )
         return value
+
+    @model_validator(mode="after")
+    def _range(self) -> Target:
+        if (self.comparator == Comparator.between) != (self.upper is not None):
+            raise ValueError("a range needs comparator: between and an upper bound, `upper:`")
+        if self.upper is not None and self.upper <= self.value:
+            raise ValueError(f"upper bound {self.upper:g} is not above value {self.value:g}")
+        return self
 
 
 class DocumentFile(_Strict):

@@ -9,17 +9,14 @@ from pathlib import Path
 from .errors import DataError, Problem
 from .layout import IGNORE_LIST, display
 from .loading import schema_problems
+from .numerals import LISTED
 from .quotes import NormalizedSource, normalize_source, normalize_text
 from .records import Dataset, Document
 from .yamlfile import load_yaml_file
 
-# A numeral: Arabic digits (with a Chinese magnitude after them, as in 20万), a Chinese
-# quantity built on 十/百/千/万/亿 (百城, 两千), or 全部 ("all", which is 100 %).
-NUMERAL = re.compile(
-    r"\d+(?:[.,]\d+)*[十百千万亿]*"
-    r"|[零〇一二两三四五六七八九]*[十百千万亿][零〇一二两三四五六七八九十百千万亿]*"
-    r"|全部"
-)
+# What the report lists: the numerals of numerals.py (Arabic, and Chinese with a magnitude)
+# and the words of full coverage (全部, 全覆盖, 所有 …), which are 100 %.
+NUMERAL = LISTED
 CONTEXT = 12  # characters shown either side of an uncovered numeral
 
 

@@ -49,11 +49,6 @@ class Document(_Record):
     path: str  # the YAML file, as shown in messages
     id_at: tuple[int, int] = (1, 1)  # line and column of `id:` in that file
 
-    @property
-    def chronology(self) -> tuple[int, str]:
-        """Sorts documents by issue: the year, then the date where it is known."""
-        return self.year, self.published or ""
-
 
 class Target(_Record):
     document: str
@@ -74,6 +69,8 @@ class Target(_Record):
     note: str | None = None
     line: int = 0  # line of the entry in its YAML file
     quote_at: tuple[int, int] = (0, 0)  # line and column of its `quote:` key
+    upper: float | None = None  # the upper bound of a range (comparator between), as written
+    normalized_upper: float | None = None
 
 
 @dataclass
@@ -94,3 +91,14 @@ class Dataset:
     def targets_of(self, document_id: str) -> list[Target]:
         """A document's targets, in file order."""
         return self._by_document.get(document_id, [])
+
+    def to_dict(self) -> dict:
+        """The whole dataset as plain data: documents, indicators and every target in the
+        one record shape of `results.py`."""
+        from .results import dataset_records, document_record, indicator_record
+
+        return {
+            "documents": [document_record(d) for d in self.documents.values()],
+            "indicators": [indicator_record(i) for i in self.indicators.values()],
+            "targets": list(dataset_records(self)),
+        }

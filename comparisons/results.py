@@ -23,6 +23,19 @@ def document_record(document: Document) -> dict:
     }
 
 
+def indicator_record(indicator: Indicator) -> dict:
+    return {
+        "id": indicator.id,
+        "name_zh": indicator.name_zh,
+        "name_en": indicator.name_en,
+        "category": indicator.category,
+        "dimension": indicator.dimension,
+        "unit": indicator.unit,
+        "higher_is_better": indicator.higher_is_better,
+        "aliases": list(indicator.aliases),
+    }
+
+
 def target_record(target: Target, document: Document, indicator: Indicator) -> dict:
     """A target with the names and document details a reader needs to cite it."""
     return {
@@ -35,6 +48,7 @@ def target_record(target: Target, document: Document, indicator: Indicator) -> d
         "name_zh": indicator.name_zh,
         "category": indicator.category,
         "value": target.value,
+        "upper": target.upper,  # the upper bound of a range (comparator between), else None
         "unit": target.unit,
         "normalized": {"magnitude": target.normalized, "unit": target.normalized_unit},
         "comparator": target.comparator,

@@ -22,6 +22,9 @@ CANONICAL: dict[Dimension, tuple[str, str, str]] = {
     Dimension.count: ("item", "", "[count]"),
     Dimension.currency: ("yuan", "yuan", "[currency]"),
     Dimension.share: ("percent", "%", ""),
+    # A yearly change of a share (年均提高2%): written with %, counted in percentage points a
+    # year. It has the dimensionality of a share, so only the indicator's dimension tells it.
+    Dimension.share_change: ("percent", "pp/yr", ""),
     Dimension.compute: ("EFLOPS", "EFLOPS", "[compute]"),
     Dimension.power: ("GW", "GW", "[power]"),
     Dimension.energy: ("kWh", "kWh", "[energy]"),
@@ -31,7 +34,8 @@ CANONICAL: dict[Dimension, tuple[str, str, str]] = {
     Dimension.rank: ("rank_position", "rank", "[rank]"),
     Dimension.index: ("index_point", "points", "[index]"),
     Dimension.rating: ("star", "stars", "[rating]"),
-    Dimension.duration: ("day", "days", "[time]"),
+    # In years: 三年左右 is ≈3 years, never ≈1,095.75 days.
+    Dimension.duration: ("year", "years", "[time]"),
     Dimension.frequency: ("1 / year", "per year", "1 / [time]"),
 }
 
@@ -79,7 +83,7 @@ def unit_factor(unit: str) -> tuple[float, str]:
     except Exception as exc:  # pint raises many kinds on odd input; all mean "unknown"
         raise UnitError(f"unit {unit!r} is not known") from exc
     for name, (target, _label, dimensionality) in CANONICAL.items():
-        if name is Dimension.frequency:
+        if name in (Dimension.frequency, Dimension.share_change):
             continue
         if str(parsed.dimensionality) == (dimensionality or "dimensionless"):
             factor = ureg.Quantity(1, parsed).to(target).magnitude
@@ -104,20 +108,24 @@ def period_in_years(unit: str) -> float:
         raise UnitError(f"frequency unit {unit!r}: {period!r} is not a period") from exc
 
 
-def normalize(value: float, unit: str) -> Normalized:
+def normalize(value: float, unit: str, dimension: str | None = None) -> Normalized:
     """Normalize a value and unit as written. Units starting with 每 are frequencies:
     the value counts periods between occurrences (2, 每个月 → every 2 months → 6 a year).
+    `dimension`, the indicator's, tells a yearly change of a share (share-change, in
+    percentage points a year) from a share, which is written with the same %.
     """
     if unit.startswith("每"):
         if value <= 0:
             raise UnitError(f"a frequency needs a positive number of periods, not {value}")
         per_year = 1 / (value * period_in_years(unit))
         return Normalized(_clean(per_year), CANONICAL[Dimension.frequency][1], Dimension.frequency)
-    factor, dimension = unit_factor(unit)
+    factor, found = unit_factor(unit)
     magnitude = value * factor
     if not math.isfinite(magnitude):
         raise UnitError(f"the value is too large to normalize ({unit})")
-    return Normalized(_clean(magnitude), CANONICAL[dimension][1], dimension)
+    if found is Dimension.share and dimension == Dimension.share_change:
+        found = Dimension.share_change
+    return Normalized(_clean(magnitude), CANONICAL[found][1], found)
 
 
 def parse_quantity(text: str) -> Normalized:

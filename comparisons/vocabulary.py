@@ -34,6 +34,7 @@ class Dimension(StrEnum):
     count = "count"
     currency = "currency"
     share = "share"
+    share_change = "share-change"  # a yearly change of a share, in percentage points a year
     compute = "compute"
     power = "power"
     bandwidth = "bandwidth"
@@ -53,6 +54,7 @@ class Comparator(StrEnum):
     about = "about"
     exactly = "exactly"
     at_most = "at_most"
+    between = "between"  # a range, 2-3个: `value` is the lower bound, `upper` the upper
 
 
 class Measure(StrEnum):

@@ -199,6 +199,7 @@ def target_record_keys() -> tuple[str, ...]:
         "name_zh",
         "category",
         "value",
+        "upper",
         "unit",
         "normalized",
         "comparator",

@@ -57,6 +57,12 @@ def test_more_than_instead_of_at_least_is_stronger(build):
     assert ambition(build, before, after) == ("stronger", ["more than instead of at least"])
 
 
+def test_a_range_promises_its_lower_bound_as_at_least_does(build):
+    before = build.target(comparator="at_least")
+    after = build.target(comparator="between")
+    assert ambition(build, before, after) == ("same", [])
+
+
 def test_a_bare_figure_promises_what_at_least_does(build):
     before = build.target(comparator="at_least")
     after = build.target(comparator="exactly")

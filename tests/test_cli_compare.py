@@ -60,16 +60,17 @@ def test_compare_2023_2025(run):
     assert "dropped" not in json.dumps(payload)
     assert payload["summary"]["verdicts"] == {
         "raised": 1,
+        "unchanged": 1,
         "not comparable": 1,
         "new": 16,
-        "lapsed": 38,
+        "lapsed": 40,
         "not restated": 1,
     }
-    assert payload["summary"]["ambition"] == {"stronger": 1}
+    assert payload["summary"]["ambition"] == {"stronger": 1, "weaker": 1}
     assert payload["summary"]["categories"][0] == {
         "category": "infrastructure",
-        "before": 8,
-        "after": 2,
+        "before": 9,
+        "after": 3,
     }
     assert (payload["before"]["id"], payload["after"]["id"], payload["swapped"]) == (
         "2023-work-points",
@@ -86,7 +87,7 @@ def test_compare_counts_every_indicator_once(run, dataset):
         if t.document in ("2023-work-points", "2025-work-points") and t.kind == "target"
     }
     assert set(rows) == expected
-    assert len(rows) == 57
+    assert len(rows) == 60
 
 
 def test_compare_2021_2023_recurring_duties_are_not_restated(run):
@@ -144,8 +145,8 @@ def test_a_city_beside_its_province(run):
     assert all(r["ambition"] is None and r["change"] is None for r in rows.values())
     assert payload["summary"]["verdicts"] == {
         "shared": 1,
-        "only binzhou": 10,
-        "only shandong": 17,
+        "only binzhou": 11,
+        "only shandong": 18,
     }
 
 
@@ -198,11 +199,11 @@ def test_summary_comes_first(run):
     assert lines[:4] == [
         "2023-work-points → 2025-work-points: Digital Strong Province 2023 Work Points "
         "(2023-06-17) → Digital Strong Province 2025 Work Points (2025-04-07)",
-        "57 indicators: 1 raised, 1 not comparable, 16 new, 38 lapsed, 1 not restated",
-        "Ambition, where the targets compare: 1 stronger",
-        "Indicators per category, 2023-work-points → 2025-work-points: infrastructure 8 → 2, "
+        "60 indicators: 1 raised, 1 unchanged, 1 not comparable, 16 new, 40 lapsed, 1 not restated",
+        "Ambition, where the targets compare: 1 stronger, 1 weaker",
+        "Indicators per category, 2023-work-points → 2025-work-points: infrastructure 9 → 3, "
         "data 6 → 2, digital-economy 4 → 2, industry 6 → 3, agriculture 2 → 3, "
-        "government 5 → 2, society 6 → 2, energy 4 → 1, ai 0 → 1",
+        "government 7 → 2, society 6 → 2, energy 4 → 1, ai 0 → 1",
     ]
 
 
@@ -249,7 +250,7 @@ def test_markdown_has_a_table_per_section(run, markdown_tables):
         "Why",
     ]
     assert next(r for r in changes if r[0] == "Smart communities") == SMART_COMMUNITIES_ROW
-    assert (len(new), len(lapsed), len(not_restated)) == (17, 39, 2)
+    assert (len(new), len(lapsed), len(not_restated)) == (17, 41, 2)
     assert new[0] == ["Indicator", "2025-work-points", "Normalized"]
     assert ["Total compute", "≥12.5E (2025, level, aspirational)", "≥12.5 EFLOPS"] in new
     assert ["5G base stations", "≥20万个 (2023, cumulative)", "2023"] in lapsed
@@ -258,7 +259,7 @@ def test_markdown_has_a_table_per_section(run, markdown_tables):
 def test_csv_is_one_citable_line_per_indicator(run):
     result = run("compare", "2023", "2025", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert len(rows) == 57
+    assert len(rows) == 60
     smart = next(r for r in rows if r["indicator"] == "smart-communities")
     assert {k: smart[k] for k in smart if k.startswith("before_")} == {
         "before_document": "2023-work-points",
@@ -284,7 +285,7 @@ def test_csv_is_one_citable_line_per_indicator(run):
 def test_json_rows_use_the_one_target_record_shape(run, target_record_keys):
     payload = compared(run, "2023", "2025")
     sides = [side for row in payload["rows"] for side in (row["before"], row["after"]) if side]
-    assert len(sides) == 59  # 41 rows of 2023 and 18 of 2025
+    assert len(sides) == 63  # 44 rows of 2023 and 19 of 2025
     assert {tuple(side) for side in sides} == {target_record_keys}
 
 

@@ -28,7 +28,7 @@ def test_export_json_has_every_target(run, dataset):
     result = run("export", "--format", "json")
     assert result.exit_code == 0
     records = json.loads(result.stdout)
-    assert len(records) == len(dataset.targets) == 143
+    assert len(records) == len(dataset.targets) == 161
     assert all(REQUIRED <= record.keys() for record in records)
     compute = next(r for r in records if r["indicator"] == "total-compute")
     assert compute == {
@@ -41,6 +41,7 @@ def test_export_json_has_every_target(run, dataset):
         "name_zh": "算力总规模",
         "category": "infrastructure",
         "value": 12.5,
+        "upper": None,
         "unit": "E",
         "normalized": {"magnitude": 12.5, "unit": "EFLOPS"},
         "comparator": "at_least",
@@ -95,7 +96,7 @@ def test_export_markdown_has_a_table_per_document_and_a_matrix(run, dataset, mar
     assert matrix[0][:2] == ["Indicator", "Scope"]
     years = matrix[0][2:]
     share = next(r for r in matrix if r[0] == "Digital economy share of GDP" and r[1] == "shandong")
-    assert share[2 + years.index("2017")] == "35% (baseline)"
+    assert share[2 + years.index("2017")] == "=35% (baseline)"
     assert share[2 + years.index("2022")] == "≥45%"
     assert share[2 + years.index("2025")] == ">50%"
 
@@ -137,7 +138,7 @@ def test_show_groups_by_category(run, markdown_tables):
         "## 2025-work-points · energy",
         "## 2025-work-points · ai",
     ]
-    assert sum(len(t) - 1 for t in markdown_tables(result.stdout)) == 18
+    assert sum(len(t) - 1 for t in markdown_tables(result.stdout)) == 19
 
 
 def test_indicators_lists_appearances(run):
@@ -180,10 +181,10 @@ def test_every_command_uses_the_one_target_record_shape(run, target_record_keys)
         "compare": [row["after"] for row in compared["rows"] if row["after"]],
     }
     assert {name: len(records) for name, records in targets.items()} == {
-        "export": 143,
-        "show": 18,
+        "export": 161,
+        "show": 19,
         "trajectory": 2,
-        "compare": 18,
+        "compare": 19,
     }
     for records in targets.values():
         assert {tuple(record) for record in records} == {target_record_keys}

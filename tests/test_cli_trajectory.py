@@ -61,7 +61,7 @@ def test_trajectory_table_has_a_chart_in_a_terminal_only(run):
     terminal = {"COLUMNS": "220", "FORCE_TERMINAL": "1", "NO_COLOR": "1"}
     result = run("trajectory", "digital-economy-gdp-share", env=terminal)
     assert result.exit_code == 0
-    assert "2017 █████████████████ 35 %" in result.stdout
+    assert "2017 █████████████████ =35 %" in result.stdout
     assert "2025 ████████████████████████ >50 %" in result.stdout
     assert "+2.00 pp/yr" in result.stdout
 

@@ -20,11 +20,11 @@ def test_document_counts(dataset):
     for target in dataset.targets:
         counts[target.document] = counts.get(target.document, 0) + 1
     assert counts == {
-        "2018-digital-shandong-plan": 59,
+        "2018-digital-shandong-plan": 72,
         "2021-implementation-scheme": 10,
-        "2023-binzhou-plan": 15,
-        "2023-work-points": 41,
-        "2025-work-points": 18,
+        "2023-binzhou-plan": 16,
+        "2023-work-points": 44,
+        "2025-work-points": 19,
     }
 
 
@@ -39,7 +39,7 @@ def test_document_counts(dataset):
             18.5,
             "万个",
             185_000,
-            "at_least",
+            "exactly",
             "level",
         ),
         (
@@ -49,7 +49,7 @@ def test_document_counts(dataset):
             2588.7,
             "万户",
             25_887_000,
-            "at_least",
+            "exactly",
             "level",
         ),
         (
@@ -227,3 +227,16 @@ def test_aspirational_targets_say_li_zheng(dataset):
     for target in dataset.targets:
         if target.aspirational:
             assert "力争" in target.quote or target.note, target
+
+
+def test_the_dataset_as_plain_data(dataset, target_record_keys):
+    payload = dataset.to_dict()
+    assert list(payload) == ["documents", "indicators", "targets"]
+    assert len(payload["documents"]) == len(dataset.documents)
+    assert len(payload["indicators"]) == len(dataset.indicators)
+    assert len(payload["targets"]) == len(dataset.targets)
+    assert {tuple(t) for t in payload["targets"]} == {target_record_keys}
+    plan = next(d for d in payload["documents"] if d["id"] == "2021-implementation-scheme")
+    assert (plan["period"], plan["published"]) == ({"start": 2021, "end": 2025}, "2021-07-19")
+    smart = next(i for i in payload["indicators"] if i["id"] == "smart-communities")
+    assert (smart["category"], smart["higher_is_better"]) == ("society", True)

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("pint", "pydantic", "opencc", "matplotlib", "openpyxl")
+HEAVY = ("pint", "pydantic", "opencc", "matplotlib", "openpyxl", "cn2an")
 REPO = Path(__file__).resolve().parent.parent
 
 

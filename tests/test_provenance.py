@@ -2,6 +2,9 @@
 
 import textwrap
 
+import pytest
+
+from policy_targets.comparisons.errors import DataError
 from policy_targets.comparisons.loading import load_dataset
 from policy_targets.comparisons.provenance import NUMERAL, check
 
@@ -116,3 +119,26 @@ def test_a_missing_quote_is_an_error_with_file_and_line(tmp_path):
 def test_numeral_pattern():
     found = [m.group() for m in NUMERAL.finditer("20万个、两千、1.4万亿元、全部、一体化、第三")]
     assert found == ["20万", "两千", "1.4万亿", "全部"]
+
+
+def test_both_bounds_of_a_range_must_appear_in_the_quote(tmp_path):
+    data, sources = make(tmp_path)
+    path = data / "tiny.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "    value: 300\n    unit: 个\n    comparator: at_least\n",
+        "    value: 300\n    upper: 400\n    unit: 个\n    comparator: between\n",
+    )
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset(data)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:15:5: upper 400 does not appear in the quote "
+        "— correct the value, or quote the clause that states it"
+    ]
+
+
+def test_coverage_lists_words_of_full_coverage_like_numerals(tmp_path):
+    source = SOURCE + "实现行政村地区“村村通千兆”,全省年均提高。\n"
+    data, sources = make(tmp_path, source=source)
+    report = check(load_dataset(data), data, sources, coverage=True)
+    assert [(u.line, u.numeral) for u in report.uncovered][-2:] == [(3, "村村通"), (3, "千")]

@@ -1,11 +1,6 @@
 import pytest
 
-from policy_targets.comparisons.quotes import (
-    chinese_to_number,
-    normalize_source,
-    normalize_text,
-    numbers_in,
-)
+from policy_targets.comparisons.quotes import normalize_source, normalize_text
 
 
 @pytest.mark.parametrize(
@@ -36,29 +31,3 @@ def test_normalize_source_maps_offsets_to_lines():
     assert source.text == "第一行数据第三行"
     assert source.line_of(0) == 1
     assert source.line_of(source.text.index("数据")) == 3
-
-
-@pytest.mark.parametrize(
-    ("text", "number"),
-    [
-        ("一", 1),
-        ("两", 2),
-        ("十", 10),
-        ("十六", 16),
-        ("三十五", 35),
-        ("一百", 100),
-        ("百", 100),
-        ("两千", 2000),
-        ("一二", None),
-    ],
-)
-def test_chinese_to_number(text, number):
-    assert chinese_to_number(text) == number
-
-
-def test_numbers_in_reads_arabic_and_chinese_numerals():
-    assert numbers_in("累计开通5G基站20万个以上") == {5.0, 20.0}
-    assert numbers_in("居全国第三位") == {3.0}
-    assert numbers_in("乡镇驻地全部实现千兆光网覆盖") == {100.0, 1000.0}
-    assert numbers_in("累计获批23个,居全国首位") == {23.0, 1.0}
-    assert numbers_in("2,588.7万户") == {2588.7}

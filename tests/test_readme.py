@@ -1,5 +1,6 @@
-"""The README cannot drift from the tool: its examples are the tool's real output, and it
-documents every command and every option (after sqlite-utils' test_docs.py)."""
+"""The README cannot drift from the application: it documents every command and every
+option (after sqlite-utils' test_docs.py), and each example that starts with
+`$ policy …` shows exactly what that command prints."""
 
 import re
 import shlex
@@ -10,32 +11,10 @@ import typer
 
 from policy_targets.cli.app import app
 
-REPO = Path(__file__).resolve().parent.parent
-README = (REPO / "README.md").read_text(encoding="utf-8")
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 GROUP = typer.main.get_command(app)
-
 EXAMPLE = re.compile(r"^```\n\$ (policy [^\n|>]*)\n(.*?)^```$", re.M | re.S)
 EXAMPLES = EXAMPLE.findall(README)
-
-
-# --- examples -----------------------------------------------------------------------
-
-
-def test_the_readme_has_examples():
-    assert [command for command, _ in EXAMPLES] == [
-        "policy compare 2023 2025 --only changed",
-        "policy compare 2023 2025 --only lapsed --category infrastructure",
-    ]
-
-
-@pytest.mark.parametrize(("command", "shown"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
-def test_a_readme_example_is_current(run, command, shown):
-    result = run(*shlex.split(command)[1:])
-    assert result.exit_code == 0, result.stderr
-    assert result.stdout == shown
-
-
-# --- commands and options -----------------------------------------------------------
 
 
 def long_options(command) -> list[str]:
@@ -59,3 +38,17 @@ def test_every_global_option_is_in_the_readme():
 
 def test_the_check_sees_a_missing_option():
     assert mentioned("--format") and not mentioned("--form") and not mentioned("--formats")
+
+
+def test_the_readme_has_examples():
+    assert [command for command, _ in EXAMPLES] == [
+        "policy compare 2023 2025 --only changed",
+        "policy compare 2023 2025 --only lapsed --category infrastructure",
+    ]
+
+
+@pytest.mark.parametrize(("command", "shown"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
+def test_a_readme_example_is_current(run, command, shown):
+    result = run(*shlex.split(command)[1:])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == shown

@@ -36,10 +36,12 @@ def test_the_catalogue_uses_only_vocabulary_terms(dataset):
 
 def test_every_catalogue_unit_is_of_its_indicators_dimension(dataset):
     """The display unit of each indicator normalizes into the indicator's dimension
-    (frequencies show 次/年, which is no unit as written)."""
+    (frequencies show 次/年, which is no unit as written; a yearly change of a share is
+    written in %, and its dimension is what tells it from a share)."""
     for indicator in dataset.indicators.values():
         if indicator.dimension != Dimension.frequency:
-            assert normalize(1, indicator.unit).dimension == indicator.dimension, indicator.id
+            normalized = normalize(1, indicator.unit, indicator.dimension)
+            assert normalized.dimension == indicator.dimension, indicator.id
 
 
 def test_the_records_use_only_vocabulary_terms(dataset):
