@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .numbers import format_number
 from .records import Indicator, Target
-from .vocabulary import Ambition, Comparator, Dimension
+from .vocabulary import PACE_MEASURES, Ambition, Comparator, Dimension
 
 # How much a comparator promises, for an indicator where more is better. A ceiling
 # (at most) promises least; a bare figure (exactly) promises what "at least" does.
@@ -90,8 +90,9 @@ def assess(indicator: Indicator, a: Target, b: Target) -> Assessment:
             signals.append((-1, f"{ASPIRATIONAL} instead of firm"))
         else:
             signals.append((1, f"firm instead of {ASPIRATIONAL}"))
-    if not value_signal and a.year != b.year:
-        # The same figure for a later year asks for less; for an earlier year, more.
+    if not value_signal and a.year != b.year and b.measure not in PACE_MEASURES:
+        # The same state to reach by a later year asks for less; by an earlier year, more.
+        # A pace (so many additions a year) asks the same whatever its year.
         later = b.year > a.year
         when = f"{_years(abs(b.year - a.year))} {'later' if later else 'earlier'}"
         signals.append((-1 if later else 1, f"same value, {when}"))

@@ -23,6 +23,7 @@ from .errors import ChoiceError, UsageError
 from .records import Dataset, Document, Indicator, Target
 from .results import document_record, target_record
 from .vocabulary import (
+    ADDITIVE_DIMENSIONS,
     CATEGORY_ORDER,
     RECURRING_MEASURES,
     Alignment,
@@ -228,7 +229,8 @@ def _alignment_row(
         return ComparisonRow(indicator, None, after[0], only_in(documents[1].scope))
     a, b = _pair(before, after)
     reason = not_comparable_reason(a, b, across_scopes=True)
-    share = a.normalized / b.normalized if reason is None and b.normalized else None
+    additive = a.dimension in ADDITIVE_DIMENSIONS
+    share = a.normalized / b.normalized if additive and reason is None and b.normalized else None
     return ComparisonRow(
         indicator, a, b, Alignment.shared, reasons=(reason,) if reason else (), share_of_after=share
     )

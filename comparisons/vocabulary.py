@@ -48,6 +48,20 @@ class Dimension(StrEnum):
     rating = "rating"
 
 
+# Dimensions whose amounts add up, so that a city's figure is a part of its province's
+# (a share of a share, a rank or an index is no such part).
+ADDITIVE_DIMENSIONS = frozenset(
+    {
+        Dimension.count,
+        Dimension.currency,
+        Dimension.compute,
+        Dimension.power,
+        Dimension.energy,
+        Dimension.data_volume,
+    }
+)
+
+
 class Comparator(StrEnum):
     at_least = "at_least"
     more_than = "more_than"
@@ -73,6 +87,9 @@ class Measure(StrEnum):
 STOCK_MEASURES = frozenset({Measure.level, Measure.cumulative})
 # Measures that recur: a duty in force for the whole plan period, not due once.
 RECURRING_MEASURES = frozenset({Measure.frequency, Measure.rate})
+# Measures of a pace (so much per year or per period) rather than a state to reach by a
+# date: the same figure for a later year asks for the same, not for less.
+PACE_MEASURES = RECURRING_MEASURES | {Measure.addition}
 
 
 class Kind(StrEnum):

@@ -113,6 +113,13 @@ def test_the_same_value_later_is_weaker(build):
     assert ambition(build, before, after) == ("weaker", ["same value, 2 years later"])
 
 
+@pytest.mark.parametrize("measure", ["addition", "rate", "frequency"])
+def test_the_same_pace_later_is_the_same(build, measure):
+    before = build.target(year=2023, measure=measure)
+    after = build.target(year=2025, measure=measure)
+    assert ambition(build, before, after) == ("same", [])
+
+
 def test_the_same_value_earlier_is_stronger(build):
     before, after = build.target(year=2025), build.target(year=2024)
     assert ambition(build, before, after) == ("stronger", ["same value, 1 year earlier"])

@@ -66,7 +66,9 @@ def test_compare_2023_2025(run):
         "lapsed": 40,
         "not restated": 1,
     }
-    assert payload["summary"]["ambition"] == {"stronger": 1, "weaker": 1}
+    assert payload["summary"]["ambition"] == {"stronger": 1, "same": 1}
+    cases = rows["data-value-typical-cases"]  # ≥100 added in 2023, and again in 2025
+    assert (cases["verdict"], cases["ambition"], cases["reasons"]) == ("unchanged", "same", [])
     assert payload["summary"]["categories"][0] == {
         "category": "infrastructure",
         "before": 9,
@@ -200,7 +202,7 @@ def test_summary_comes_first(run):
         "2023-work-points → 2025-work-points: Digital Strong Province 2023 Work Points "
         "(2023-06-17) → Digital Strong Province 2025 Work Points (2025-04-07)",
         "60 indicators: 1 raised, 1 unchanged, 1 not comparable, 16 new, 40 lapsed, 1 not restated",
-        "Ambition, where the targets compare: 1 stronger, 1 weaker",
+        "Ambition, where the targets compare: 1 stronger, 1 same",
         "Indicators per category, 2023-work-points → 2025-work-points: infrastructure 9 → 3, "
         "data 6 → 2, digital-economy 4 → 2, industry 6 → 3, agriculture 2 → 3, "
         "government 7 → 2, society 6 → 2, energy 4 → 1, ai 0 → 1",

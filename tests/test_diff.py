@@ -171,6 +171,22 @@ def test_only_selects_alignment_rows(build, only, expected):
     assert [row.indicator.id for row in compare(data, city, province, only=only).rows] == expected
 
 
+@pytest.mark.parametrize(("dimension", "share"), [("count", 0.5), ("share", None), ("rank", None)])
+def test_a_city_is_a_part_of_its_province_only_in_amounts_that_add_up(build, dimension, share):
+    city = build.document("city", 2023, scope="binzhou")
+    province = build.document("province", 2025)
+    data = build.dataset(
+        [city, province],
+        [build.indicator(dimension=dimension)],
+        [
+            build.target("city", value=50, scope="binzhou", dimension=dimension),
+            build.target("province", value=100, year=2025, dimension=dimension),
+        ],
+    )
+    (row,) = compare(data, city, province).rows
+    assert (row.verdict, row.share_of_after) == ("shared", share)
+
+
 def test_an_alignment_of_shared_rows_only_is_unchanged(build):
     city = build.document("city", 2023, scope="binzhou")
     province = build.document("province", 2025)
