@@ -332,3 +332,11 @@ def test_an_edited_install_never_serves_an_old_result(tmp_path):
     assert text.count('"EFLOPS", "EFLOPS"') == 1
     units.write_text(text.replace('"EFLOPS", "EFLOPS"', '"EFLOPS", "EFLOP/s"'), encoding="utf-8")
     assert compute_units() == {"EFLOP/s"}
+
+
+def test_a_fifo_in_place_of_the_catalogue_is_left_to_the_loader(tmp_path):
+    """The index never opens a special file to hash it; the loader reports it."""
+    fifo = tmp_path / "indicators.yaml"
+    os.mkfifo(fifo)
+    built = ({}, ["the loader's problem"])
+    assert index.Index(tmp_path / "cache").catalogue(fifo, lambda: built) == built
