@@ -1,8 +1,9 @@
 """Generate a synthetic, schema-valid targets directory for the scale benchmark.
 
 The output has the layout of `targets/`: an `indicators.yaml` catalogue, one
-`<document-id>.yaml` per document and a copy of `schema.json`. Every file starts with
-the `# yaml-language-server: $schema=schema.json` header, and every row passes
+`<document-id>.yaml` per document and copies of the two schemas they use. Every file
+starts with the `# yaml-language-server: $schema=<kind>.schema.json` header of its kind,
+and every row passes
 `policy validate`: the unit fits the indicator's dimension and the measure, the value
 appears in the quote, and (indicator, kind, year, scope, measure) is unique within a
 document. Documents are Shandong work points with distinct years (and distinct ids), so
@@ -26,8 +27,9 @@ from pathlib import Path
 
 from policy_targets.comparisons.records import Indicator
 
-HEADER = "# yaml-language-server: $schema=schema.json\n"
-SCHEMA = Path(__file__).resolve().parent.parent / "targets" / "schema.json"
+HEADER = "# yaml-language-server: $schema={}.schema.json\n"
+TARGETS = Path(__file__).resolve().parent.parent / "targets"
+SCHEMAS = ("document.schema.json", "catalogue.schema.json")
 FIRST_YEAR = 1995  # documents are dated FIRST_YEAR, FIRST_YEAR + 1, …
 YEAR_SPAN = 100  # … and wrap after this many (ids stay unique); the schema allows 1990–2100
 
@@ -227,7 +229,7 @@ def make_catalogue(count: int, rng: random.Random) -> list[Indicator]:
 
 def write_catalogue(path: Path, indicators: list[Indicator]) -> None:
     lines = [
-        HEADER,
+        HEADER.format("catalogue"),
         "# A synthetic indicator catalogue written by benchmarks/generate.py.\n",
         "indicators:\n",
     ]
@@ -381,7 +383,7 @@ def document_targets(
 def write_document(path: Path, doc_id: str, year: int, rows: list, rng: random.Random) -> None:
     published = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     lines = [
-        HEADER,
+        HEADER.format("document"),
         "document:\n",
         f"  id: {doc_id}\n",
         f"  year: {year}\n",
@@ -430,7 +432,8 @@ def generate(out: Path, targets: int, documents: int, indicators: int | None, se
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.glob("*.yaml"):
         stale.unlink()
-    shutil.copyfile(SCHEMA, out / "schema.json")
+    for schema in SCHEMAS:
+        shutil.copyfile(TARGETS / schema, out / schema)
     write_catalogue(out / "indicators.yaml", catalogue)
     ids = []
     for position in range(documents):

@@ -24,6 +24,18 @@ class PolicyGroup(TyperGroup):
     """Turns the library's typed errors, and Click's usage errors of a command, into
     one-line messages and exit statuses."""
 
+    def make_context(self, info_name, args, parent=None, **extra):
+        # Parsing `policy`'s own options (--data, --no-cache) happens here, before any
+        # command runs: a mistake there is one line too, not Click's usage block.
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except UsageError as exc:
+            if extra.get("resilient_parsing"):  # shell completion: let Click carry on
+                raise
+            where = exc.ctx.command_path if exc.ctx else info_name
+            typer.echo(f"error: {exc.format_message()} (see `{where} --help`)", err=True)
+            raise typer.Exit(ExitStatus.INVALID) from None
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -58,7 +70,8 @@ app = typer.Typer(
     cls=PolicyGroup,
     help="Compare the numeric targets of Shandong's digital-province plans.",
     no_args_is_help=True,
-    add_completion=False,
+    # -h as well as --help, for every command (subcommands inherit it).
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )

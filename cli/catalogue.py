@@ -1,4 +1,4 @@
-"""`policy indicators` and `policy show DOC`: the catalogue and one document."""
+"""`policy documents`, `policy indicators` and `policy show DOC`: what the data holds."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from policy_targets.comparisons.vocabulary import Language
+from policy_targets.comparisons.vocabulary import SECONDARY_KINDS, SECONDARY_NOTE, Language
 
-from . import context
+from . import completion, context
 from .options import CategoryOption, LangOption
 from .output import ForceOption, Format, FormatOption, OutputOption, Report, Section, emit
 from .tables import TARGET_HEADERS, flat, target_row
@@ -19,7 +19,8 @@ def indicators_command(
     search: Annotated[
         str | None,
         typer.Option(
-            help="Only indicators whose id or name contains this (English, 简体 or 繁體)."
+            help="Only indicators whose ids, names, aliases or category contain every word "
+            "of this (English, 简体 or 繁體)."
         ),
     ] = None,
     category: CategoryOption = None,
@@ -72,8 +73,21 @@ def indicators_command(
 
 def show_command(
     ctx: typer.Context,
-    document: Annotated[str, typer.Argument(metavar="DOCUMENT", help="A year or a document id.")],
-    scope: Annotated[str, typer.Option(help="Whose documents a year refers to.")] = "shandong",
+    document: Annotated[
+        str,
+        typer.Argument(
+            metavar="DOCUMENT",
+            help="A year or a document id.",
+            autocompletion=completion.documents,
+        ),
+    ],
+    scope: Annotated[
+        str,
+        typer.Option(
+            help="Whose documents a year refers to: an id, a name (Shandong, 山东) or all.",
+            autocompletion=completion.scopes,
+        ),
+    ] = "shandong",
     lang: LangOption = Language.en,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
@@ -90,6 +104,12 @@ def show_command(
     data = context.dataset(ctx)
     chosen = resolve_document(data, document, scope)
     targets = data.targets_of(chosen.id)
+    preamble = [
+        f"{chosen.title_zh} — {chosen.title_en} ({chosen.id}); "
+        f"{chosen.issuer}, {chosen.published or chosen.year}"
+    ]
+    if chosen.kind in SECONDARY_KINDS:
+        preamble.append(SECONDARY_NOTE)
     sections, records = [], []
     for category in CATEGORY_ORDER:
         in_category = [t for t in targets if data.indicators[t.indicator].category == category]
@@ -101,13 +121,60 @@ def show_command(
     if not sections:
         sections.append(Section(chosen.id, TARGET_HEADERS, [], footer=["no targets"]))
     emit(
-        Report(sections, [flat(r) for r in records], json=records),
+        Report(sections, [flat(r) for r in records], json=records, preamble=preamble),
         fmt,
         output,
         force,
     )
 
 
+def documents_command(
+    ctx: typer.Context,
+    fmt: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """List the documents: id, year, scope, kind, title, date, source file and rows.
+
+    A document known only from a news report (a secondary source) is marked.
+
+    Example: policy documents
+    """
+    from policy_targets.comparisons.package import document_row
+    from policy_targets.comparisons.results import document_record
+
+    data = context.dataset(ctx)
+    rows, records, json, notes = [], [], [], []
+    for document in sorted(data.documents.values(), key=lambda d: (d.year, d.id)):
+        count = len(data.targets_of(document.id))
+        secondary = document.kind in SECONDARY_KINDS
+        rows.append(
+            [
+                document.id,
+                str(document.year),
+                document.scope,
+                document.kind + (" (secondary source)" if secondary else ""),
+                f"{document.title_zh} — {document.title_en}",
+                document.published or "",
+                document.source,
+                str(count),
+            ]
+        )
+        # CSV has the period as two columns; JSON has the record every command shows.
+        records.append({**document_row(document), "rows": count})
+        json.append({**document_record(document), "secondary": secondary, "rows": count})
+        if secondary:
+            notes.append(f"{document.id}: {SECONDARY_NOTE}")
+    section = Section(
+        "Documents",
+        ["Id", "Year", "Scope", "Kind", "Title", "Published", "Source", "Rows"],
+        rows,
+        footer=[f"{len(rows)} documents", *notes],
+    )
+    emit(Report([section], records, json=json), fmt, output, force)
+
+
 def register(app: typer.Typer) -> None:
+    app.command("documents")(documents_command)
     app.command("indicators")(indicators_command)
     app.command("show")(show_command)

@@ -15,7 +15,7 @@ from policy_targets.comparisons.vocabulary import (
     only_in,
 )
 
-from . import context
+from . import completion, context
 from .options import CategoryOption, LangOption
 from .output import ForceOption, Format, FormatOption, OutputOption, Report, Section, emit
 from .present import (
@@ -67,6 +67,9 @@ def _preamble(comparison) -> list[str]:
             f"{before.scope} and {after.scope} are different scopes: the rows set their "
             "figures side by side; nothing is raised, lowered, new or lapsed across scopes."
         )
+    from policy_targets.comparisons.vocabulary import SECONDARY_KINDS, SECONDARY_NOTE
+
+    lines += [f"{d.id}: {SECONDARY_NOTE}" for d in (before, after) if d.kind in SECONDARY_KINDS]
     counts = _counted(summary.verdicts) or "no targets"
     lines.append(f"{rows} indicator{'s' if rows != 1 else ''}: {counts}")
     if summary.ambition:
@@ -210,12 +213,28 @@ def build_report(comparison, lang: str) -> Report:
 def compare_command(
     ctx: typer.Context,
     before: Annotated[
-        str, typer.Argument(metavar="BEFORE", help="The earlier document: a year or a document id.")
+        str,
+        typer.Argument(
+            metavar="BEFORE",
+            help="The earlier document: a year or a document id.",
+            autocompletion=completion.documents,
+        ),
     ],
     after: Annotated[
-        str, typer.Argument(metavar="AFTER", help="The later document: a year or a document id.")
+        str,
+        typer.Argument(
+            metavar="AFTER",
+            help="The later document: a year or a document id.",
+            autocompletion=completion.documents,
+        ),
     ],
-    scope: Annotated[str, typer.Option(help="Whose documents a year refers to.")] = "shandong",
+    scope: Annotated[
+        str,
+        typer.Option(
+            help="Whose documents a year refers to: an id, a name (Shandong, 山东) or all.",
+            autocompletion=completion.scopes,
+        ),
+    ] = "shandong",
     category: CategoryOption = None,
     only: Annotated[
         Selection | None,
@@ -236,6 +255,7 @@ def compare_command(
         typer.Option(
             "--indicator",
             "-i",
+            autocompletion=completion.indicators,
             help="An indicator to plot (repeatable); "
             "default: those with a figure in both documents.",
         ),

@@ -31,12 +31,48 @@ class Format(StrEnum):
     xlsx = "xlsx"
 
 
+class ExportFormat(StrEnum):
+    """`policy export` also publishes the whole dataset as a package or a database."""
+
+    table = "table"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
+    datapackage = "datapackage"
+    sqlite = "sqlite"
+
+
+# What an --output file's extension means when --format is not given.
+EXTENSIONS = {
+    ".txt": "table",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".csv": "csv",
+    ".json": "json",
+    ".xlsx": "xlsx",
+    ".db": "sqlite",
+    ".sqlite": "sqlite",
+    ".sqlite3": "sqlite",
+}
+
 FormatOption = Annotated[
     Format,
     typer.Option(
         "--format",
         "-f",
-        help="table (terminal), markdown, csv, json or xlsx.",
+        help="table (terminal), markdown, csv, json or xlsx; "
+        "default: from the --output file's extension.",
+        case_sensitive=False,
+    ),
+]
+ExportFormatOption = Annotated[
+    ExportFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="json, csv, markdown, xlsx, table, datapackage (a directory) or sqlite (a .db "
+        "file); default: from the --output file's extension, else json.",
         case_sensitive=False,
     ),
 ]
@@ -44,6 +80,14 @@ OutputOption = Annotated[
     Path | None,
     typer.Option(
         "--output", "-o", help="Write to this file instead of the terminal.", dir_okay=False
+    ),
+]
+ExportOutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (for datapackage: this directory) instead of the terminal.",
     ),
 ]
 ForceOption = Annotated[
@@ -197,6 +241,8 @@ def to_xlsx(report: Report) -> bytes:
         for row in section.rows:
             sheet.append(row)
         sheet.freeze_panes = "A2"
+    if report.records:
+        _data_sheet(workbook, report.records, used)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -370,7 +416,9 @@ def _is_terminal() -> bool:
 
 
 def emit(report: Report, fmt: Format, output: Path | None, force: bool) -> None:
-    """Render `report` in `fmt` to the terminal or to `output`."""
+    """Render `report` in `fmt` to the terminal or to `output`. Without --format, an
+    --output file's extension chooses the format."""
+    fmt = format_for(fmt, output)
     if fmt is Format.xlsx:
         if output is None:
             raise UsageError("xlsx is a binary format; give a file with --output report.xlsx")
@@ -389,9 +437,143 @@ def emit(report: Report, fmt: Format, output: Path | None, force: bool) -> None:
         pieces = to_json(report)
     else:
         pieces = [(to_markdown if fmt is Format.markdown else to_csv)(report)]
+    # CSV starts with a byte-order mark so that spreadsheet programs read the Chinese as
+    # UTF-8, on standard output as in a file: `> x.csv` and `-o x.csv` give the same bytes.
+    bom = [BOM] if fmt is Format.csv else []
     if output is None:
-        typer.echo("".join(pieces), nl=False)
+        if fmt is Format.csv:
+            # Bytes, not text: the stream's own encoding must not change them.
+            typer.echo(b"".join(chain(bom, (piece.encode() for piece in pieces))), nl=False)
+        else:
+            typer.echo("".join(pieces), nl=False)
         return
-    # CSV gets a byte-order mark so that spreadsheet programs read the Chinese as UTF-8.
-    bom = [b"\xef\xbb\xbf"] if fmt is Format.csv else []
     write_atomically(output, chain(bom, (piece.encode() for piece in pieces)), force)
+
+
+BOM = b"\xef\xbb\xbf"
+
+
+def _current_context():
+    """The running command's Click context, whether Typer vendors Click (0.28) or
+    depends on it (older): from the package that defines Typer's Context base class."""
+    import importlib
+
+    click_context = typer.Context.__mro__[1]
+    package = click_context.__module__.rsplit(".", 1)[0]
+    return importlib.import_module(f"{package}.globals").get_current_context(silent=True)
+
+
+def format_given(parameter: str = "fmt") -> bool:
+    """Whether the user typed --format (rather than leaving the command's default)."""
+    ctx = _current_context()
+    source = ctx.get_parameter_source(parameter) if ctx else None
+    return source is not None and source.name != "DEFAULT"
+
+
+def format_for(fmt, output: Path | None, given: bool | None = None):
+    """The format to write: --format when given, else the one --output's extension
+    names, else the command's default. A --format that contradicts the extension is
+    an error, since the file would not be what its name says. Returns a member of
+    `fmt`'s own enum."""
+    kind = type(fmt)
+    given = format_given() if given is None else given
+    named = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
+    if named is None:
+        return fmt
+    if named not in kind.__members__:
+        raise UsageError(
+            f"{output.name} names a {named} file, which only `policy export` writes; "
+            "give another --output name"
+        )
+    if given and fmt.value == "datapackage":
+        raise UsageError(
+            f"--format datapackage writes a directory; give --output a name without the "
+            f"{output.suffix} extension, e.g. {output.with_suffix('').name}"
+        )
+    if given and fmt.value != named:
+        raise UsageError(
+            f"--format {fmt.value} contradicts the extension of {output.name} ({named}); "
+            f"drop --format, or name the file {output.stem}{_EXTENSION[fmt.value]}"
+        )
+    return kind(named)
+
+
+_EXTENSION = {
+    "table": ".txt",
+    "markdown": ".md",
+    "csv": ".csv",
+    "json": ".json",
+    "xlsx": ".xlsx",
+    "sqlite": ".db",
+}
+
+
+def write_directory(directory: Path, files: dict[str, bytes], force: bool) -> None:
+    """Write `files` (name → bytes) into `directory`, all or nothing: they are written
+    to a temporary directory beside it first. A new directory appears whole; into an
+    existing one the files are moved one by one, and an existing file of the same name
+    is replaced only with --force. Other files in the directory are left alone."""
+    import tempfile
+
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"{directory} is a file; give a directory for the data package")
+    for name in files:
+        if (directory / name).exists() and not force:
+            raise UsageError(f"{directory / name} exists; pass --force to overwrite it")
+    parent = directory.parent if str(directory.parent) else Path(".")
+    if not parent.is_dir():
+        raise UsageError(f"directory {parent} does not exist; create it first")
+    try:
+        temporary = Path(tempfile.mkdtemp(dir=parent, prefix=f".{directory.name}.", suffix=".tmp"))
+    except OSError as exc:
+        raise UsageError(f"cannot write to {parent}: {exc.strerror}") from None
+    import shutil
+
+    try:
+        for name, payload in files.items():
+            (temporary / name).write_bytes(payload)
+            os.chmod(temporary / name, _mode_for(directory / name))
+        if directory.exists():
+            for name in files:
+                os.replace(temporary / name, directory / name)
+            temporary.rmdir()
+        else:
+            # mkdtemp's directory is private (0700); the package gets the umask's mode.
+            os.chmod(temporary, 0o777 & ~_umask())
+            os.rename(temporary, directory)
+    except OSError as exc:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise UsageError(f"cannot write {directory}: {exc.strerror}") from None
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+def _data_sheet(workbook, records: list[dict[str, Any]], used: set[str]) -> None:
+    """The records, as CSV has them, on a sheet of their own, with numbers, years and
+    flags as numbers and booleans, so that a spreadsheet sorts, filters and sums them."""
+    import json
+
+    from openpyxl.styles import Font
+
+    sheet = workbook.create_sheet(_sheet_name("Data", used))
+    fields = list(dict.fromkeys(k for record in records for k in record))
+    sheet.append(fields)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for record in records:
+        values = [plain(record.get(name)) for name in fields]
+        sheet.append(
+            [json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v for v in values]
+        )
+        for cell in sheet[sheet.max_row]:
+            # openpyxl stores a string that starts with "=" as a formula: data never is one.
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
+    sheet.freeze_panes = "A2"

@@ -9,7 +9,7 @@ import typer
 
 from policy_targets.comparisons.vocabulary import Language
 
-from . import context
+from . import completion, context
 from .options import LangOption
 from .output import ForceOption, Format, FormatOption, OutputOption, Report, Section, emit
 from .present import (
@@ -135,9 +135,20 @@ def _flat(point: dict) -> dict:
 def trajectory_command(
     ctx: typer.Context,
     indicator: Annotated[
-        str, typer.Argument(metavar="INDICATOR", help="An id, an English name or a Chinese name.")
+        str,
+        typer.Argument(
+            metavar="INDICATOR",
+            help="An id, an English name or a Chinese name.",
+            autocompletion=completion.indicators,
+        ),
     ],
-    scope: Annotated[str, typer.Option(help="Whose figures: shandong, binzhou, …")] = "shandong",
+    scope: Annotated[
+        str,
+        typer.Option(
+            help="Whose figures: an id or a name (shandong, Binzhou, 广东 …).",
+            autocompletion=completion.scopes,
+        ),
+    ] = "shandong",
     lang: LangOption = Language.en,
     plot: Annotated[
         Path | None, typer.Option(help="Also draw a chart to this PNG file.", dir_okay=False)
@@ -154,7 +165,7 @@ def trajectory_command(
     from policy_targets.comparisons.trajectory import trajectory
 
     data = context.dataset(ctx)
-    require_scope(data, scope)
+    scope = require_scope(data, scope)
     found = trajectory(data, resolve_indicator(data, indicator), scope)
     if plot is not None:
         from .plot import plot_trajectory

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from policy_targets.comparisons.vocabulary import FileKind
+
 from . import context
 from .output import ForceOption, OutputOption, write_atomically
 from .status import ExitStatus
@@ -71,20 +73,53 @@ def validate_command(
         )
 
 
-def schema_command(output: OutputOption = None, force: ForceOption = False) -> None:
-    """Print the JSON Schema of the data files (targets/schema.json is this output).
+def schema_command(
+    kind: Annotated[
+        FileKind | None,
+        typer.Argument(metavar="[KIND]", help="document, catalogue or coverage-ignore."),
+    ] = None,
+    write: Annotated[
+        Path | None,
+        typer.Option(
+            "--write",
+            file_okay=False,
+            help="Write every kind's schema, as KIND.schema.json, into this directory.",
+        ),
+    ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Print the JSON Schema of one kind of data file (targets/KIND.schema.json).
 
-    Example: policy schema --output targets/schema.json --force
+    Every YAML file names its kind's schema in its first line, for editors.
+
+    Example: policy schema --write targets --force
     """
     import json
 
-    from policy_targets.comparisons.models import json_schema
+    from policy_targets.comparisons.errors import UsageError
+    from policy_targets.comparisons.models import SCHEMA_FILES, json_schemas
 
-    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    from .output import write_directory
+
+    schemas = {
+        k: (json.dumps(v, ensure_ascii=False, indent=2) + "\n").encode()
+        for k, v in json_schemas().items()
+    }
+    if write is not None:
+        if kind is not None or output is not None:
+            raise UsageError("--write writes every kind's schema; give no KIND or --output")
+        write_directory(write, {SCHEMA_FILES[k]: text for k, text in schemas.items()}, force)
+        return
+    if kind is None:
+        raise UsageError(
+            "name a kind of file: document, catalogue or coverage-ignore "
+            "(or --write DIR for all three)"
+        )
     if output is None:
-        typer.echo(text, nl=False)
+        typer.echo(schemas[kind].decode(), nl=False)
     else:
-        write_atomically(output, text.encode(), force)
+        write_atomically(output, schemas[kind], force)
 
 
 def register(app: typer.Typer) -> None:

@@ -46,3 +46,9 @@ def display(path: Path) -> str:
     except ValueError:  # another drive on Windows
         return str(path)
     return relative if len(relative) <= len(str(path)) else str(path)
+
+
+def file_kind(path: Path) -> str:
+    """Which kind of file this is, by name: catalogue, coverage-ignore or document
+    (a FileKind value, which selects its JSON Schema)."""
+    return {CATALOGUE: "catalogue", IGNORE_LIST: "coverage-ignore"}.get(path.name, "document")

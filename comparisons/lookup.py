@@ -7,41 +7,73 @@ import re
 
 from .errors import UsageError
 from .records import Dataset, Document, Indicator
+from .vocabulary import ALL_SCOPES, CATEGORY_NAMES_ZH, SCOPE_NAMES
 
 DEFAULT_SCOPE = "shandong"
 
 
 def scopes(dataset: Dataset) -> list[str]:
-    return sorted({d.scope for d in dataset.documents.values()})
+    """Every scope with a figure: the documents' own, and the comparison scopes some
+    targets name (beijing, china, world …)."""
+    found = {d.scope for d in dataset.documents.values()} | {t.scope for t in dataset.targets}
+    return sorted(found)
 
 
-def require_scope(dataset: Dataset, scope: str) -> None:
-    """A UsageError unless some document has this scope."""
-    if scope not in scopes(dataset):
-        raise UsageError(f"unknown scope {scope!r}; choose from {', '.join(scopes(dataset))}")
+def resolve_scope(dataset: Dataset, text: str, allow_all: bool = False) -> str:
+    """The scope id for an id, an English name or a Chinese name (山东, 山東, 山东省),
+    or ALL_SCOPES for `all` where the caller allows it."""
+    known = scopes(dataset)
+    query = _fold(text).removesuffix("省").removesuffix("市").strip()
+    if query == ALL_SCOPES:
+        if allow_all:
+            return ALL_SCOPES
+        raise UsageError(
+            f"all scopes at once are not available here; choose one of {_named(known)}"
+        )
+    if query in known:
+        return query
+    for scope_id, names in SCOPE_NAMES.items():
+        if scope_id in known and query in {_fold(n) for n in names}:
+            return scope_id
+    raise UsageError(f"unknown scope {text!r}; choose from {_named(known)}")
+
+
+def _named(known: list[str]) -> str:
+    return ", ".join(f"{s} ({SCOPE_NAMES[s][1]})" if s in SCOPE_NAMES else s for s in known)
+
+
+def require_scope(dataset: Dataset, scope: str) -> str:
+    """The scope's id (see resolve_scope), or a UsageError unless some figure has it."""
+    return resolve_scope(dataset, scope)
 
 
 def _listing(dataset: Dataset, scope: str) -> str:
-    in_scope = sorted((d.year, d.id) for d in dataset.documents.values() if d.scope == scope)
+    in_scope = sorted(
+        (d.year, d.id) for d in dataset.documents.values() if scope in (d.scope, ALL_SCOPES)
+    )
     return ", ".join(f"{year} ({doc_id})" for year, doc_id in in_scope) or "none"
 
 
 def resolve_document(dataset: Dataset, ref: str, scope: str = DEFAULT_SCOPE) -> Document:
-    """A document by id, or by year within `scope`."""
+    """A document by id, or by year within `scope` (any scope for `all`)."""
     ref = ref.strip()
     if ref in dataset.documents:
         return dataset.documents[ref]
-    require_scope(dataset, scope)
+    scope = resolve_scope(dataset, scope, allow_all=True)
     if re.fullmatch(r"\d{4}", ref):
-        found = [d for d in dataset.documents.values() if d.scope == scope and d.year == int(ref)]
+        found = [
+            d
+            for d in dataset.documents.values()
+            if scope in (d.scope, ALL_SCOPES) and d.year == int(ref)
+        ]
         if len(found) == 1:
             return found[0]
+        whose = "" if scope == ALL_SCOPES else f"{scope} "
         if found:
             ids = ", ".join(sorted(d.id for d in found))
-            raise UsageError(
-                f"{len(found)} {scope} documents are from {ref}: {ids}; name one by id"
-            )
-        raise UsageError(f"no {scope} document from {ref}; {scope} has {_listing(dataset, scope)}")
+            raise UsageError(f"{len(found)} {whose}documents are from {ref}: {ids}; name one by id")
+        holder = "the documents are from" if scope == ALL_SCOPES else f"{scope} has"
+        raise UsageError(f"no {whose}document from {ref}; {holder} {_listing(dataset, scope)}")
     close = difflib.get_close_matches(ref, list(dataset.documents), n=3, cutoff=0.4)
     hint = f"did you mean {', '.join(close)}? " if close else ""
     raise UsageError(
@@ -50,35 +82,90 @@ def resolve_document(dataset: Dataset, ref: str, scope: str = DEFAULT_SCOPE) -> 
     )
 
 
+# The 2018 plan is written in Taiwan's vocabulary, which character conversion leaves
+# as it is; these words are folded to the mainland ones (after Traditional → Simplified),
+# in queries and names alike. Longer words first, so 网际网路 is not read as 网路.
+TAIWAN_WORDS = (
+    ("网际网路", "互联网"),
+    ("行动电话", "移动电话"),
+    ("最佳化", "优化"),
+    ("智慧型", "智能"),
+    ("数位", "数字"),
+    ("宽频", "宽带"),
+    ("软体", "软件"),
+    ("资讯", "信息"),
+    ("网路", "网络"),
+    ("套用", "应用"),
+)
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_SEPARATORS = re.compile(r"[\s\-_/,.;:!?()\[\]{}\"'“”‘’·、，。；：！？（）《》]+")
+
+
 def _fold(text: str) -> str:
-    return re.sub(r"[\s\-_]+", " ", text.casefold()).strip()
+    """The form names and queries are matched in: NFKC, case-folded, Traditional →
+    Simplified, Taiwan words → mainland words, punctuation and hyphens → one space."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if _CJK_RUN.search(text):
+        from .quotes import normalize_text
+
+        text = _CJK_RUN.sub(lambda run: normalize_text(run.group()), text)
+        for taiwan, mainland in TAIWAN_WORDS:
+            text = text.replace(taiwan, mainland)
+    return _SEPARATORS.sub(" ", text).strip()
 
 
 def _names(indicator: Indicator) -> list[str]:
     return [indicator.id, indicator.name_en, indicator.name_zh, *indicator.aliases]
 
 
-def find_indicators(dataset: Dataset, text: str) -> list[Indicator]:
-    """Indicators whose id or name matches `text` exactly, else contain it.
+def _category_names(indicator: Indicator) -> list[str]:
+    return [indicator.category, CATEGORY_NAMES_ZH.get(indicator.category, "")]
 
-    Chinese may be typed in Traditional characters: the query is converted to
-    Simplified before it is matched.
-    """
+
+def _word_matches(word: str, haystack: str) -> bool:
+    """A word of one or two Latin letters or digits matches only at the start of a word
+    ("ai", not the "ai" inside "chain"); a longer one, or a Chinese one, anywhere, since
+    Chinese has no spaces between words and names run words together (10G-PON)."""
+    if len(word) <= 2 and re.fullmatch(r"[a-z0-9]+", word):
+        return re.search(r"(?<![a-z0-9])" + re.escape(word), haystack) is not None
+    return word in haystack
+
+
+def _matching(dataset: Dataset, text: str, categories: bool) -> tuple[list, list]:
+    """(exact, partial): indicators one of whose names is the query, and those whose
+    names (and, with `categories`, category names) contain every word of it."""
     query = _fold(text)
-    if re.search(r"[\u3400-\u9fff]", text):
-        from .quotes import normalize_text
+    words = query.split()
+    exact, partial = [], []
+    for indicator in dataset.indicators.values():
+        names = [_fold(n) for n in _names(indicator)]
+        if query in names:
+            exact.append(indicator)
+            continue
+        if categories:
+            names += [_fold(n) for n in _category_names(indicator)]
+        haystack = " | ".join(names)
+        # Every word of the query, or the query as a whole (g pon, inside 10g pon).
+        whole = len(query) > 2 and query in haystack
+        if whole or words and all(_word_matches(word, haystack) for word in words):
+            partial.append(indicator)
+    return exact, partial
 
-        query = _fold(normalize_text(text))
-    indicators = list(dataset.indicators.values())
-    exact = [i for i in indicators if query in {_fold(n) for n in _names(i)}]
-    if exact:
-        return exact
-    return [i for i in indicators if any(query in _fold(n) for n in _names(i))]
+
+def find_indicators(dataset: Dataset, text: str) -> list[Indicator]:
+    """Every indicator that matches `text`: one of its names is `text`, or its names
+    and category contain every word of `text`, in English, 简体 or 繁體 (including the
+    2018 plan's Taiwan-style vocabulary: 數位經濟 finds 数字经济). Exact matches first."""
+    exact, partial = _matching(dataset, text, categories=True)
+    return exact + partial
 
 
 def resolve_indicator(dataset: Dataset, text: str) -> Indicator:
-    """Exactly one indicator for `text`, or a UsageError with suggestions."""
-    found = find_indicators(dataset, text)
+    """Exactly one indicator for `text`, or a UsageError that lists the candidates."""
+    exact, partial = _matching(dataset, text, categories=False)
+    found = exact or partial
     if len(found) == 1:
         return found[0]
     if found:

@@ -19,7 +19,7 @@ from pydantic import (
     model_validator,
 )
 
-from .vocabulary import Category, Comparator, Dimension, DocumentKind, Kind, Measure
+from .vocabulary import Category, Comparator, Dimension, DocumentKind, FileKind, Kind, Measure
 
 KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KebabId = Annotated[str, Field(pattern=KEBAB, description="kebab-case identifier")]
@@ -147,17 +147,21 @@ class CoverageIgnore(_Strict):
     ignore: list[IgnoreEntry]
 
 
-def json_schema() -> dict:
-    """One JSON Schema that accepts any of the three file kinds."""
-    from pydantic.json_schema import models_json_schema
+# The JSON Schema file of each kind of data file, beside the YAML in targets/.
+SCHEMA_FILES = {kind: f"{kind.value}.schema.json" for kind in FileKind}
 
-    _, defs = models_json_schema(
-        [(DocumentFile, "validation"), (Catalogue, "validation"), (CoverageIgnore, "validation")],
-        title="policy-targets data files",
-    )
-    defs["anyOf"] = [
-        {"$ref": "#/$defs/DocumentFile"},
-        {"$ref": "#/$defs/Catalogue"},
-        {"$ref": "#/$defs/CoverageIgnore"},
-    ]
-    return defs
+
+def json_schemas() -> dict[FileKind, dict]:
+    """One JSON Schema per kind of data file (document, catalogue, coverage-ignore), so
+    that an editor or check-jsonschema names the very field that is wrong rather than
+    "not valid under any of the given schemas"."""
+    models = {
+        FileKind.document: DocumentFile,
+        FileKind.catalogue: Catalogue,
+        FileKind.coverage_ignore: CoverageIgnore,
+    }
+    schemas = {}
+    for kind, model in models.items():
+        schema = model.model_json_schema()
+        schemas[kind] = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+    return schemas

@@ -104,6 +104,23 @@ class DocumentKind(StrEnum):
     news_report = "news-report"
 
 
+class FileKind(StrEnum):
+    """The kinds of YAML file in a targets directory, each with its own JSON Schema."""
+
+    document = "document"  # <document-id>.yaml
+    catalogue = "catalogue"  # indicators.yaml
+    coverage_ignore = "coverage-ignore"  # coverage-ignore.yaml
+
+
+# Kinds of document that report on a document rather than being it: its figures are
+# second-hand, and every listing says so.
+SECONDARY_KINDS = frozenset({DocumentKind.news_report})
+SECONDARY_NOTE = (
+    "secondary source: these figures come from a news report about the document, "
+    "not from the document itself"
+)
+
+
 class Verdict(StrEnum):
     """How an indicator fares from an earlier document to a later one of the same scope."""
 
@@ -153,6 +170,39 @@ class Ambition(StrEnum):
     weaker = "weaker"
     same = "same"
     mixed = "mixed"
+
+
+# Chinese names of the categories, which search matches as well as the English ids
+# (数字经济 finds every indicator of the digital-economy category).
+CATEGORY_NAMES_ZH = {
+    Category.infrastructure: "基础设施",
+    Category.data: "数据",
+    Category.digital_economy: "数字经济",
+    Category.industry: "产业",
+    Category.agriculture: "农业",
+    Category.services: "公共服务",
+    Category.government: "政务",
+    Category.society: "社会",
+    Category.energy: "能源",
+    Category.ai: "人工智能",
+    Category.talent: "人才",
+    Category.security: "安全",
+}
+
+# Names of the scopes the data uses, for --scope: the id, then English and Simplified
+# Chinese names (Traditional is folded to Simplified before lookup).
+SCOPE_NAMES = {
+    "shandong": ("Shandong", "山东"),
+    "binzhou": ("Binzhou", "滨州"),
+    "jinan": ("Jinan", "济南"),
+    "beijing": ("Beijing", "北京"),
+    "shanghai": ("Shanghai", "上海"),
+    "guangdong": ("Guangdong", "广东"),
+    "china": ("China", "中国", "全国", "national"),
+    "world": ("World", "世界", "全球", "global"),
+}
+# `--scope all`: every scope at once, where a command allows it.
+ALL_SCOPES = "all"
 
 
 class Language(StrEnum):

@@ -2,6 +2,7 @@ import csv
 import io
 import json
 
+import pytest
 from openpyxl import load_workbook
 
 REQUIRED = {
@@ -106,13 +107,144 @@ def test_export_xlsx_has_a_sheet_per_document(run, tmp_path, dataset):
     assert run("export", "--format", "xlsx", "--output", str(target)).exit_code == 0
     book = load_workbook(target)
     ordered = sorted(dataset.documents.values(), key=lambda d: (d.year, d.id))
-    assert book.sheetnames == [d.id[:31] for d in ordered] + ["Indicators by year"]
+    assert book.sheetnames == [d.id[:31] for d in ordered] + ["Indicators by year", "Data"]
     sheet = book["2021-implementation-scheme"]
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:4] == ("Indicator", "Kind", "Year", "As written")
+    assert rows[0][:6] == ("Indicator", "Kind", "Year", "Value", "Unit", "As written")
     assert len(rows) - 1 == 10
-    written = {r[3] for r in rows[1:]}
+    written = {r[5] for r in rows[1:]}
     assert {"每季度", "每月", "每年", "≥40学时"} <= written
+
+
+def test_export_xlsx_stores_numbers_and_years_as_numbers(run, tmp_path):
+    target = tmp_path / "all.xlsx"
+    assert run("export", "--output", str(target)).exit_code == 0  # xlsx from the extension
+    book = load_workbook(target)
+    rows = list(book["2023-work-points"].iter_rows(values_only=True))
+    headers = rows[0]
+    records = [dict(zip(headers, row, strict=True)) for row in rows[1:]]
+    stations = next(r for r in records if r["Indicator"] == "5G base stations")
+    assert (stations["Year"], stations["Value"], stations["Unit"]) == (2023, 20, "万个")
+    assert (stations["As written"], stations["Normalized"]) == ("≥20万个", 200000)
+    assert (stations["Comparator"], stations["Normalized unit"]) == ("at_least", None)
+    later = list(book["2025-work-points"].iter_rows(values_only=True))
+    compute = next(dict(zip(headers, r, strict=True)) for r in later if r[0] == "Total compute")
+    assert (compute["Value"], compute["Normalized"], compute["Normalized unit"]) == (
+        12.5,
+        12.5,
+        "EFLOPS",
+    )
+    cells = book["2023-work-points"]["C2"], book["2023-work-points"]["D2"]
+    assert [cell.data_type for cell in cells] == ["n", "n"]  # numbers, which sort and sum
+    matrix = list(book["Indicators by year"].iter_rows(values_only=True))
+    assert matrix[0][:3] == ("Indicator", "Scope", 2017)
+
+
+def test_xlsx_data_sheet_has_the_records_with_numbers(run, tmp_path, dataset):
+    target = tmp_path / "all.xlsx"
+    assert run("export", "--output", str(target)).exit_code == 0
+    rows = list(load_workbook(target)["Data"].iter_rows(values_only=True))
+    records = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    assert len(records) == len(dataset.targets)
+    compute = next(r for r in records if r["indicator"] == "total-compute")
+    assert (compute["value"], compute["target_year"], compute["aspirational"]) == (12.5, 2025, True)
+    assert (compute["normalized"], compute["normalized_unit"]) == (12.5, "EFLOPS")
+
+
+def test_compare_xlsx_has_typed_records(run, tmp_path):
+    target = tmp_path / "changes.xlsx"
+    assert run("compare", "2023", "2025", "--output", str(target)).exit_code == 0
+    rows = list(load_workbook(target)["Data"].iter_rows(values_only=True))
+    headers = rows[0]
+    assert "indicator" in headers
+    smart = next(dict(zip(headers, r, strict=True)) for r in rows[1:] if "smart-communities" in r)
+    keys = ["before_value", "before_target_year", "after_value", "after_target_year"]
+    assert [smart[k] for k in keys] == [2000, 2023, 5000, 2025]
+    assert smart["change_absolute"] == 3000
+
+
+def test_xlsx_never_stores_data_as_a_formula(run, tmp_path, data_copy):
+    path = data_copy / "2021-implementation-scheme.yaml"
+    text = path.read_text("utf-8")
+    first = text.index("    locator:")
+    path.write_text(text[:first] + "    note: '=1+1'\n" + text[first:], "utf-8")
+    target = tmp_path / "all.xlsx"
+    result = run("--data", str(data_copy), "export", "--output", str(target))
+    assert result.exit_code == 0, result.stderr
+    sheet = load_workbook(target)["Data"]
+    notes = [row for row in sheet.iter_rows() if any(c.value == "=1+1" for c in row)]
+    (row,) = notes
+    cell = next(c for c in row if c.value == "=1+1")
+    assert cell.data_type == "s"
+
+
+def test_csv_bytes_are_the_same_on_standard_output_and_in_a_file(run, tmp_path):
+    target = tmp_path / "all.csv"
+    assert run("export", "--output", str(target)).exit_code == 0  # csv from the extension
+    piped = run("export", "--format", "csv")
+    assert piped.exit_code == 0
+    assert piped.stdout_bytes == target.read_bytes()
+    assert piped.stdout_bytes.startswith(b"\xef\xbb\xbfdocument,document_year,")
+    assert b"\r\n" in piped.stdout_bytes
+
+
+@pytest.mark.parametrize(
+    ("name", "check"),
+    [
+        ("out.json", lambda raw: json.loads(raw)[0]["document"] == "2018-digital-shandong-plan"),
+        ("out.md", lambda raw: raw.startswith(b"## 2018-digital-shandong-plan\n")),
+        ("out.csv", lambda raw: raw.startswith(b"\xef\xbb\xbfdocument,")),
+        ("out.xlsx", lambda raw: raw.startswith(b"PK")),
+        ("out.db", lambda raw: raw.startswith(b"SQLite format 3\x00")),
+        ("out.txt", lambda raw: raw.startswith(b"2018-digital-shandong-plan\nIndicator  ")),
+    ],
+)
+def test_the_output_extension_chooses_the_format(run, tmp_path, name, check):
+    target = tmp_path / name
+    result = run("export", "--output", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert check(target.read_bytes())
+
+
+def test_the_extension_chooses_the_format_of_other_commands_too(run, tmp_path, markdown_tables):
+    target = tmp_path / "changes.md"
+    assert run("compare", "2023", "2025", "-o", str(target)).exit_code == 0
+    table = markdown_tables(target.read_text("utf-8"))[0]
+    assert table[0][:3] == ["Indicator", "2023-work-points", "2025-work-points"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["export", "--format", "csv", "--output", "out.xlsx"],
+            "--format csv contradicts the extension of out.xlsx (xlsx); "
+            "drop --format, or name the file out.csv",
+        ),
+        (
+            ["compare", "2023", "2025", "-f", "json", "-o", "out.md"],
+            "--format json contradicts the extension of out.md (markdown); "
+            "drop --format, or name the file out.json",
+        ),
+        (
+            ["compare", "2023", "2025", "-o", "out.db"],
+            "out.db names a sqlite file, which only `policy export` writes; "
+            "give another --output name",
+        ),
+        (
+            ["export", "--format", "datapackage", "--output", "pkg.json"],
+            "--format datapackage writes a directory; give --output a name without the "
+            ".json extension, e.g. pkg",
+        ),
+    ],
+)
+def test_a_format_that_contradicts_the_extension_is_an_error(
+    run, tmp_path, monkeypatch, args, message
+):
+    monkeypatch.chdir(tmp_path)
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {message}\n"
 
 
 def test_xlsx_needs_an_output_file(run):
@@ -144,8 +276,12 @@ def test_show_groups_by_category(run, markdown_tables):
 def test_indicators_lists_appearances(run):
     result = run("indicators", "--search", "智慧社區", "--format", "json")
     assert result.exit_code == 0
-    (record,) = json.loads(result.stdout)
-    assert record["id"] == "smart-communities"
+    records = {r["id"]: r for r in json.loads(result.stdout)}
+    assert sorted(records) == ["smart-communities", "smart-community-coverage-rate"]
+    assert records["smart-community-coverage-rate"]["appears_in"] == [
+        {"document": "2023-binzhou-plan", "year": 2025}
+    ]
+    record = records["smart-communities"]
     assert record["appears_in"] == [
         {"document": "2023-work-points", "year": 2023},
         {"document": "2025-work-points", "year": 2025},

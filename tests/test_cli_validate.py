@@ -58,14 +58,6 @@ def test_every_problem_is_reported(run, data_copy):
     )
 
 
-def test_schema_json_is_current(run):
-    from policy_targets.comparisons.layout import bundled_data_dir
-
-    result = run("schema")
-    assert result.exit_code == 0
-    assert result.stdout == (bundled_data_dir() / "schema.json").read_text(encoding="utf-8")
-
-
 def test_a_broken_catalogue_is_one_problem_not_one_per_target(run, data_copy):
     path = data_copy / "indicators.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "  - id: [\n", encoding="utf-8")
