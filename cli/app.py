@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -12,6 +13,8 @@ from typer.core import TyperGroup
 
 from policy_targets.comparisons.errors import DataError, PolicyError
 
+from . import output
+from .safe_text import line_safe
 from .status import ExitStatus
 
 # Click's UsageError, the base class of every usage error. Typer 0.26 and later vendor
@@ -41,14 +44,15 @@ class PolicyGroup(TyperGroup):
             return super().invoke(ctx)
         except UsageError as exc:
             where = exc.ctx.command_path if exc.ctx else ctx.command_path
-            typer.echo(f"error: {exc.format_message()} (see `{where} --help`)", err=True)
+            message = line_safe(exc.format_message())
+            typer.echo(f"error: {message} (see `{where} --help`)", err=True)
             raise typer.Exit(ExitStatus.INVALID) from None
         except DataError as exc:
             for problem in exc.problems:
-                typer.echo(f"error: {problem}", err=True)
+                typer.echo(f"error: {line_safe(str(problem))}", err=True)
             raise typer.Exit(ExitStatus.INVALID) from None
         except PolicyError as exc:
-            typer.echo(f"error: {exc}", err=True)
+            typer.echo(f"error: {line_safe(str(exc))}{_where_to_look(exc)}", err=True)
             raise typer.Exit(ExitStatus.INVALID) from None
         except UnicodeEncodeError as exc:
             # A terminal or pipe whose encoding has no Chinese (LANG=C, PYTHONIOENCODING=
@@ -61,9 +65,44 @@ class PolicyGroup(TyperGroup):
             raise typer.Exit(ExitStatus.INVALID) from None
         except BrokenPipeError:
             # The reader (head, less) went away: stop quietly, as cat does.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            _silence_stdout()
             raise typer.Exit(ExitStatus.OK) from None
+        except OSError as exc:
+            report_os_error(exc)
+            raise typer.Exit(ExitStatus.INVALID) from None
+
+
+def report_os_error(exc: OSError) -> None:
+    """A failed read or write (no space, no permission, a name too long, a closed
+    standard output) as one line; an error without a file name is standard output's."""
+    reason = exc.strerror or str(exc)
+    if exc.filename is None:
+        message = f"cannot write to standard output: {reason}"
+        _silence_stdout()  # what is still buffered for it can never be written
+    else:
+        message = f"{line_safe(str(exc.filename))}: {reason}"
+    try:
+        typer.echo(f"error: {message}", err=True)
+    except OSError:  # standard error is gone too: the exit status still tells
+        pass
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that the final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+def _where_to_look(exc: PolicyError) -> str:
+    """The command that lists what the library could not find."""
+    from policy_targets.comparisons.errors import NotFound
+
+    if isinstance(exc, NotFound) and exc.what == "indicator":
+        return " (`policy indicators` lists them all)"
+    return ""
 
 
 app = typer.Typer(
@@ -115,6 +154,7 @@ def main_options(
     source = ctx.get_parameter_source("data")
     typed = data is not None and source is not None and source.name == "COMMANDLINE"
     ctx.obj = {"data": data, "data_typed": typed, "use_cache": not no_cache}
+    output.data_option = data  # an --output must never replace one of its files
 
 
 def _register() -> None:
@@ -127,5 +167,43 @@ def _register() -> None:
 _register()
 
 
+class _ClosedStream:
+    """Standard output when the shell closed it (`policy … >&-`): Python would make it
+    None, and Click and Rich would then print nothing and exit 0. Every write fails."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "it is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError(errno.EBADF, "it is closed")
+
+
 def main() -> None:
-    app()
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()  # type: ignore[assignment]
+    try:
+        app()
+    except SystemExit as exc:
+        status = exc.code
+    except OSError as exc:  # outside a command: --help, usage messages
+        report_os_error(exc)
+        status = ExitStatus.INVALID
+    else:  # pragma: no cover - app() always exits
+        status = ExitStatus.OK
+    try:
+        sys.stdout.flush()  # a full disk shows here, for output smaller than a buffer
+    except BrokenPipeError:
+        _silence_stdout()
+    except OSError as exc:
+        report_os_error(exc)
+        status = ExitStatus.INVALID
+    sys.exit(status)

@@ -60,7 +60,7 @@ def indicators_command(
                 where,
             ]
         )
-        appears_in = [{"document": d, "year": y} for d, y in seen]
+        appears_in = [{"document": d, "target_year": y} for d, y in seen]
         records.append({**indicator_record(indicator), "appears_in": appears_in})
     section = Section(
         "Indicators",

@@ -17,7 +17,16 @@ from policy_targets.comparisons.vocabulary import (
 
 from . import completion, context
 from .options import CategoryOption, LangOption
-from .output import ForceOption, Format, FormatOption, OutputOption, Report, Section, emit
+from .output import (
+    ForceOption,
+    Format,
+    FormatOption,
+    OutputOption,
+    Report,
+    Section,
+    emit,
+    output_path,
+)
 from .present import (
     VERDICT_STYLES,
     absolute_change,
@@ -47,7 +56,10 @@ SIDE_FIELDS = (
 
 
 # On a narrow terminal: the change beside its rate, the verdict above its ambition and reasons.
-NARROW = [("Change", ["Change", "Per year"]), ("Verdict", ["Verdict", "Ambition", "Why"])]
+NARROW = [
+    ("Change", ["Change", "Per year"]),
+    ("Verdict / ambition", ["Verdict", "Ambition", "Why"]),
+]
 
 
 def _counted(counts: dict[str, int]) -> str:
@@ -75,8 +87,10 @@ def _preamble(comparison) -> list[str]:
     if summary.ambition:
         lines.append(f"Ambition, where the targets compare: {_counted(summary.ambition)}")
     if summary.categories:
-        per_category = ", ".join(f"{c} {a} → {b}" for c, a, b in summary.categories)
-        lines.append(f"Indicators per category, {before.id} → {after.id}: {per_category}")
+        # Across scopes the two counts stand side by side; an arrow would read as a change.
+        arrow = "/" if comparison.aligned else "→"
+        per_category = ", ".join(f"{c} {a} {arrow} {b}" for c, a, b in summary.categories)
+        lines.append(f"Indicators per category, {before.id} {arrow} {after.id}: {per_category}")
     if comparison.only:
         shown = len(comparison.rows)
         lines.append(
@@ -113,7 +127,10 @@ def _sections(comparison, lang: str) -> list[Section]:
         return [row for row in comparison.rows if row.verdict in verdicts]
 
     if comparison.aligned:
-        share = f"{before.scope} as share of {after.scope}"
+        from policy_targets.comparisons.diff import part_and_whole
+
+        part_whole = part_and_whole(before, after)
+        share = f"{part_whole[0]} as share of {part_whole[1]}" if part_whole else "Share"
         found = [
             section(
                 "Shared: both documents give a figure",
@@ -122,7 +139,7 @@ def _sections(comparison, lang: str) -> list[Section]:
                 lambda r: [
                     described(r.before),
                     described(r.after),
-                    "" if r.share_of_after is None else f"{r.share_of_after * 100:.1f}%",
+                    "" if r.share_of_whole is None else f"{r.share_of_whole * 100:.1f}%",
                     "; ".join(r.reasons),
                 ],
             ),
@@ -195,7 +212,7 @@ def _flat_row(record: dict) -> dict:
     change = record["change"] or {}
     for key in ("absolute", "relative", "per_year", "per_year_kind", "years"):
         flat[f"change_{key}"] = change.get(key)
-    flat["share_of_after"] = record["share_of_after"]
+    flat["share_of_whole"] = record["share_of_whole"]
     flat["due"] = record["due"]
     return flat
 
@@ -247,7 +264,9 @@ def compare_command(
     plot: Annotated[
         Path | None,
         typer.Option(
-            help="Also draw the chosen indicators' two figures to this PNG file.", dir_okay=False
+            help="Also draw the chosen indicators' two figures to this PNG file.",
+            parser=output_path,
+            metavar="FILE",
         ),
     ] = None,
     indicator: Annotated[
@@ -287,8 +306,10 @@ def compare_command(
     if plot is not None:
         from policy_targets.comparisons.lookup import resolve_indicator
 
+        from .output import check_output
         from .plot import plot_comparison
 
+        check_output(output, force)
         chosen = [resolve_indicator(data, name).id for name in indicator or []] or [
             row.indicator.id for row in comparison.rows if row.before and row.after
         ]

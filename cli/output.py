@@ -7,12 +7,15 @@ temporary name and renamed, so a failed write never leaves half a file behind.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import chain
 from pathlib import Path
@@ -21,6 +24,8 @@ from typing import Annotated, Any
 import typer
 
 from policy_targets.comparisons.errors import UsageError
+
+from .safe_text import formula_like, line_safe, markdown_safe, spreadsheet_safe, terminal_safe
 
 
 class Format(StrEnum):
@@ -76,10 +81,34 @@ ExportFormatOption = Annotated[
         case_sensitive=False,
     ),
 ]
+
+
+def output_path(value: str) -> Path:
+    """An --output (or --plot) argument: a file name. A trailing slash names a directory,
+    which a Path would silently drop (`-o newdir/` would write a file `newdir`)."""
+    if value.endswith(("/", os.sep)):
+        raise typer.BadParameter(f"{line_safe(value)} names a directory; give a file name")
+    return Path(value)
+
+
+class DirectoryName(type(Path())):  # type: ignore[misc]
+    """A path given with a trailing slash: a directory, never the name of a file."""
+
+
+def export_output_path(value: str) -> Path:
+    """`export --output`: a file, or a directory for a data package. A trailing slash
+    is kept as DirectoryName, so that no file is written under a directory's name."""
+    return DirectoryName(value) if value.endswith(("/", os.sep)) else Path(value)
+
+
 OutputOption = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", help="Write to this file instead of the terminal.", dir_okay=False
+        "--output",
+        "-o",
+        help="Write to this file instead of the terminal.",
+        parser=output_path,
+        metavar="FILE",
     ),
 ]
 ExportOutputOption = Annotated[
@@ -88,6 +117,8 @@ ExportOutputOption = Annotated[
         "--output",
         "-o",
         help="Write to this file (for datapackage: this directory) instead of the terminal.",
+        parser=export_output_path,
+        metavar="PATH",
     ),
 ]
 ForceOption = Annotated[
@@ -156,21 +187,23 @@ class Report:
 
 
 def _markdown_cell(text: str) -> str:
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    text = markdown_safe(terminal_safe(str(text)))
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
 
 
 def to_markdown(report: Report) -> str:
     parts = ["\n".join(_markdown_cell(line) + "  " for line in report.preamble).rstrip()]
     parts = parts if report.preamble else []
     for section in report.sections:
-        lines = [f"## {section.title}", ""] if section.title else []
+        title = markdown_safe(line_safe(section.title))
+        lines = [f"## {title}", ""] if section.title else []
         lines.append("| " + " | ".join(_markdown_cell(h) for h in section.headers) + " |")
         lines.append("|" + "|".join("---" for _ in section.headers) + "|")
         for row in section.rows:
             lines.append("| " + " | ".join(_markdown_cell(c) for c in row) + " |")
         if section.footer:
             lines.append("")
-            lines.extend(section.footer)
+            lines.extend(markdown_safe(line_safe(line)) for line in section.footer)
         parts.append("\n".join(lines))
     return "\n\n".join(parts) + "\n"
 
@@ -199,7 +232,9 @@ def to_csv(report: Report) -> str:
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\r\n")
     writer.writeheader()
     for record in report.records:
-        writer.writerow({k: "" if v is None else plain(v) for k, v in record.items()})
+        writer.writerow(
+            {k: "" if v is None else spreadsheet_safe(plain(v)) for k, v in record.items()}
+        )
     return buffer.getvalue()
 
 
@@ -231,21 +266,39 @@ def to_xlsx(report: Report) -> bytes:
     if report.preamble:
         sheet = workbook.create_sheet(_sheet_name("Summary", used))
         for line in report.preamble:
-            sheet.append([line])
+            sheet.append([_xlsx_text(line)])
+            _store_as_value(sheet.cell(sheet.max_row, 1))
     for section in report.sections:
-        name = _sheet_name(section.title or "Sheet", used)
+        name = _sheet_name(_xlsx_text(section.title) or "Sheet", used)
         sheet = workbook.create_sheet(name)
-        sheet.append(section.headers)
+        sheet.append([_xlsx_text(header) for header in section.headers])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in section.rows:
-            sheet.append(row)
+            sheet.append([_xlsx_text(value) for value in row])
+            for cell in sheet[sheet.max_row]:
+                _store_as_value(cell)
         sheet.freeze_panes = "A2"
     if report.records:
         _data_sheet(workbook, report.records, used)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _xlsx_text(value: Any) -> Any:
+    """xlsx cannot store control characters (openpyxl refuses them): shown escaped."""
+    return terminal_safe(value) if isinstance(value, str) else value
+
+
+def _store_as_value(cell) -> None:
+    """openpyxl stores any string that starts with "=" as a formula: data never is one.
+    Text a spreadsheet would read as a formula is stored as text with Excel's quote
+    prefix (the apostrophe typed before such text), so that editing the cell keeps it
+    text too."""
+    if isinstance(cell.value, str) and formula_like(cell.value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
 
 
 def _sheet_name(title: str, used: set[str]) -> str:
@@ -264,13 +317,15 @@ def to_text(report: Report) -> str:
     sort see every row; no Rich layout, which costs more than the rest of a command."""
     from rich.cells import cell_len
 
-    lines = list(report.preamble)
+    # Escape sequences written out (ESC → \x1b), as on the terminal: a pipe often ends
+    # in one (less -R, a pager, a log viewer).
+    lines = [line_safe(line) for line in report.preamble]
     for section in report.sections:
         if lines:
             lines.append("")
         if section.title:
-            lines.append(section.title)
-        table = [section.headers, *section.rows]
+            lines.append(line_safe(section.title))
+        table = [[line_safe(cell) for cell in row] for row in (section.headers, *section.rows)]
         widths = [max(cell_len(row[i]) for row in table) for i in range(len(section.headers))]
         for row in table:
             cells = [
@@ -278,7 +333,7 @@ def to_text(report: Report) -> str:
                 for cell, width in zip(row, widths, strict=True)
             ]
             lines.append("  ".join(cells).rstrip())
-        lines.extend(section.footer)
+        lines.extend(line_safe(line) for line in section.footer)
     return "\n".join(lines) + "\n"
 
 
@@ -288,31 +343,52 @@ def render_table(report: Report, console) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    # Data is shown literally: Text is never read as Rich markup ("[link=…]", "[/x]"),
+    # and terminal_safe writes out escape sequences (ESC → \x1b).
     for line in report.preamble:
-        console.print(Text(line))
+        console.print(Text(terminal_safe(line)))
     for section in report.sections:
         if report.preamble or section is not report.sections[0]:
             console.print()
-        if section.narrow and not _fits(section, console.width):
-            section = section.stacked()
+        section = _narrowest_needed(_literal(section), console.width)
         widths = _fitted(section, console.width)
+        if any(widths):
+            # Wrapped here rather than by Rich, which would cut a number inside Chinese
+            # text ("5" / "0%") where no space offers a break.
+            rows = [
+                [_wrap(c, w) if w else c for c, w in zip(row, widths, strict=True)]
+                for row in section.rows
+            ]
+            section = replace(section, rows=rows)
         table = Table(
-            title=section.title or None,
+            title=Text(section.title) if section.title else None,
             show_lines=False,
             title_justify="left",
             box=box.SIMPLE_HEAD,
             pad_edge=False,
         )
         for header, width in zip(section.headers, widths, strict=True):
-            table.add_column(header, overflow="fold", width=width)
+            table.add_column(Text(header), overflow="fold", width=width)
         for position, row in enumerate(section.rows):
             style = section.styles[position] if position < len(section.styles) else None
-            # Text cells skip Rich's markup parsing and number highlighting: faster, and
-            # a "[2023]" in a quote stays text.
+            # Text cells also skip number highlighting: faster, and a "[2023]" stays text.
             table.add_row(*(Text(cell) for cell in row), style=style)
         console.print(Columns([table, section.extra]) if section.extra else table)
         for line in section.footer:
-            console.print(line, highlight=False)
+            console.print(Text(line))
+
+
+def _literal(section: Section) -> Section:
+    """The section with escape sequences written out, before its columns are measured."""
+    from dataclasses import replace
+
+    return replace(
+        section,
+        title=terminal_safe(section.title),
+        headers=[terminal_safe(header) for header in section.headers],
+        rows=[[terminal_safe(cell) for cell in row] for row in section.rows],
+        footer=[terminal_safe(line) for line in section.footer],
+    )
 
 
 def _column_widths(section: Section, width: int) -> tuple[list[int], list[int]]:
@@ -348,44 +424,155 @@ def _fits(section: Section, width: int) -> bool:
     return sum(least) + _OVERHEAD * len(section.headers) + 1 <= width
 
 
+def _narrowest_needed(section: Section, width: int) -> Section:
+    """The section as it is, else with its `narrow` columns stacked, else with long
+    headers broken too: the first that fits `width` without splitting a word."""
+    candidates = [section]
+    if section.narrow:
+        candidates.append(section.stacked())
+    last = candidates[-1]
+    candidates.append(replace(last, headers=[_breakable(h) for h in last.headers]))
+    return next((c for c in candidates if _fits(c, width)), candidates[-1])
+
+
+def _breakable(header: str) -> str:
+    """A long header of one word (a document id) broken after its hyphens, so that a
+    narrow column shows it whole on a few lines rather than cut anywhere."""
+    if " " in header or len(header) <= 12:
+        return header
+    return header.replace("-", "-\n")
+
+
+def _wrap(text: str, width: int) -> str:
+    """`text` in lines of at most `width` cells, broken at spaces or between Chinese
+    characters, never inside a run of Latin letters and digits such as 50% or 2025."""
+    from rich.cells import cell_len
+
+    lines = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for token in _TOKENS.findall(paragraph):
+            if token.isspace():
+                line += " " if line else ""
+                continue
+            if line.strip() and cell_len(line) + cell_len(token) > width:
+                lines.append(line.rstrip())
+                line = ""
+            line += token
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
 # Cells per column besides its text in render_table's tables: padding and a divider.
 _OVERHEAD = 3
 # Runs of text between spaces, with Chinese characters (which may break anywhere) left out.
 _WORDS = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+_TOKENS = re.compile(r"\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|" + _WORDS.pattern)
+
+
+def check_output(path: Path | None, force: bool) -> None:
+    """A UsageError when `path` could not be written: checked before a command writes
+    anything else (a chart), so that a refused --output leaves no other file behind."""
+    if path is not None:
+        _checked_target(path, force)
 
 
 def write_atomically(path: Path, payload: bytes | Iterable[bytes], force: bool) -> None:
     """Write `payload` (bytes, or pieces of it) to `path` through a temporary file in
-    the same directory, so that a failure at any point leaves no half-written file."""
-    if path.exists() and not force:
-        raise UsageError(f"{path} exists; pass --force to overwrite it")
-    if path.is_dir():
-        raise UsageError(f"{path} is a directory; give a file name")
-    directory = path.parent if str(path.parent) else Path(".")
-    if directory.exists() and not directory.is_dir():
-        raise UsageError(f"{directory} is not a directory")
-    if not directory.is_dir():
-        raise UsageError(f"directory {directory} does not exist; create it first")
+    the same directory, so that a failure at any point leaves no half-written file.
+
+    The file is put in place without replacing anything, unless `force` is given: a
+    file that appeared at `path` while the payload was written is kept too. Even with
+    `force`, only a regular file is replaced, never a data file of the dataset in use,
+    a device, a FIFO or a directory. SIGINT, SIGTERM and SIGHUP remove the temporary
+    file before the process ends."""
+    target = _checked_target(path, force)
     import tempfile
 
+    guard = _removed_on_signal()
     try:
-        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        with guard:
+            try:
+                # A short name of fixed length: any name the output may have still fits.
+                # Signals wait until the name is known, so that it is always removed.
+                with guard.deferred():
+                    fd, guard.temporary = tempfile.mkstemp(
+                        dir=target.parent, prefix=".policy-", suffix=".tmp"
+                    )
+            except OSError as exc:
+                where = _shown(path.parent if str(path.parent) else ".")
+                raise UsageError(f"cannot write to {where}: {exc.strerror}") from None
+            with os.fdopen(fd, "wb") as handle:
+                for piece in [payload] if isinstance(payload, bytes) else payload:
+                    handle.write(piece)
+            # mkstemp makes the file private (0600); the output gets the mode of the file
+            # it replaces, or what the umask gives a new file, as any other program's would.
+            os.chmod(guard.temporary, _mode_for(target))
+            _put_in_place(guard.temporary, target, path, force)
     except OSError as exc:
-        raise UsageError(f"cannot write to {directory}: {exc.strerror}") from None
+        raise UsageError(f"cannot write {_shown(path)}: {exc.strerror}") from None
+
+
+def _shown(path: Path | str) -> str:
+    return line_safe(str(path))
+
+
+def _remove(path: str) -> None:
+    """Remove a temporary file or directory; nothing when it is gone (renamed into place)."""
+    if os.path.isdir(path) and not os.path.islink(path):
+        import shutil
+
+        shutil.rmtree(path, ignore_errors=True)
+        return
     try:
-        with os.fdopen(fd, "wb") as handle:
-            for piece in [payload] if isinstance(payload, bytes) else payload:
-                handle.write(piece)
-        # mkstemp makes the file private (0600); the output gets the mode of the file it
-        # replaces, or what the umask gives a new file, as any other program's would.
-        os.chmod(temporary, _mode_for(path))
-        os.replace(temporary, path)
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+_KINDS = {
+    stat.S_IFDIR: "a directory",
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def _checked_target(path: Path, force: bool) -> Path:
+    """The file `path` names, after following symbolic links, if writing it is allowed."""
+    shown = _shown(path)
+    if isinstance(path, DirectoryName):
+        raise UsageError(f"{shown}/ names a directory; give a file name")
+    try:
+        status = os.stat(path)  # what the name resolves to, through any symbolic link
+    except FileNotFoundError:
+        status = None
+    except NotADirectoryError:
+        raise UsageError(f"{_shown(path.parent)} is not a directory") from None
     except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        raise UsageError(f"cannot write {shown}: {exc.strerror}") from None
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        kind = _KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
+        if kind == "a directory":
+            raise UsageError(f"{shown} is a directory; give a file name")
+        raise UsageError(f"{shown} is {kind}, not a regular file; give a file name")
+    target = Path(os.path.realpath(path))
+    if status is not None:
+        data_file = _data_file(status)
+        if data_file is not None:
+            same = os.path.abspath(path) == os.path.abspath(data_file)
+            what = "a data file" if same else f"the data file {_shown(data_file)}"
+            raise UsageError(f"{shown} is {what} of the dataset; write the output elsewhere")
+        if not force:
+            raise UsageError(f"{shown} exists; pass --force to overwrite it")
+    directory = target.parent
+    if not directory.is_dir():
+        given = _shown(path.parent if str(path.parent) else ".")
+        if directory.exists():
+            raise UsageError(f"{given} is not a directory")
+        raise UsageError(f"directory {given} does not exist; create it first")
+    return target
 
 
 def _mode_for(path: Path) -> int:
@@ -397,11 +584,140 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+#: The data directory the running command reads (None: the bundled data); set by the
+#: app's callback, so that no output ever replaces a data file.
+data_option: Path | None = None
+
+
+def _data_file(status: os.stat_result) -> Path | None:
+    """The data file that is the same file as `status`, if any."""
+    from policy_targets.comparisons.layout import data_files, resolve_data_dir
+
+    try:
+        candidates = data_files(resolve_data_dir(data_option))
+    except OSError:
+        return None
+    for candidate in candidates:
+        try:
+            found = os.stat(candidate)
+        except OSError:
+            continue
+        if (found.st_dev, found.st_ino) == (status.st_dev, status.st_ino):
+            return candidate
+    return None
+
+
+def _put_in_place(temporary: str, target: Path, path: Path, force: bool) -> None:
+    if force:
+        # Checked again just before the rename: what is there now must still be a
+        # regular file that is no data file.
+        _checked_target(path, force=True)
+        os.replace(temporary, target)
+        return
+    try:
+        # A hard link fails when the name exists: a file that appeared meanwhile stays.
+        os.link(temporary, target)
+    except FileExistsError:
+        raise UsageError(
+            f"{_shown(path)} was created while the output was written; pass --force to overwrite it"
+        ) from None
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        # A file system without hard links: claim the name exclusively, then fill it.
+        try:
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            raise UsageError(
+                f"{_shown(path)} was created while the output was written; "
+                "pass --force to overwrite it"
+            ) from None
+        os.replace(temporary, target)
+
+
+_NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK}
+
+
+class _Interrupted(BaseException):
+    """Raised by the signal handler, so that `finally` blocks run before the process ends."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _removed_on_signal:  # noqa: N801 - used as a context manager, like contextlib's
+    """While the block runs, SIGINT, SIGTERM and SIGHUP end it with an exception; on
+    leaving, `temporary` (once set) is removed in any case, and a signal then ends the
+    process as it would have (a caller still sees it killed by SIGTERM)."""
+
+    SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+    def __init__(self) -> None:
+        self.temporary: str | None = None
+        self.previous: dict[int, Any] = {}
+
+    def __enter__(self) -> _removed_on_signal:
+        import signal
+        import threading
+
+        if threading.current_thread() is threading.main_thread():  # only it may set them
+            for name in self.SIGNALS:
+                number = getattr(signal, name, None)
+                if number is not None:
+                    self.previous[number] = signal.signal(number, self._handle)
+        return self
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        raise _Interrupted(signum)
+
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Hold the signals back while the block runs; one that came meanwhile is
+        delivered (and handled) when it ends."""
+        import signal
+
+        block = getattr(signal, "pthread_sigmask", None)
+        if block is None or not self.previous:
+            yield
+            return
+        mask = block(signal.SIG_BLOCK, set(self.previous))
+        try:
+            yield
+        finally:
+            block(signal.SIG_SETMASK, mask)
+
+    def __exit__(self, kind, exc, traceback) -> None:
+        import signal
+
+        # Removed before the handlers are restored, with the signals held back, so that
+        # none can come between (one that comes meanwhile meets the restored handler).
+        # After the rename there is nothing to remove; after a hard link, the extra name.
+        with self.deferred():
+            if self.temporary is not None:
+                _remove(self.temporary)
+            for number, handler in self.previous.items():
+                signal.signal(number, handler)
+        if isinstance(exc, _Interrupted):
+            if exc.signum == signal.SIGINT:
+                raise KeyboardInterrupt from None
+            # End as the signal would have: the default action, or the caller's handler.
+            os.kill(os.getpid(), exc.signum)
+            raise SystemExit(128 + exc.signum) from None
+
+
+# A terminal narrower or wider than this reports a width it does not have.
+MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 20, 1_000, 80
+
+
 def _terminal_text(report: Report) -> str:
     """The report laid out by Rich for this terminal, with its width and colours."""
     from rich.console import Console
 
     console = Console()
+    if not MIN_WIDTH <= console.width <= MAX_WIDTH:
+        # COLUMNS=0 would print nothing, COLUMNS=10**9 lay out for ever.
+        console = Console(width=DEFAULT_WIDTH)
     with console.capture() as capture:
         render_table(report, console)
     return capture.get()
@@ -517,36 +833,33 @@ def write_directory(directory: Path, files: dict[str, bytes], force: bool) -> No
 
     if directory.exists() and not directory.is_dir():
         raise UsageError(f"{directory} is a file; give a directory for the data package")
-    for name in files:
-        if (directory / name).exists() and not force:
-            raise UsageError(f"{directory / name} exists; pass --force to overwrite it")
+    if directory.is_dir():
+        for name in files:  # each a new or regular file, no data file, as for --output
+            _checked_target(directory / name, force)
     parent = directory.parent if str(directory.parent) else Path(".")
     if not parent.is_dir():
         raise UsageError(f"directory {parent} does not exist; create it first")
+    guard = _removed_on_signal()
     try:
-        temporary = Path(tempfile.mkdtemp(dir=parent, prefix=f".{directory.name}.", suffix=".tmp"))
+        with guard:
+            try:
+                with guard.deferred():  # as in write_atomically: the name is always known
+                    guard.temporary = tempfile.mkdtemp(dir=parent, prefix=".policy-", suffix=".tmp")
+            except OSError as exc:
+                raise UsageError(f"cannot write to {parent}: {exc.strerror}") from None
+            temporary = Path(guard.temporary)
+            for name, payload in files.items():
+                (temporary / name).write_bytes(payload)
+                os.chmod(temporary / name, _mode_for(directory / name))
+            if directory.exists():
+                for name in files:
+                    os.replace(temporary / name, directory / name)
+            else:
+                # mkdtemp's directory is private (0700); the package gets the umask's mode.
+                os.chmod(temporary, 0o777 & ~_umask())
+                os.rename(temporary, directory)
     except OSError as exc:
-        raise UsageError(f"cannot write to {parent}: {exc.strerror}") from None
-    import shutil
-
-    try:
-        for name, payload in files.items():
-            (temporary / name).write_bytes(payload)
-            os.chmod(temporary / name, _mode_for(directory / name))
-        if directory.exists():
-            for name in files:
-                os.replace(temporary / name, directory / name)
-            temporary.rmdir()
-        else:
-            # mkdtemp's directory is private (0700); the package gets the umask's mode.
-            os.chmod(temporary, 0o777 & ~_umask())
-            os.rename(temporary, directory)
-    except OSError as exc:
-        shutil.rmtree(temporary, ignore_errors=True)
         raise UsageError(f"cannot write {directory}: {exc.strerror}") from None
-    except BaseException:
-        shutil.rmtree(temporary, ignore_errors=True)
-        raise
 
 
 def _umask() -> int:
@@ -568,12 +881,10 @@ def _data_sheet(workbook, records: list[dict[str, Any]], used: set[str]) -> None
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for record in records:
-        values = [plain(record.get(name)) for name in fields]
+        values = [_xlsx_text(plain(record.get(name))) for name in fields]
         sheet.append(
             [json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v for v in values]
         )
         for cell in sheet[sheet.max_row]:
-            # openpyxl stores a string that starts with "=" as a formula: data never is one.
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"
+            _store_as_value(cell)
     sheet.freeze_panes = "A2"

@@ -32,25 +32,6 @@ def _pyplot():
     return plt
 
 
-def _series(points) -> dict[str, list]:
-    """Points grouped by what they measure: a line joins only figures that compare (the
-    same dimension, and stocks with stocks, additions with additions)."""
-    from policy_targets.comparisons.changes import MEASURE_WORDS
-    from policy_targets.comparisons.vocabulary import STOCK_MEASURES
-
-    groups: dict[str, list] = {}
-    for point in points:
-        target = point.target
-        if target.measure in STOCK_MEASURES:
-            label = "stock (level or cumulative)"
-        else:
-            label = f"{target.measure} ({MEASURE_WORDS[target.measure]})"
-        if len({p.target.dimension for p in points}) > 1:
-            label += f", {target.dimension}"
-        groups.setdefault(label, []).append(point)
-    return groups
-
-
 def plot_trajectory(trajectory, path: Path, force: bool) -> None:
     """Targets as markers shaped by their comparator, baselines as hollow circles, one
     colour per source document; a line joins the points that compare, one line style per
@@ -62,7 +43,7 @@ def plot_trajectory(trajectory, path: Path, force: bool) -> None:
         raise UsageError(f"{indicator.id} has no figure to draw for {trajectory.scope}")
     figure, axes = plt.subplots(figsize=(8, 4.5), dpi=100)
     unit = points[0].target.normalized_unit
-    series = _series(points)
+    series = trajectory.series()
     lines = {label: members for label, members in series.items() if len(members) > 1}
     for style, (label, members) in zip(LINE_STYLES, lines.items(), strict=False):
         axes.plot(
@@ -92,6 +73,8 @@ def plot_trajectory(trajectory, path: Path, force: bool) -> None:
             label=point.document.id,
         )
         label = f"{SYMBOLS[target.comparator]}{target.normalized:g}"
+        if target.aspirational:
+            label += " (aspirational)"
         if len(series) > 1:  # figures of different measures: each says which it is
             label += f"\n{target.measure}"
         axes.annotate(
@@ -115,9 +98,12 @@ def plot_trajectory(trajectory, path: Path, force: bool) -> None:
     if len(series) > 1:
         title += "\nfigures of different measures are not joined: they do not compare"
     axes.set_title(_literal(title), fontsize=10 if len(series) > 1 else None)
-    axes.set_xlabel("Year the figure refers to (hollow: baseline; ▲ ≥, ▶ >, ◆ ≈, ● exactly)")
+    axes.set_xlabel("Year the figure refers to (hollow: baseline; ▲ ≥, ▶ >, ◆ ≈, ● exactly, ▼ ≤)")
     axes.set_ylabel(_literal(unit or "count"))
     axes.xaxis.get_major_locator().set_params(integer=True)
+    years = [p.target.year for p in points]
+    if min(years) == max(years):  # one year: a narrow axis, not a century
+        axes.set_xlim(min(years) - 1, max(years) + 1)
     axes.grid(alpha=0.3)
     axes.margins(y=0.2)
     figure.tight_layout()
@@ -138,11 +124,17 @@ def plot_comparison(comparison, indicator_ids: list[str], path: Path, force: boo
     are hatched and say so."""
     plt = _pyplot()
     rows = [row for row in comparison.rows if row.indicator.id in indicator_ids]
+    shown = f"of the rows --only {comparison.only} shows" if comparison.only else ""
     if not indicator_ids:
+        where = f"none {shown}" if shown else "no indicator"
         raise UsageError(
-            "no indicator has a figure in both documents; name one to draw with --indicator"
+            f"{where} has a figure in both documents; name one to draw with --indicator"
         )
     if not rows:
+        if comparison.only:
+            raise UsageError(
+                f"none of the chosen indicators is among the rows --only {comparison.only} shows"
+            )
         raise UsageError("none of the chosen indicators has a target in either document")
     columns = min(3, len(rows))
     lines = -(-len(rows) // columns)

@@ -11,7 +11,16 @@ from policy_targets.comparisons.vocabulary import Language
 
 from . import completion, context
 from .options import LangOption
-from .output import ForceOption, Format, FormatOption, OutputOption, Report, Section, emit
+from .output import (
+    ForceOption,
+    Format,
+    FormatOption,
+    OutputOption,
+    Report,
+    Section,
+    emit,
+    output_path,
+)
 from .present import (
     VERDICT_STYLES,
     absolute_change,
@@ -27,7 +36,7 @@ NARROW = [
     ("Point", ["Year", "Kind", "Document"]),
     ("Figure", ["As written", "Normalized"]),
     ("Change", ["Change", "Per year"]),
-    ("Step", ["Verdict", "Ambition", "Why"]),
+    ("Verdict / ambition", ["Verdict", "Ambition", "Why"]),
 ]
 
 
@@ -47,19 +56,23 @@ def _why(point) -> str:
 
 
 def _chart(trajectory):
-    """Horizontal bars, one per point, scaled to the largest comparable value."""
+    """Horizontal bars, one per point, each scaled to the largest value it compares with;
+    where the figures measure different things, each bar says what it measures."""
     from rich.text import Text
 
-    points = trajectory.points
-    top = max((p.target.normalized for p in points), default=0) or 1
+    series = trajectory.series()
     text = Text()
-    for point in points:
-        target = point.target
-        width = max(1, round(BARS * target.normalized / top)) if target.normalized else 0
-        style = "cyan" if target.kind == "target" else "white"
-        text.append(f"{target.year} ", style="dim")
-        text.append("█" * width, style=style)
-        text.append(f" {normalized(target)}\n")
+    for label, points in series.items():
+        top = max(p.target.normalized for p in points) or 1
+        if len(series) > 1:
+            text.append(f"{label}\n", style="bold")
+        for point in points:
+            target = point.target
+            width = max(1, round(BARS * target.normalized / top)) if target.normalized else 0
+            style = "cyan" if target.kind == "target" else "white"
+            text.append(f"{target.year} ", style="dim")
+            text.append("█" * width, style=style)
+            text.append(f" {normalized(target)}\n")
     return text
 
 
@@ -151,7 +164,10 @@ def trajectory_command(
     ] = "shandong",
     lang: LangOption = Language.en,
     plot: Annotated[
-        Path | None, typer.Option(help="Also draw a chart to this PNG file.", dir_okay=False)
+        Path | None,
+        typer.Option(
+            help="Also draw a chart to this PNG file.", parser=output_path, metavar="FILE"
+        ),
     ] = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,
@@ -168,8 +184,10 @@ def trajectory_command(
     scope = require_scope(data, scope)
     found = trajectory(data, resolve_indicator(data, indicator), scope)
     if plot is not None:
+        from .output import check_output
         from .plot import plot_trajectory
 
+        check_output(output, force)
         plot_trajectory(found, plot, force)
     emit(build_report(found, lang), fmt, output, force)
 

@@ -11,6 +11,7 @@ from policy_targets.comparisons.vocabulary import FileKind
 
 from . import context
 from .output import ForceOption, OutputOption, write_atomically
+from .safe_text import line_safe
 from .status import ExitStatus
 
 
@@ -54,7 +55,7 @@ def validate_command(
         return
     report = check(dataset, directory, sources, coverage)
     for item in report.uncovered:
-        typer.echo(f"uncovered: {item}")
+        typer.echo(f"uncovered: {line_safe(str(item))}")  # source text, shown literally
     if report.problems:
         raise DataError(report.problems)
     if report.uncovered:

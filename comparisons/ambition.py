@@ -61,7 +61,8 @@ def _value_reason(a: Target, b: Target) -> str:
     if a.normalized:
         percent = f"{(b.normalized / a.normalized - 1) * 100:+,.1f}".removesuffix(".0")
         return f"value {percent} %"
-    return f"value {_signed(b.normalized - a.normalized)} {b.normalized_unit}".rstrip()
+    # From zero there is no percentage: the new value is the change.
+    return f"value {_signed(b.normalized)} {b.normalized_unit}".rstrip()
 
 
 def _signed(amount: float) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .records import Target
-from .vocabulary import STOCK_MEASURES, Measure, Verdict
+from .vocabulary import RECURRING_MEASURES, STOCK_MEASURES, Dimension, Measure, Verdict
 
 MEASURE_WORDS = {
     Measure.level: "a stock",
@@ -56,8 +56,10 @@ def change_between(a: Target, b: Target) -> Change:
     relative = (b.normalized / a.normalized - 1) if a.normalized else None
     years = b.year - a.year
     per_year = kind = None
-    if years > 0:
-        if a.dimension == "share":
+    # A recurring duty's year is when it starts, not a stage of growth: a change of how
+    # often something is done has no rate per year.
+    if years > 0 and b.measure not in RECURRING_MEASURES:
+        if a.dimension == Dimension.share:
             per_year, kind = absolute / years, "points"
         elif a.normalized > 0 and b.normalized > 0:
             per_year, kind = (b.normalized / a.normalized) ** (1 / years) - 1, "growth"

@@ -26,6 +26,7 @@ from .vocabulary import (
     ADDITIVE_DIMENSIONS,
     CATEGORY_ORDER,
     RECURRING_MEASURES,
+    SCOPE_WHOLE,
     Alignment,
     Ambition,
     Kind,
@@ -77,7 +78,9 @@ class ComparisonRow:
     assessment: Assessment | None = None  # for pairs that compare, within one scope
     reasons: tuple[str, ...] = ()  # why not comparable, why lapsed or not restated
     change: Change | None = None
-    share_of_after: float | None = None  # different scopes: before's figure / after's
+    # Different scopes: the part's figure (the city's) as a share of the whole's (the
+    # province's), where the one scope lies within the other and the amounts add up.
+    share_of_whole: float | None = None
     due: int | None = None  # only in the earlier document: the last year it is due
 
     @property
@@ -101,7 +104,7 @@ class ComparisonRow:
             "before": target_record(self.before, before, indicator) if self.before else None,
             "after": target_record(self.after, after, indicator) if self.after else None,
             "change": self.change.to_dict() if self.change else None,
-            "share_of_after": self.share_of_after,
+            "share_of_whole": self.share_of_whole,
             "due": self.due,
         }
 
@@ -132,8 +135,9 @@ class Comparison:
 
     @property
     def changed(self) -> bool:
-        """Whether anything differs: any row but `unchanged` (or, across scopes, `shared`)."""
-        return any(row.verdict not in (Verdict.unchanged, Alignment.shared) for row in self.rows)
+        """Whether a target changed: any row of a diff but `unchanged`. An alignment of two
+        scopes changes nothing, whatever each document has."""
+        return not self.aligned and any(row.verdict != Verdict.unchanged for row in self.rows)
 
     def to_dict(self) -> dict:
         return {
@@ -229,11 +233,22 @@ def _alignment_row(
         return ComparisonRow(indicator, None, after[0], only_in(documents[1].scope))
     a, b = _pair(before, after)
     reason = not_comparable_reason(a, b, across_scopes=True)
-    additive = a.dimension in ADDITIVE_DIMENSIONS
-    share = a.normalized / b.normalized if additive and reason is None and b.normalized else None
+    share = None
+    part_whole = part_and_whole(*documents)
+    if part_whole and reason is None and a.dimension in ADDITIVE_DIMENSIONS:
+        part, whole = (a, b) if part_whole[0] == documents[0].scope else (b, a)
+        share = part.normalized / whole.normalized if whole.normalized else None
     return ComparisonRow(
-        indicator, a, b, Alignment.shared, reasons=(reason,) if reason else (), share_of_after=share
+        indicator, a, b, Alignment.shared, reasons=(reason,) if reason else (), share_of_whole=share
     )
+
+
+def part_and_whole(first: Document, second: Document) -> tuple[str, str] | None:
+    """(part, whole) when one document's scope lies within the other's: (binzhou, shandong)."""
+    for part, whole in ((first.scope, second.scope), (second.scope, first.scope)):
+        if SCOPE_WHOLE.get(part) == whole:
+            return part, whole
+    return None
 
 
 def _targets(dataset: Dataset, document: Document) -> list[Target]:

@@ -46,5 +46,14 @@ class ChoiceError(UsageError):
         super().__init__(f"unknown {what} {value!r}; choose from {', '.join(self.choices)}")
 
 
+class NotFound(UsageError):
+    """Nothing of a kind (`what`: "indicator", "document") answers to `value`; the
+    message may suggest close names. The CLI adds where to find the full list."""
+
+    def __init__(self, what: str, value: str, message: str):
+        self.what, self.value = what, value
+        super().__init__(message)
+
+
 class UnitError(PolicyError):
     """A unit string that the registry cannot parse."""

@@ -35,8 +35,36 @@ def data_files(data_dir: Path) -> list[Path]:
     return sorted(p for p in data_dir.glob("*.yaml") if p.is_file())
 
 
+def unexpected_files(data_dir: Path) -> list[tuple[Path, str, str]]:
+    """Entries of a data directory that are not read but look as if they should be, or
+    that nothing should be: (path, what is wrong, how to fix it). A .yml file would be
+    skipped without a word, and a FIFO named .yaml would hang the reader."""
+    found = []
+    for entry in sorted(os.scandir(data_dir), key=lambda e: e.name):
+        path = Path(entry.path)
+        suffix = path.suffix.lower()
+        try:
+            regular, folder = entry.is_file(), entry.is_dir()
+        except OSError:
+            regular = folder = False
+        if suffix in (".yaml", ".yml") and not regular:
+            found.append((path, "not a regular file, so it is not read", "remove it"))
+        elif regular and suffix in (".yaml", ".yml") and path.suffix != ".yaml":
+            fix = f"rename it to {path.stem}.yaml"
+            found.append((path, f"only .yaml files are read, not {path.suffix}", fix))
+        elif not regular and not folder:
+            found.append((path, "not a regular file or directory", "remove it"))
+    return found
+
+
 def document_files(data_dir: Path) -> list[Path]:
     return [p for p in data_files(data_dir) if p.name not in NOT_DOCUMENTS]
+
+
+def plain_file_name(name: str) -> bool:
+    """A name of a file directly inside a directory: no separator, no `..`."""
+    separators = {"/", "\\", os.sep, os.altsep or "/"}
+    return name not in ("", ".", "..") and not any(s in name for s in separators)
 
 
 def display(path: Path) -> str:

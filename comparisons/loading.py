@@ -13,7 +13,7 @@ from typing import Any
 
 from . import records
 from .errors import DataError, Problem, UnitError
-from .layout import CATALOGUE, display, document_files
+from .layout import CATALOGUE, display, document_files, plain_file_name, unexpected_files
 
 # --- locating a pydantic error in the YAML ------------------------------------
 
@@ -24,6 +24,7 @@ _FIXES = {
     "enum": "use one of the values listed",
     "float_type": "write a number, e.g. 20",
     "float_parsing": "write a number, e.g. 20",
+    "finite_number": "write a number, e.g. 20",
     "int_type": "write a whole number, e.g. 2025",
     "int_parsing": "write a whole number, e.g. 2025",
     "int_from_float": "write a whole number, e.g. 2025",
@@ -65,6 +66,52 @@ def _loc_text(loc: Iterable[Any]) -> str:
     return text
 
 
+# C0 and C1 controls, DEL and NUL. The YAML reader refuses them written raw in a file;
+# this finds those written as escapes in a double-quoted string ("\e[2J", "\x9b").
+_CONTROL = "[\x00-\x1f\x7f-\x9f]"
+
+
+def control_characters(data: Any, path: str) -> list[Problem]:
+    """Every string of a parsed YAML file that holds a control character: in a name, a
+    quote or a title it would reach a terminal as an escape sequence."""
+    import re
+
+    from .yamlfile import LocatedDict, LocatedList
+
+    control = re.compile(_CONTROL)
+    problems: list[Problem] = []
+    seen: set[int] = set()  # an alias repeats a node: each is looked at once
+    pending: list[tuple[Any, tuple, tuple[int, int]]] = [(data, (), (1, 1))]
+    while pending:
+        node, loc, mark = pending.pop()
+        if isinstance(node, str):
+            found = control.search(node)
+            if found:
+                where = f"{_loc_text(loc)}: " if loc else ""
+                code = ord(found.group())
+                problems.append(
+                    Problem(
+                        path,
+                        *mark,
+                        f"{where}control character U+{code:04X}",
+                        "remove the character",
+                    )
+                )
+        elif isinstance(node, LocatedDict | LocatedList) and id(node) not in seen:
+            seen.add(id(node))
+            if isinstance(node, LocatedDict):
+                pending.extend(
+                    (value, (*loc, key), node.key_marks.get(key, node.mark))
+                    for key, value in node.items()
+                )
+            else:
+                pending.extend(
+                    (item, (*loc, position), node.item_marks[position])
+                    for position, item in enumerate(node)
+                )
+    return problems
+
+
 def schema_problems(model: Any, data: Any, path: str) -> tuple[Any, list[Problem]]:
     """Validate `data` with a pydantic model; (model or None, problems with lines)."""
     from pydantic import ValidationError
@@ -85,14 +132,16 @@ def schema_problems(model: Any, data: Any, path: str) -> tuple[Any, list[Problem
 # --- the whole dataset ---------------------------------------------------------
 
 
-def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator], list[Problem]]:
+def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator] | None, list[Problem]]:
+    """The catalogue's indicators by id (None when it is missing, unreadable or empty,
+    which its problems say), and its problems."""
     from .models import Catalogue
     from .yamlfile import load_yaml_file
 
     path = data_dir / CATALOGUE
     shown = display(path)
     if not path.exists():
-        return {}, [
+        return None, [
             Problem(
                 shown,
                 1,
@@ -104,10 +153,23 @@ def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator], list[P
     try:
         raw = load_yaml_file(path, shown)
     except DataError as exc:
-        return {}, exc.problems
+        return None, exc.problems
     catalogue, problems = schema_problems(Catalogue, raw, shown)
+    problems += control_characters(raw, shown)
     if catalogue is None:
-        return {}, problems
+        return None, problems
+    if not catalogue.indicators:  # like a missing one: no id of a document can be checked
+        line, column = raw.key_marks["indicators"]
+        return None, [
+            *problems,
+            Problem(
+                shown,
+                line,
+                column,
+                "the indicator catalogue lists no indicators",
+                "add an entry for every indicator the documents use",
+            ),
+        ]
     indicators: dict[str, records.Indicator] = {}
     for position, item in enumerate(catalogue.indicators):
         line, column = raw["indicators"].item_marks[position]
@@ -143,7 +205,7 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
 
 
 def _check_target(
-    target: Any, document: records.Document, catalogue: dict, item: Any, shown: str
+    target: Any, document: records.Document, catalogue: dict | None, item: Any, shown: str
 ) -> tuple[records.Target | None, list[Problem]]:
     """Check one validated target against the catalogue, units and its quote;
     `item` is its YAML mapping, for line numbers."""
@@ -157,8 +219,9 @@ def _check_target(
         line, column = item.key_marks.get(field, item.mark)
         problems.append(Problem(shown, line, column, message, fix))
 
-    indicator = catalogue.get(target.indicator)
-    if indicator is None and catalogue:  # with no catalogue, its own problem says why
+    indicator = catalogue.get(target.indicator) if catalogue is not None else None
+    # Without a catalogue, its own problem says why no id can be checked.
+    if indicator is None and catalogue is not None:
         problem(
             "indicator",
             f"unknown indicator {target.indicator!r}",
@@ -231,7 +294,7 @@ def _check_target(
 
 
 def load_document(
-    path: Path, catalogue: dict
+    path: Path, catalogue: dict | None
 ) -> tuple[records.Document | None, list[records.Target], list[Problem]]:
     from .models import DocumentFile
     from .yamlfile import load_yaml_file
@@ -242,6 +305,7 @@ def load_document(
     except DataError as exc:
         return None, [], exc.problems
     parsed, problems = schema_problems(DocumentFile, raw, shown)
+    problems += control_characters(raw, shown)
     if parsed is None:
         return None, [], problems
     info = parsed.document
@@ -260,6 +324,17 @@ def load_document(
         path=shown,
         id_at=raw["document"].key_marks["id"],
     )
+    if not plain_file_name(info.source):
+        line, column = raw["document"].key_marks["source"]
+        problems.append(
+            Problem(
+                shown,
+                line,
+                column,
+                f"document.source: {info.source!r} is not a plain file name",
+                "give the name of the source text in the sources directory, without a directory",
+            )
+        )
     if path.stem != info.id:
         line, column = document.id_at
         problems.append(
@@ -332,12 +407,18 @@ def _load_dataset(data_dir: Path, index: Any) -> records.Dataset:
                     1,
                     1,
                     "data directory not found",
-                    "pass an existing directory to --data or POLICY_DATA",
+                    "give the path of an existing targets directory",
                 )
             ]
         )
-    catalogue, problems = index.catalogue(data_dir / CATALOGUE, lambda: load_catalogue(data_dir))
-    dataset = records.Dataset(indicators=catalogue)
+    strays = unexpected_files(data_dir)
+    problems = [Problem(display(path), 1, 1, what, fix) for path, what, fix in strays]
+    if any(path.name == CATALOGUE for path, _, _ in strays):
+        catalogue = None  # a FIFO or a folder named like the catalogue: reading could hang
+    else:
+        catalogue, found = index.catalogue(data_dir / CATALOGUE, lambda: load_catalogue(data_dir))
+        problems += found
+    dataset = records.Dataset(indicators=catalogue or {})
     for path in document_files(data_dir):
         document, targets, found = index.document(
             path, lambda path=path: load_document(path, catalogue)

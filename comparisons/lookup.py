@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from .errors import UsageError
+from .errors import NotFound, UsageError
 from .records import Dataset, Document, Indicator
 from .vocabulary import ALL_SCOPES, CATEGORY_NAMES_ZH, SCOPE_NAMES
 
@@ -178,4 +178,4 @@ def resolve_indicator(dataset: Dataset, text: str) -> Indicator:
     close = difflib.get_close_matches(text, list(all_names), n=3, cutoff=0.5)
     ids = list(dict.fromkeys(all_names[n] for n in close))
     hint = f"; did you mean {', '.join(ids)}?" if ids else ""
-    raise UsageError(f"unknown indicator {text!r}{hint} (`policy indicators` lists them all)")
+    raise NotFound("indicator", text, f"unknown indicator {text!r}{hint}")

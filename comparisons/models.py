@@ -6,7 +6,6 @@ records of `records.py`, so that the hot path never imports pydantic.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Annotated
 
@@ -29,9 +28,17 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+# Strict: a quoted year ("2023") or a yes for true is a curation mistake, not a value.
+Year = Annotated[int, Field(ge=1990, le=2100, strict=True)]
+Flag = Annotated[bool, Field(strict=True)]
+# Values are written as the document writes them (20 for 20万), so real ones are small;
+# the bounds keep every normalization, ratio and growth rate finite. 0 is a value.
+SMALLEST_VALUE, LARGEST_VALUE = 1e-6, 1e12
+
+
 class Period(_Strict):
-    start: int = Field(ge=1990, le=2100)
-    end: int = Field(ge=1990, le=2100)
+    start: Year
+    end: Year
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
@@ -42,7 +49,7 @@ class Period(_Strict):
 
 class DocumentInfo(_Strict):
     id: KebabId
-    year: int = Field(ge=1990, le=2100, description="the year `policy compare YEAR` finds it by")
+    year: Year = Field(description="the year `policy compare YEAR` finds it by")
     scope: KebabId = Field(description="whose targets: shandong, binzhou, …")
     title_zh: str = Field(min_length=1)
     title_en: str = Field(min_length=1)
@@ -64,16 +71,21 @@ class DocumentInfo(_Strict):
 
 class Target(_Strict):
     indicator: KebabId
-    value: float = Field(ge=0, description="the number exactly as written")
+    value: float = Field(
+        ge=0, le=LARGEST_VALUE, allow_inf_nan=False, description="the number exactly as written"
+    )
     upper: float | None = Field(
-        default=None, description="the upper bound of a range (comparator between): 3 in 2-3个"
+        default=None,
+        le=LARGEST_VALUE,
+        allow_inf_nan=False,
+        description="the upper bound of a range (comparator between): 3 in 2-3个",
     )
     unit: str = Field(min_length=1, description="the unit exactly as written: 万个, E, %, 每季度 …")
     comparator: Comparator
     measure: Measure
     kind: Kind
-    year: int = Field(ge=1990, le=2100, description="the year the figure refers to")
-    aspirational: bool = False
+    year: Year = Field(description="the year the figure refers to")
+    aspirational: Flag = False
     quote: str = Field(min_length=2, description="shortest verbatim clause, Simplified Chinese")
     locator: str = Field(min_length=1, description="section path, e.g. 四、(一) 30")
     scope: KebabId | None = Field(default=None, description="only when not the document's")
@@ -92,6 +104,12 @@ class Target(_Strict):
                 "float_type",
                 "{field} must be a number, not {given}",
                 {"field": info.field_name, "given": type(value).__name__},
+            )
+        if 0 < value < SMALLEST_VALUE:
+            raise PydanticCustomError(
+                "greater_than_equal",
+                "a value other than 0 must be at least {smallest}",
+                {"smallest": f"{SMALLEST_VALUE:f}"},
             )
         return value
 
@@ -118,7 +136,7 @@ class Indicator(_Strict):
     category: Category
     dimension: Dimension
     unit: str = Field(min_length=1, description="display unit")
-    higher_is_better: bool = True
+    higher_is_better: Flag = True
     aliases: list[str] = Field(default_factory=list)
 
 
@@ -132,13 +150,8 @@ class IgnoreEntry(_Strict):
     text: str = Field(min_length=1, description="the numeral with a little context, Simplified")
     reason: str = Field(min_length=3)
     document: KebabId | None = Field(default=None, description="only in this document")
-    pattern: bool = Field(default=False, description="text is a regular expression")
-
-    @model_validator(mode="after")
-    def _compiles(self) -> IgnoreEntry:
-        if self.pattern:
-            re.compile(self.text)
-        return self
+    # Compiled (with a time limit) and checked where it is used, in provenance.py.
+    pattern: Flag = Field(default=False, description="text is a regular expression")
 
 
 class CoverageIgnore(_Strict):

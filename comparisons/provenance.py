@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import DataError, Problem
-from .layout import IGNORE_LIST, display
-from .loading import schema_problems
+from .layout import IGNORE_LIST, display, plain_file_name
+from .loading import control_characters, schema_problems
 from .numerals import LISTED
 from .quotes import NormalizedSource, normalize_source, normalize_text
 from .records import Dataset, Document
@@ -18,6 +21,12 @@ from .yamlfile import load_yaml_file
 # and the words of full coverage (全部, 全覆盖, 所有 …), which are 100 %.
 NUMERAL = LISTED
 CONTEXT = 12  # characters shown either side of an uncovered numeral
+# A source text is a plain file of the --sources directory, and a few hundred kB at most:
+# a bigger one is no policy document (or is /dev/zero behind a link).
+MAX_SOURCE_BYTES = 16 * 2**20
+# An ignore pattern matches a source in milliseconds; one that backtracks without end
+# ("(\D+)+\d{20}") is stopped after this many seconds and reported.
+PATTERN_SECONDS = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +46,7 @@ class IgnoreRule:
     text: str
     reason: str
     document: str | None
-    regex: re.Pattern
+    regex: Any  # a compiled pattern of the `regex` package, which can time out
     path: str
     line: int
     column: int
@@ -49,6 +58,7 @@ class ProvenanceReport:
     uncovered: list[Uncovered]
     quotes_checked: int = 0
     numerals_seen: int = 0
+    slow_rules: set[int] = field(default_factory=set)  # ignore patterns that timed out
 
 
 def load_ignore_rules(data_dir: Path) -> list[IgnoreRule]:
@@ -57,31 +67,76 @@ def load_ignore_rules(data_dir: Path) -> list[IgnoreRule]:
     path = data_dir / IGNORE_LIST
     if not path.exists():
         return []
+    import regex
+
     shown = display(path)
     raw = load_yaml_file(path, shown)
     parsed, problems = schema_problems(CoverageIgnore, raw, shown)
+    problems += control_characters(raw, shown)
     if parsed is None:
         raise DataError(problems)
     rules = []
     for position, entry in enumerate(parsed.ignore):
         text = entry.text if entry.pattern else normalize_text(entry.text)
-        regex = re.compile(text if entry.pattern else re.escape(text))
         line, column = raw["ignore"].item_marks[position]
-        rules.append(IgnoreRule(text, entry.reason, entry.document, regex, shown, line, column))
+        try:
+            compiled = regex.compile(text if entry.pattern else regex.escape(text))
+        except regex.error as exc:
+            line, column = raw["ignore"][position].key_marks.get("text", (line, column))
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    column,
+                    f"ignore[{position}].text: invalid regular expression: {exc}",
+                    "correct the pattern, or remove `pattern: true` to match the text as written",
+                )
+            )
+            continue
+        rules.append(IgnoreRule(text, entry.reason, entry.document, compiled, shown, line, column))
+    if problems:
+        raise DataError(problems)
     return rules
 
 
-def _spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+def _spans(pattern: Any, text: str, **limits: Any) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text, **limits) if m.end() > m.start()]
 
 
 def _covered(position: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= position and end <= stop for start, stop in spans)
 
 
+class SourceError(Exception):
+    """Why a source text cannot be read, in words for a Problem."""
+
+
 def _read_source(document: Document, sources: Path) -> NormalizedSource:
-    raw = (sources / document.source).read_text(encoding="utf-8")
-    return normalize_source(raw)
+    """The source text of `document`: a regular file directly inside `sources`, UTF-8,
+    at most MAX_SOURCE_BYTES; never a path elsewhere, a FIFO or a device."""
+    name = document.source
+    if not plain_file_name(name):
+        raise SourceError(f"source {name!r} is not a plain file name")
+    try:
+        # Non-blocking, so that opening a FIFO cannot hang; checked before reading.
+        fd = os.open(sources / name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise SourceError(f"cannot read source {name}: {exc.strerror}") from None
+    try:
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+    except OSError:
+        regular = False
+    if not regular:
+        os.close(fd)
+        raise SourceError(f"source {name} is not a regular file")
+    with os.fdopen(fd, "rb") as handle:
+        data = handle.read(MAX_SOURCE_BYTES + 1)
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SourceError(f"source {name} is larger than {MAX_SOURCE_BYTES // 2**20} MB")
+    try:
+        return normalize_source(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise SourceError(f"source {name} is not UTF-8") from None
 
 
 def check(dataset: Dataset, data_dir: Path, sources: Path, coverage: bool) -> ProvenanceReport:
@@ -92,14 +147,14 @@ def check(dataset: Dataset, data_dir: Path, sources: Path, coverage: bool) -> Pr
     for document in sorted(dataset.documents.values(), key=lambda d: d.id):
         try:
             source = _read_source(document, sources)
-        except (OSError, UnicodeDecodeError) as exc:
+        except (OSError, SourceError) as exc:
             report.problems.append(
                 Problem(
                     document.path,
                     1,
                     1,
-                    f"cannot read source {document.source}: {exc}",
-                    f"put the source text in {sources} or fix `source:`",
+                    str(exc),
+                    f"put the source text in {sources} and give its file name in `source:`",
                 )
             )
             continue
@@ -144,11 +199,25 @@ def _uncovered(
     used_rules: set[int],
     report: ProvenanceReport,
 ) -> list[Uncovered]:
-    rule_spans = {
-        i: _spans(r.regex, source.text)
-        for i, r in enumerate(rules)
-        if r.document in (None, document.id)
-    }
+    rule_spans = {}
+    for i, rule in enumerate(rules):
+        if rule.document not in (None, document.id) or i in report.slow_rules:
+            continue
+        try:
+            rule_spans[i] = _spans(rule.regex, source.text, timeout=PATTERN_SECONDS)
+        except TimeoutError:
+            report.slow_rules.add(i)
+            used_rules.add(i)  # reported once, here, not as an unused entry too
+            report.problems.append(
+                Problem(
+                    rule.path,
+                    rule.line,
+                    rule.column,
+                    f"ignore pattern “{rule.text}” takes more than {PATTERN_SECONDS:g} s to "
+                    f"match {document.source}",
+                    "simplify the pattern: no repetition inside a repetition, as in (a+)+",
+                )
+            )
     missing = []
     for match in NUMERAL.finditer(source.text):
         report.numerals_seen += 1

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .ambition import Assessment, assess
-from .changes import Change, change_between, direction, not_comparable_reason
+from .changes import MEASURE_WORDS, Change, change_between, direction, not_comparable_reason
 from .diff import chronology
 from .errors import UsageError
 from .records import Dataset, Document, Indicator, Target
 from .results import target_record
-from .vocabulary import Kind, Verdict
+from .vocabulary import STOCK_MEASURES, Kind, Verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,9 +23,9 @@ class Step:
 
     verdict: Verdict  # raised, lowered, unchanged or not comparable
     change: Change | None
-    assessment: Assessment | None = None  # between two targets that compare
-    not_comparable: str | None = None
-    lower_than_earlier: Target | None = None  # an earlier document's higher target
+    assessment: Assessment | None  # between two targets that compare
+    not_comparable: str | None
+    lower_than_earlier: Target | None  # an earlier document's higher target
 
     def to_dict(self) -> dict:
         earlier = self.lower_than_earlier
@@ -54,6 +54,22 @@ class Trajectory:
     scope: str
     points: list[Point]
     without_figure: list[Document]  # documents of the scope that give no figure
+
+    def series(self) -> dict[str, list[Point]]:
+        """The points grouped by what they measure, each group's points comparable with
+        each other: stocks with stocks, additions with additions, within one dimension."""
+        dimensions = {p.target.dimension for p in self.points}
+        groups: dict[str, list[Point]] = {}
+        for point in self.points:
+            target = point.target
+            if target.measure in STOCK_MEASURES:
+                label = "stock (level or cumulative)"
+            else:
+                label = f"{target.measure} ({MEASURE_WORDS[target.measure]})"
+            if len(dimensions) > 1:
+                label += f", {target.dimension}"
+            groups.setdefault(label, []).append(point)
+        return groups
 
     def to_dict(self) -> dict:
         return {
@@ -92,16 +108,20 @@ def _lower_than_earlier(
 
 def _step(
     indicator: Indicator,
-    previous: Target,
+    previous: tuple[Target, Document],
     target: Target,
     found: list[tuple[Target, Document]],
     document: Document,
 ) -> Step:
+    previous, previous_document = previous
     reason = not_comparable_reason(previous, target)
     lower = _lower_than_earlier(target, found, document)
     if reason:
         return Step(Verdict.not_comparable, None, None, reason, lower)
-    both_targets = previous.kind == target.kind == Kind.target
+    # Ambition is a later document's answer to an earlier one's target: not a baseline,
+    # and not a figure that an earlier document set for a later year.
+    revised = chronology(document) > chronology(previous_document)
+    both_targets = revised and previous.kind == target.kind == Kind.target
     return Step(
         direction(previous, target),
         change_between(previous, target),
@@ -130,7 +150,7 @@ def trajectory(dataset: Dataset, indicator: Indicator, scope: str) -> Trajectory
     for position, (target, document) in enumerate(found):
         step = None
         if position:
-            step = _step(indicator, found[position - 1][0], target, found, document)
+            step = _step(indicator, found[position - 1], target, found, document)
         points.append(Point(target, document, step))
     with_figure = {document.id for _, document in found}
     without = sorted(

@@ -201,6 +201,17 @@ SCOPE_NAMES = {
     "china": ("China", "中国", "全国", "national"),
     "world": ("World", "世界", "全球", "global"),
 }
+# Which scope each scope is a part of, so that a city's figure can be read as a share of
+# its province's (never the other way round, whichever document came first).
+SCOPE_WHOLE = {
+    "binzhou": "shandong",
+    "jinan": "shandong",
+    "shandong": "china",
+    "beijing": "china",
+    "shanghai": "china",
+    "guangdong": "china",
+    "china": "world",
+}
 # `--scope all`: every scope at once, where a command allows it.
 ALL_SCOPES = "all"
 

@@ -73,7 +73,8 @@ def sources() -> Path:
 
 
 def _markdown_tables(markdown: str) -> list[list[list[str]]]:
-    """Every table of a Markdown text as rows of cell texts, the header row first."""
+    """Every table of a Markdown text as rows of cell texts (as rendered, without
+    escapes), the header row first."""
     from markdown_it import MarkdownIt
 
     tables, rows, row = [], None, []
@@ -84,7 +85,8 @@ def _markdown_tables(markdown: str) -> list[list[list[str]]]:
             rows.append(row)
             row = []
         elif token.type == "inline" and rows is not None:
-            row.append(token.content)
+            # The text a reader sees: escapes and entities (&gt;) resolved.
+            row.append("".join(child.content for child in token.children or []))
         elif token.type == "table_close":
             tables.append(rows)
             rows = None

@@ -189,3 +189,32 @@ def test_a_change_from_zero_is_absolute(build):
 def test_to_dict(build):
     result = assess(build.indicator(), build.target(value=1), build.target(value=2))
     assert result.to_dict() == {"ambition": "stronger", "reasons": ["value +100 %"]}
+
+
+def test_a_lower_share_is_weaker_in_percentage_points(build):
+    before = build.target(value=50, dimension="share")
+    after = build.target(value=44, dimension="share")
+    assert ambition(build, before, after, dimension="share") == ("weaker", ["value -6 pp"])
+
+
+def test_a_share_up_by_less_than_a_point(build):
+    before = build.target(value=40, dimension="share")
+    after = build.target(value=40.5, dimension="share")
+    assert ambition(build, before, after, dimension="share") == ("stronger", ["value +0.5 pp"])
+
+
+def test_a_range_promises_what_at_least_its_lower_bound_does(build):
+    before = build.target(value=2, comparator="at_least")
+    after = build.target(value=2, comparator="between")
+    assert ambition(build, before, after) == ("same", [])
+    after = build.target(value=2, comparator="about")
+    assert ambition(build, build.target(value=2, comparator="between"), after) == (
+        "weaker",
+        ["about instead of a range"],
+    )
+
+
+def test_a_range_promises_what_at_most_its_bound_does_where_lower_is_better(build):
+    before = build.target(value=3, comparator="at_most")
+    after = build.target(value=3, comparator="between")
+    assert ambition(build, before, after, higher=False) == ("same", [])

@@ -279,12 +279,12 @@ def test_indicators_lists_appearances(run):
     records = {r["id"]: r for r in json.loads(result.stdout)}
     assert sorted(records) == ["smart-communities", "smart-community-coverage-rate"]
     assert records["smart-community-coverage-rate"]["appears_in"] == [
-        {"document": "2023-binzhou-plan", "year": 2025}
+        {"document": "2023-binzhou-plan", "target_year": 2025}
     ]
     record = records["smart-communities"]
     assert record["appears_in"] == [
-        {"document": "2023-work-points", "year": 2023},
-        {"document": "2025-work-points", "year": 2025},
+        {"document": "2023-work-points", "target_year": 2023},
+        {"document": "2025-work-points", "target_year": 2025},
     ]
 
 

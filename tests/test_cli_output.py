@@ -21,15 +21,18 @@ def test_existing_file_is_kept_without_force(tmp_path, run):
     assert target.read_text().startswith("[")
 
 
-def test_a_failed_write_leaves_no_file(tmp_path, monkeypatch):
+@pytest.mark.parametrize("force", [False, True])
+def test_a_failed_write_leaves_no_file(tmp_path, monkeypatch, force):
+    """The last step fails: a hard link for a new file, a rename with --force."""
     target = tmp_path / "out.bin"
 
-    def broken_replace(*_):
+    def broken(*_):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("os.replace", broken_replace)
+    monkeypatch.setattr("os.replace", broken)
+    monkeypatch.setattr("os.link", broken)
     with pytest.raises(UsageError, match="cannot write .*out.bin: No space left on device"):
-        write_atomically(target, b"data", force=False)
+        write_atomically(target, b"data", force=force)
     assert list(tmp_path.iterdir()) == []
 
 

@@ -200,18 +200,57 @@ def test_compare_plot_of_nothing_is_an_error(tmp_path, run):
     assert not target.exists()
 
 
-def test_plot_series_join_only_figures_that_compare(run, dataset):
-    from policy_targets.cli.plot import _series
+def test_series_join_only_figures_that_compare(dataset):
     from policy_targets.comparisons.trajectory import trajectory
 
     bases = trajectory(dataset, dataset.indicators["smart-agriculture-bases"], "shandong")
-    assert {
-        label: [p.target.year for p in points] for label, points in _series(bases.points).items()
-    } == {
+    assert {label: [p.target.year for p in points] for label, points in bases.series().items()} == {
         "addition (a yearly addition)": [2023],
         "stock (level or cumulative)": [2025],
     }
     share = trajectory(dataset, dataset.indicators["digital-economy-gdp-share"], "shandong")
-    assert {label: len(points) for label, points in _series(share.points).items()} == {
+    assert {label: len(points) for label, points in share.series().items()} == {
         "share (a share)": 3
     }
+
+
+def test_the_terminal_chart_scales_each_measure_apart(run):
+    terminal = {"COLUMNS": "200", "FORCE_TERMINAL": "1", "NO_COLOR": "1"}
+    lines = run("trajectory", "smart-agriculture-bases", env=terminal).stdout.splitlines()
+    chart = [line.strip() for line in lines if "█" in line or line.strip().endswith(")")]
+    assert "addition (a yearly addition)" in chart
+    assert "stock (level or cumulative)" in chart
+    assert "2023 " + "█" * 24 + " =100" in chart
+    assert "2025 " + "█" * 24 + " =500" in chart
+
+
+def test_a_refused_output_leaves_no_chart(tmp_path, run):
+    existing, chart = tmp_path / "out.txt", tmp_path / "chart.png"
+    existing.write_text("keep", encoding="utf-8")
+    for args in (["compare", "2023", "2025"], ["trajectory", "smart-communities"]):
+        result = run(*args, "--plot", str(chart), "--output", str(existing))
+        assert (result.exit_code, result.stderr) == (
+            2,
+            f"error: {existing} exists; pass --force to overwrite it\n",
+        )
+        assert not chart.exists()
+    assert existing.read_text(encoding="utf-8") == "keep"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--only", "new"],
+            "none of the rows --only new shows has a figure in both documents; "
+            "name one to draw with --indicator",
+        ),
+        (
+            ["--only", "changed", "-i", "5g-base-stations"],
+            "none of the chosen indicators is among the rows --only changed shows",
+        ),
+    ],
+)
+def test_plot_errors_say_what_only_filtered(tmp_path, run, args, message):
+    result = run("compare", "2023", "2025", *args, "--plot", str(tmp_path / "x.png"))
+    assert (result.exit_code, result.stderr) == (2, f"error: {message}\n")

@@ -147,8 +147,8 @@ def test_different_scopes_are_aligned_not_diffed(build):
         ("y", "only binzhou", None, None),
         ("z", "only shandong", None, None),
     ]
-    assert result.rows[0].share_of_after == 0.25
-    assert result.changed  # rows in one document only are differences
+    assert result.rows[0].share_of_whole == 0.25
+    assert not result.changed  # an alignment changes nothing
 
 
 @pytest.mark.parametrize(
@@ -184,7 +184,55 @@ def test_a_city_is_a_part_of_its_province_only_in_amounts_that_add_up(build, dim
         ],
     )
     (row,) = compare(data, city, province).rows
-    assert (row.verdict, row.share_of_after) == ("shared", share)
+    assert (row.verdict, row.share_of_whole) == ("shared", share)
+
+
+@pytest.mark.parametrize(("city_year", "province_year"), [(2023, 2025), (2025, 2023)])
+def test_the_share_is_the_citys_of_the_provinces_whichever_came_first(
+    build, city_year, province_year
+):
+    city = build.document("city", city_year, scope="binzhou")
+    province = build.document("province", province_year)
+    data = build.dataset(
+        [city, province],
+        [build.indicator()],
+        [build.target("city", value=200, scope="binzhou"), build.target("province", value=5000)],
+    )
+    (row,) = compare(data, city, province).rows
+    assert row.share_of_whole == 0.04
+
+
+def test_an_alignment_pairs_the_figures_that_compare(build):
+    city = build.document("city", 2023, scope="binzhou")
+    province = build.document("province", 2025)
+    data = build.dataset(
+        [city, province],
+        [build.indicator()],
+        [
+            build.target("city", value=7, scope="binzhou", year=2025, measure="addition"),
+            build.target("city", value=200, scope="binzhou", year=2024),
+            build.target("province", value=5000, year=2025),
+        ],
+    )
+    (row,) = compare(data, city, province).rows
+    assert (row.before.value, row.share_of_whole, row.reasons) == (200, 0.04, ())
+
+
+def test_no_selection_is_none(build, two):
+    data = two(build.target("a"))
+    assert compare(data, data.documents["a"], data.documents["b"]).only is None
+
+
+def test_scopes_neither_within_the_other_have_no_share(build):
+    city = build.document("city", 2023, scope="binzhou")
+    other = build.document("other", 2025, scope="beijing")
+    data = build.dataset(
+        [city, other],
+        [build.indicator()],
+        [build.target("city", scope="binzhou"), build.target("other", scope="beijing")],
+    )
+    (row,) = compare(data, city, other).rows
+    assert (row.verdict, row.share_of_whole) == ("shared", None)
 
 
 def test_an_alignment_of_shared_rows_only_is_unchanged(build):
@@ -210,7 +258,7 @@ def test_a_city_figure_of_another_measure_has_no_share(build):
         ],
     )
     (row,) = compare(data, city, province).rows
-    assert (row.verdict, row.share_of_after) == ("shared", None)
+    assert (row.verdict, row.share_of_whole) == ("shared", None)
     assert row.reasons == ("different measure: level (a stock) vs addition (a yearly addition)",)
 
 
@@ -420,7 +468,7 @@ def test_row_to_dict_has_the_one_target_record_shape(build, two):
         "before",
         "after",
         "change",
-        "share_of_after",
+        "share_of_whole",
         "due",
     ]
     assert row["change"] == {
@@ -432,7 +480,7 @@ def test_row_to_dict_has_the_one_target_record_shape(build, two):
     }
     assert row["after"]["normalized"] == {"magnitude": 15, "unit": ""}
     assert row["after"]["target_year"] == 2025
-    assert (row["share_of_after"], row["due"]) == (None, None)
+    assert (row["share_of_whole"], row["due"]) == (None, None)
 
 
 def test_rows_in_one_document_carry_no_change_ambition_or_share(build, two):
@@ -440,6 +488,6 @@ def test_rows_in_one_document_carry_no_change_ambition_or_share(build, two):
     data.indicators["y"] = build.indicator("y")
     payload = compare(data, data.documents["a"], data.documents["b"]).to_dict()
     assert [
-        (r["verdict"], r["ambition"], r["change"], r["share_of_after"], r["due"])
+        (r["verdict"], r["ambition"], r["change"], r["share_of_whole"], r["due"])
         for r in payload["rows"]
     ] == [("lapsed", None, None, None, 2023), ("new", None, None, None, None)]

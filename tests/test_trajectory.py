@@ -146,3 +146,145 @@ def test_to_dict_uses_the_one_target_record_shape(build, three):
     assert second["step"]["verdict"] == "raised"
     assert second["step"]["ambition"] == "stronger"
     assert second["target_year"] == 2025
+
+
+def test_no_ambition_for_a_step_back_to_an_earlier_document(build, three):
+    # The 2018 plan's 2022 target follows a 2021 figure of the later 2023 work points:
+    # the step runs by target year, but it is no revision.
+    data = three(
+        build.target("w2023", value=47, year=2021),
+        build.target("p2018", value=45, year=2022),
+    )
+    step = trajectory(data, data.indicators["x"], "shandong").points[1].step
+    assert (str(step.verdict), step.assessment) == ("lowered", None)
+
+
+def test_no_ambition_between_two_figures_of_one_document(build, three):
+    data = three(
+        build.target("w2025", value=10, year=2024), build.target("w2025", value=20, year=2025)
+    )
+    step = trajectory(data, data.indicators["x"], "shandong").points[1].step
+    assert (str(step.verdict), step.assessment) == ("raised", None)
+
+
+def test_an_earlier_target_for_the_same_year_counts_as_undercut(build, three):
+    data = three(
+        build.target("w2023", value=30, year=2025), build.target("w2025", value=20, year=2025)
+    )
+    points = trajectory(data, data.indicators["x"], "shandong").points
+    assert points[1].step.lower_than_earlier.document == "w2023"
+
+
+def test_an_earlier_target_for_a_later_year_is_not_undercut(build, three):
+    data = three(
+        build.target("w2023", value=30, year=2026), build.target("w2025", value=20, year=2025)
+    )
+    points = trajectory(data, data.indicators["x"], "shandong").points
+    assert [p.step and p.step.lower_than_earlier for p in points] == [None, None]
+
+
+def test_an_earlier_baseline_is_never_undercut(build, three):
+    data = three(
+        build.target("w2023", value=30, year=2022, kind="baseline"),
+        build.target("w2025", value=20, year=2025),
+    )
+    assert (
+        trajectory(data, data.indicators["x"], "shandong").points[1].step.lower_than_earlier is None
+    )
+
+
+def test_a_baseline_never_undercuts(build, three):
+    data = three(
+        build.target("w2023", value=30, year=2023),
+        build.target("w2025", value=20, year=2024, kind="baseline"),
+    )
+    assert (
+        trajectory(data, data.indicators["x"], "shandong").points[1].step.lower_than_earlier is None
+    )
+
+
+def test_a_figure_of_another_measure_is_never_undercut(build, three):
+    data = three(
+        build.target("w2023", value=30, year=2023, measure="addition"),
+        build.target("w2025", value=20, year=2025),
+    )
+    assert (
+        trajectory(data, data.indicators["x"], "shandong").points[1].step.lower_than_earlier is None
+    )
+
+
+def test_a_document_issued_the_same_day_does_not_undercut(build):
+    first = build.document("first", 2023, published="2023-06-17")
+    second = build.document("second", 2023, published="2023-06-17")
+    data = build.dataset(
+        [first, second],
+        [build.indicator()],
+        [build.target("first", value=30), build.target("second", value=20, year=2024)],
+    )
+    assert (
+        trajectory(data, data.indicators["x"], "shandong").points[1].step.lower_than_earlier is None
+    )
+
+
+def test_figures_for_one_year_follow_their_documents_order(build, three):
+    data = three(
+        build.target("w2025", value=20, year=2024), build.target("w2023", value=10, year=2024)
+    )
+    found = trajectory(data, data.indicators["x"], "shandong")
+    assert [p.document.id for p in found.points] == ["w2023", "w2025"]
+
+
+def test_a_baseline_comes_first_even_from_a_later_document(build, three):
+    data = three(
+        build.target("p2018", value=50, year=2022),
+        build.target("w2025", value=40, year=2022, kind="baseline"),
+    )
+    kinds = [p.target.kind for p in trajectory(data, data.indicators["x"], "shandong").points]
+    assert kinds == ["baseline", "target"]
+
+
+def test_an_equal_later_target_is_not_undercut(build, three):
+    data = three(build.target("w2023", value=20), build.target("w2025", value=20, year=2025))
+    assert (
+        trajectory(data, data.indicators["x"], "shandong").points[1].step.lower_than_earlier is None
+    )
+
+
+def test_step_to_dict(build, three):
+    data = three(build.target("w2023", value=10), build.target("w2025", value=20, year=2025))
+    step = trajectory(data, data.indicators["x"], "shandong").points[1].step
+    assert step.to_dict() == {
+        "verdict": "raised",
+        "ambition": "stronger",
+        "reasons": ["value +100 %"],
+        "change": {
+            "absolute": 10,
+            "relative": 1.0,
+            "per_year": pytest.approx(0.4142, abs=1e-4),
+            "per_year_kind": "growth",
+            "years": 2,
+        },
+        "lower_than_earlier": None,
+    }
+
+
+def test_series_group_figures_that_compare(build, three):
+    data = three(
+        build.target("p2018", value=5, year=2020, measure="cumulative"),
+        build.target("w2023", value=1, year=2023, measure="addition"),
+        build.target("w2025", value=9, year=2025, measure="level"),
+    )
+    series = trajectory(data, data.indicators["x"], "shandong").series()
+    assert {label: [p.target.year for p in points] for label, points in series.items()} == {
+        "stock (level or cumulative)": [2020, 2025],
+        "addition (a yearly addition)": [2023],
+    }
+
+
+def test_series_name_the_dimension_when_there_are_several(build, three):
+    data = three(
+        build.target("w2023", value=1, measure="share", dimension="share"),
+        build.target("w2025", value=9, year=2025),
+    )
+    series = trajectory(data, data.indicators["x"], "shandong").series()
+    assert list(series) == ["share (a share), share", "stock (level or cumulative), count"]

@@ -1,3 +1,5 @@
+import os
+
 import pytest
 
 from policy_targets.comparisons.errors import DataError
@@ -60,3 +62,16 @@ def test_not_utf8(tmp_path):
     with pytest.raises(DataError) as caught:
         load_yaml_file(path, "g.yaml")
     assert str(caught.value) == "g.yaml:2:4: file is not UTF-8 — save the file as UTF-8"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_special_file_is_never_read(tmp_path, kind):
+    """A FIFO would block the read for ever, /dev/zero never end it."""
+    path = tmp_path / "pipe.yaml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    with pytest.raises(DataError) as caught:
+        load_yaml_file(path, "pipe.yaml")
+    assert str(caught.value) == "pipe.yaml:1:1: not a regular file, so it is not read — remove it"

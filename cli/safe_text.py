@@ -1,0 +1,63 @@
+"""Data shown literally: on the terminal, in spreadsheets, in Markdown.
+
+Every string of a dataset may come from someone else's files. These functions make sure
+that no output format interprets it: no escape sequence reaches a terminal (a title
+could set the window title, a name could clear the screen or plant a hyperlink), no cell
+becomes a spreadsheet formula, no Markdown cell becomes HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls but the line break, DEL, C1 controls, and the Unicode marks that reorder or
+# break lines (bidirectional overrides and isolates, line and paragraph separators).
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with every control character written out as an escape (ESC → `\\x1b`), so
+    that printing it can do nothing but show it. Pair with Rich `Text` (or
+    `markup=False`) so that `[link=…]` is not markup either."""
+    if _UNSAFE.search(text) is None:  # the usual case, in C
+        return text
+    return _UNSAFE.sub(_escaped, text)
+
+
+def line_safe(text: str) -> str:
+    """`terminal_safe`, and a line break shown as `\\n` too: for one-line messages."""
+    return terminal_safe(text).replace("\n", "\\n")
+
+
+# OWASP's advice on CSV injection: a cell that starts with one of these is a formula (or
+# becomes one when edited) in Excel, LibreOffice and Google Sheets.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A plain number written as text stays as it is: a spreadsheet reads it as a number,
+# which is what it is, and no formula can hide in it.
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)*|\.\d+)(?:[eE][+-]?\d+)?%?")
+
+
+def formula_like(text: str) -> bool:
+    """True when a spreadsheet would read `text` as a formula."""
+    return text.startswith(_FORMULA_START) and _NUMBER.fullmatch(text) is None
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell that no spreadsheet reads as a formula: text that would be one gets a
+    leading apostrophe, as OWASP advises; numbers and other text are unchanged."""
+    if isinstance(value, str) and formula_like(value):
+        return "'" + value
+    return value
+
+
+_MARKDOWN = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def markdown_safe(text: str) -> str:
+    """Markdown cell text: no HTML (`<script>`, `<a href=…>`), no entity, no autolink."""
+    return text.translate(_MARKDOWN)
