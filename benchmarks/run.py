@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import shlex
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -74,8 +75,8 @@ class Bench:
         assert os.waitstatus_to_exitcode(status) == 0, command
         return usage.ru_maxrss / 1024
 
-    def scale(self, size: int) -> dict[str, tuple[float, float]]:
-        """{step: (median seconds, peak MB)} for a generated dataset of `size` targets."""
+    def scale(self, size: int) -> dict[str, tuple[float, float, float]]:
+        """{step: (median seconds, CPU seconds, peak MB)} for a dataset of `size` targets."""
         data = self.work / f"data-{size}"
         cache = self.work / f"cache-{size}"
         if not data.is_dir():
@@ -103,45 +104,69 @@ class Bench:
             runs = 3 if size >= 100_000 and prepare == empty else 5
             extra = {"prepare": prepare} if prepare else {}
             (result,) = self.hyperfine(f"{size}-{number}", [command], runs, output="pipe", **extra)
-            results[step] = (result["median"], self.peak_mb(command, prepare))
+            results[step] = (result["median"], cpu(result), self.peak_mb(command, prepare))
         return results
 
-    def startup(self, runs: int) -> str:
+    def startup(self, runs: int, rounds: int = 5) -> str:
         """`policy compare 2023 2025` on the bundled data, warm cache found the way a
         user's run finds it (platformdirs, XDG_CACHE_HOME), to a pipe and in a
-        pseudo-terminal, against the imports of its framework libraries."""
+        pseudo-terminal, against the imports of its framework libraries. hyperfine runs
+        one command's runs, then the other's; `rounds` rounds, in alternating order,
+        keep a change in the machine's load from falling on one side only."""
         self.env.pop("POLICY_CACHE_DIR", None)
         self.env["XDG_CACHE_HOME"] = str(self.work / "xdg")
         baseline = f"{self.python} -c {shlex.quote(BASELINE)}"
         command = f"{self.policy} compare 2023 2025"
-        lines = ["| command | ms | ratio |", "|---|--:|--:|"]
+        lines = ["| command | ms | CPU ms | ratio | CPU ratio |", "|---|--:|--:|--:|--:|"]
         for where, wrap in [("to a pipe", str), ("in a pseudo-terminal", _in_script)]:
             pair = [wrap(command), wrap(baseline)]
-            policy, base = self.hyperfine(f"startup-{where[3:7]}", pair, runs, output="pipe")
-            ratio = policy["median"] / base["median"]
+            times: dict[str, list[float]] = {c: [] for c in pair}
+            cpus: dict[str, list[float]] = {c: [] for c in pair}
+            for number in range(rounds):
+                order = pair if number % 2 == 0 else pair[::-1]
+                name = f"startup-{where.split()[-1]}-{number}"
+                for result in self.hyperfine(name, order, runs // rounds, output="pipe"):
+                    times[result["command"]] += result["times"]
+                    cpus[result["command"]].append(cpu(result))
+            (policy, policy_cpu), (base, base_cpu) = [
+                (statistics.median(times[c]), statistics.mean(cpus[c])) for c in pair
+            ]
             lines.append(
-                f"| `policy compare 2023 2025` {where} | {policy['median'] * 1000:.0f} | "
-                f"**{ratio:.2f}** |"
+                f"| `policy compare 2023 2025` {where} | {policy * 1000:.0f} | "
+                f"{policy_cpu * 1000:.0f} | **{policy / base:.2f}** | {policy_cpu / base_cpu:.2f} |"
             )
             lines.append(
-                f'| `python -c "{BASELINE}"` {where} | {base["median"] * 1000:.0f} | 1.00 |'
+                f'| `python -c "{BASELINE}"` {where} | {base * 1000:.0f} | '
+                f"{base_cpu * 1000:.0f} | 1.00 | 1.00 |"
             )
         return "\n".join(lines)
+
+
+def cpu(result: dict) -> float:
+    """Mean user + system seconds of a hyperfine result: on a shared machine, less
+    disturbed by other people's work than wall-clock time."""
+    return result["user"] + result["system"]
 
 
 def _in_script(command: str) -> str:
     return f"script -qec {shlex.quote(command)} /dev/null"
 
 
-def scale_table(rows: dict[int, dict[str, tuple[float, float]]]) -> str:
+def scale_table(rows: dict[int, dict[str, tuple[float, float, float]]]) -> str:
     sizes = list(rows)
-    head = "| step | " + " | ".join(f"{s // 1000}k s | {s // 1000}k MB" for s in sizes)
+    head = "| step | " + " | ".join(
+        f"{s // 1000}k s | {s // 1000}k CPU s | {s // 1000}k MB" for s in sizes
+    )
     ratio = len(sizes) >= 2
-    lines = [head + (" | last/previous |" if ratio else " |")]
-    lines.append("|---|" + "--:|--:|" * len(sizes) + ("--:|" if ratio else ""))
+    lines = [head + (" | last/previous, s | CPU |" if ratio else " |")]
+    lines.append("|---|" + "--:|--:|--:|" * len(sizes) + ("--:|--:|" if ratio else ""))
     for step in rows[sizes[0]]:
-        cells = [f"{rows[s][step][0]:.2f} | {rows[s][step][1]:.0f}" for s in sizes]
-        growth = f" | {rows[sizes[-1]][step][0] / rows[sizes[-2]][step][0]:.1f}×" if ratio else ""
+        cells = [
+            f"{rows[s][step][0]:.2f} | {rows[s][step][1]:.2f} | {rows[s][step][2]:.0f}"
+            for s in sizes
+        ]
+        last, previous = rows[sizes[-1]][step], rows[sizes[-2]][step] if ratio else None
+        growth = f" | {last[0] / previous[0]:.1f}× | {last[1] / previous[1]:.1f}×" if ratio else ""
         lines.append(f"| {step} | " + " | ".join(cells) + growth + " |")
     return "\n".join(lines) + "\n"
 

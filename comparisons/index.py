@@ -229,6 +229,8 @@ class Index:
         return path
 
     def catalogue(self, path: Path, build: Callable[[], tuple[dict, list]]) -> tuple[dict, list]:
+        if not path.is_file():  # missing, or a special file that must not be read here
+            return build()
         try:
             content = path.read_bytes()
         except OSError:
