@@ -3,7 +3,7 @@
 import pytest
 
 from policy_targets.comparisons.errors import UsageError
-from policy_targets.comparisons.trajectory import trajectory
+from policy_targets.comparisons.trajectory import trajectories, trajectory
 
 
 @pytest.fixture
@@ -288,3 +288,25 @@ def test_series_name_the_dimension_when_there_are_several(build, three):
     )
     series = trajectory(data, data.indicators["x"], "shandong").series()
     assert list(series) == ["share (a share), share", "stock (level or cumulative), count"]
+
+
+def test_every_scope_in_its_order_then_unknown_scopes_by_name(build, three):
+    data = three(
+        build.target("w2023", scope="world"),
+        build.target("w2023", scope="zeta"),
+        build.target("city", scope="binzhou"),
+        build.target("w2023"),
+        build.target("w2023", scope="atlantis"),
+    )
+    data.indicators["y"] = build.indicator("y")
+    data.targets.append(build.target("w2025", "y", scope="beijing"))
+    found = trajectories(data, data.indicators["x"])
+    assert [t.scope for t in found] == ["shandong", "binzhou", "world", "atlantis", "zeta"]
+    assert [len(t.points) for t in found] == [1, 1, 1, 1, 1]
+
+
+def test_every_scope_of_an_indicator_without_figures_is_an_error(build, three):
+    data = three(build.target("w2023", "y"))
+    data.indicators["y"] = build.indicator("y")
+    with pytest.raises(UsageError, match="^x has no figure for any scope$"):
+        trajectories(data, data.indicators["x"])
