@@ -15,7 +15,7 @@ from policy_targets.comparisons.vocabulary import (
 
 from . import completion, context
 from .labels import PHRASES, is_zh, say, scope_name, term
-from .options import CategoryOption, LangOption
+from .options import CategoryOption, DocumentScopeOption, LangOption
 from .output import ForceOption, Format, FormatOption, OutputOption, Report, Section, emit
 from .tables import flat, target_headers, target_row
 
@@ -90,13 +90,7 @@ def show_command(
             autocompletion=completion.documents,
         ),
     ],
-    scope: Annotated[
-        str,
-        typer.Option(
-            help="Whose documents a year refers to: an id, a name (Shandong, 山东) or all.",
-            autocompletion=completion.scopes,
-        ),
-    ] = "shandong",
+    scope: DocumentScopeOption = "shandong",
     lang: LangOption = None,
     fmt: FormatOption = Format.table,
     output: OutputOption = None,

@@ -18,7 +18,7 @@ from policy_targets.comparisons.vocabulary import (
 
 from . import completion, context
 from .labels import PHRASES, counted, is_zh, reasons, say, scope_name, term
-from .options import CategoryOption, LangOption
+from .options import CategoryOption, DocumentScopeOption, LangOption
 from .output import (
     ForceOption,
     Format,
@@ -287,13 +287,7 @@ def compare_command(
             autocompletion=completion.documents,
         ),
     ],
-    scope: Annotated[
-        str,
-        typer.Option(
-            help="Whose documents a year refers to: an id, a name (Shandong, 山东) or all.",
-            autocompletion=completion.scopes,
-        ),
-    ] = "shandong",
+    scope: DocumentScopeOption = "shandong",
     category: CategoryOption = None,
     only: Annotated[
         Selection | None,

@@ -9,6 +9,8 @@ import typer
 
 from policy_targets.comparisons.vocabulary import Category, Language
 
+from . import completion
+
 
 def _lang_option(envvar: str | None, help: str):
     """--lang: None when not given, so that a command's own --lang wins over the global
@@ -25,4 +27,12 @@ GlobalLangOption = _lang_option(
 )
 CategoryOption = Annotated[
     Category | None, typer.Option("--category", help="Only indicators of this category.")
+]
+DocumentScopeOption = Annotated[
+    str,
+    typer.Option(
+        "--scope",
+        help="Whose documents a year refers to: an id, a name (Shandong, 山东) or all.",
+        autocompletion=completion.scopes,
+    ),
 ]
