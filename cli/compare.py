@@ -31,13 +31,14 @@ from .output import (
 )
 from .present import (
     VERDICT_STYLES,
-    absolute_change,
+    change_text,
     described,
     normalized,
     per_year,
-    relative_change,
 )
 from .status import ExitStatus
+from .tables import flat as flat_target
+from .tables import flat_change
 
 CHANGES = (Verdict.raised, Verdict.lowered, Verdict.unchanged, Verdict.not_comparable)
 # The target fields a compare CSV gives for each side, so that a saved row can be cited.
@@ -127,10 +128,7 @@ def _change_cells(row, lang: str) -> list[str]:
     a, change = row.before, row.change
     if not change:
         return ["", ""]
-    text = absolute_change(change, a.dimension, a.normalized_unit, lang)
-    if change.relative is not None and a.dimension != "share":
-        text += f" ({relative_change(change)})"
-    return [text, per_year(change, lang)]
+    return [change_text(change, a.dimension, a.normalized_unit, lang), per_year(change, lang)]
 
 
 def _sections(comparison, lang: str) -> list[Section]:
@@ -241,19 +239,9 @@ def _flat_row(record: dict) -> dict:
     flat["ambition"] = record["ambition"]
     flat["reasons"] = "; ".join(record["reasons"]) or None
     for side in ("before", "after"):
-        target = record[side] or {}
-        normalized_value = target.get("normalized") or {}
-        for key in SIDE_FIELDS:
-            if key == "normalized":
-                value = normalized_value.get("magnitude")
-            elif key == "normalized_unit":
-                value = normalized_value.get("unit")
-            else:
-                value = target.get(key)
-            flat[f"{side}_{key}"] = value
-    change = record["change"] or {}
-    for key in ("absolute", "relative", "per_year", "per_year_kind", "years"):
-        flat[f"change_{key}"] = change.get(key)
+        target = flat_target(record[side]) if record[side] else {}
+        flat.update({f"{side}_{key}": target.get(key) for key in SIDE_FIELDS})
+    flat.update(flat_change(record["change"]))
     flat["share_of_whole"] = record["share_of_whole"]
     flat["due"] = record["due"]
     return flat

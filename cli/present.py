@@ -125,6 +125,14 @@ def percent(fraction: float) -> str:
     return f"{text}%"
 
 
+def change_text(change: Change, dimension: str, unit: str, lang: str | None = None) -> str:
+    """The change as a table shows it: absolute, and relative except for a share."""
+    text = absolute_change(change, dimension, unit, lang)
+    if change.relative is not None and dimension != "share":
+        text += f" ({relative_change(change)})"
+    return text
+
+
 def relative_change(change: Change) -> str:
     return "" if change.relative is None else percent(change.relative)
 

@@ -49,3 +49,12 @@ def flat(record: dict) -> dict:
     result["normalized"] = magnitude["magnitude"]
     result["normalized_unit"] = magnitude["unit"]
     return result
+
+
+CHANGE_FIELDS = ("absolute", "relative", "per_year", "per_year_kind", "years")
+
+
+def flat_change(change: dict | None) -> dict:
+    """A change's fields as change_… columns, empty when there is none, for CSV."""
+    change = change or {}
+    return {f"change_{key}": change.get(key) for key in CHANGE_FIELDS}

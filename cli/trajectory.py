@@ -24,12 +24,13 @@ from .output import (
 )
 from .present import (
     VERDICT_STYLES,
-    absolute_change,
+    change_text,
     normalized,
     per_year,
-    relative_change,
     written,
 )
+from .tables import flat as flat_target
+from .tables import flat_change
 
 BARS = 24
 # On a narrow terminal: a point's year, kind and document stacked, and so on.
@@ -105,11 +106,9 @@ def _section(trajectory, lang: str) -> Section:
     for point in trajectory.points:
         target, step = point.target, point.step
         change = step.change if step else None
-        change_text = ""
-        if change:
-            change_text = absolute_change(change, target.dimension, target.normalized_unit, lang)
-            if change.relative is not None and target.dimension != "share":
-                change_text += f" ({relative_change(change)})"
+        shown_change = (
+            change_text(change, target.dimension, target.normalized_unit, lang) if change else ""
+        )
         measure = term(target.measure, lang, Measure)
         rows.append(
             [
@@ -120,7 +119,7 @@ def _section(trajectory, lang: str) -> Section:
                 if is_zh(lang)
                 else f"{written(target)} ({measure})",
                 normalized(target, lang),
-                change_text,
+                shown_change,
                 per_year(change, lang),
                 term(step.verdict, lang) if step else "",
                 term(step.assessment.ambition, lang, Ambition) if step and step.assessment else "",
@@ -178,16 +177,12 @@ def build_report_all(found: list, lang: str) -> Report:
 def _flat(point: dict) -> dict:
     """A point as one CSV line: the target record, its normalized value in two columns,
     and the step from the point before."""
-    flat = {k: v for k, v in point.items() if k not in ("normalized", "step")}
-    flat["normalized"] = point["normalized"]["magnitude"]
-    flat["normalized_unit"] = point["normalized"]["unit"]
+    flat = flat_target({k: v for k, v in point.items() if k != "step"})
     step = point["step"] or {}
-    change = step.get("change") or {}
     flat["verdict"] = step.get("verdict")
     flat["ambition"] = step.get("ambition")
     flat["reasons"] = "; ".join(step.get("reasons") or []) or None
-    for key in ("absolute", "relative", "per_year", "per_year_kind", "years"):
-        flat[f"change_{key}"] = change.get(key)
+    flat.update(flat_change(step.get("change")))
     return flat
 
 
