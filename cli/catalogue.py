@@ -16,7 +16,7 @@ from policy_targets.comparisons.vocabulary import (
 from . import completion, context
 from .labels import PHRASES, is_zh, say, scope_name, term
 from .options import CategoryOption, DocumentScopeOption, LangOption
-from .output import ForceOption, Format, FormatOption, OutputOption, Report, Section, emit
+from .output import ForceOption, FormatOption, OutputOption, Report, Section, emit
 from .tables import flat, target_headers, target_row
 
 
@@ -30,7 +30,7 @@ def indicators_command(
         ),
     ] = None,
     category: CategoryOption = None,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -92,7 +92,7 @@ def show_command(
     ],
     scope: DocumentScopeOption = "shandong",
     lang: LangOption = None,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -136,7 +136,7 @@ def show_command(
 
 def documents_command(
     ctx: typer.Context,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:

@@ -21,7 +21,6 @@ from .labels import PHRASES, counted, is_zh, reasons, say, scope_name, term
 from .options import CategoryOption, DocumentScopeOption, LangOption
 from .output import (
     ForceOption,
-    Format,
     FormatOption,
     OutputOption,
     Report,
@@ -282,7 +281,7 @@ def compare_command(
         typer.Option(help="Only rows of this kind (changed = raised or lowered)."),
     ] = None,
     lang: LangOption = None,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
     plot: Annotated[

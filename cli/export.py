@@ -50,7 +50,7 @@ def _matrix(data, lang: str, numeric_years: bool = False) -> Section:
 def export_command(
     ctx: typer.Context,
     lang: LangOption = None,
-    fmt: ExportFormatOption = ExportFormat.json,
+    fmt: ExportFormatOption = None,
     output: ExportOutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -66,7 +66,7 @@ def export_command(
     from policy_targets.comparisons.results import dataset_records
 
     lang = context.language(ctx, lang)
-    fmt = format_for(fmt, output)
+    fmt = format_for(fmt, output, ExportFormat.json)
     if fmt in (ExportFormat.datapackage, ExportFormat.sqlite) and output is None:
         example = "shandong-targets" if fmt is ExportFormat.datapackage else "targets.db"
         raise UsageError(f"--format {fmt.value} writes files; give --output {example}")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import io
 import os
-import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
@@ -61,18 +60,19 @@ EXTENSIONS = {
     ".sqlite3": "sqlite",
 }
 
+# No default value: a --format left out is told apart from one typed (`format_for`).
 FormatOption = Annotated[
-    Format,
+    Format | None,
     typer.Option(
         "--format",
         "-f",
         help="table (terminal), markdown, csv, json or xlsx; "
-        "default: from the --output file's extension.",
+        "default: from the --output file's extension, else table.",
         case_sensitive=False,
     ),
 ]
 ExportFormatOption = Annotated[
-    ExportFormat,
+    ExportFormat | None,
     typer.Option(
         "--format",
         "-f",
@@ -133,7 +133,7 @@ class Section:
     rows: list[list[str]]
     footer: list[str] = field(default_factory=list)
     styles: list[str | None] = field(default_factory=list)  # Rich style per row, optional
-    extra: Any = None  # a Rich renderable shown beside the table in the terminal
+    extra: Any = None  # a Rich renderable shown below the table in the terminal
     # On a terminal too narrow for every column's longest word: columns stacked into one,
     # as (header, [headers of the columns it stacks]), so that no word is split.
     narrow: list[tuple[str, list[str]]] = field(default_factory=list)
@@ -314,9 +314,7 @@ def _sheet_name(title: str, used: set[str]) -> str:
 
 def to_text(report: Report) -> str:
     """Plain aligned text for a pipe or a file: one line per row, whole, so that grep and
-    sort see every row; no Rich layout, which costs more than the rest of a command."""
-    from rich.cells import cell_len
-
+    sort see every row."""
     # Escape sequences written out (ESC → \x1b), as on the terminal: a pipe often ends
     # in one (less -R, a pager, a log viewer).
     lines = [line_safe(line) for line in report.preamble]
@@ -325,103 +323,131 @@ def to_text(report: Report) -> str:
             lines.append("")
         if section.title:
             lines.append(line_safe(section.title))
-        table = [[line_safe(cell) for cell in row] for row in (section.headers, *section.rows)]
-        widths = [max(cell_len(row[i]) for row in table) for i in range(len(section.headers))]
-        for row in table:
-            cells = [
-                cell + " " * (width - cell_len(cell))
-                for cell, width in zip(row, widths, strict=True)
-            ]
-            lines.append("  ".join(cells).rstrip())
+        headers = [line_safe(header) for header in section.headers]
+        rows = [[line_safe(cell) for cell in row] for row in section.rows]
+        widths = _column_widths(section.headers, [headers, *rows])[1]
+        for row in (headers, *rows):
+            lines.extend(_row_lines(row, widths))
         lines.extend(line_safe(line) for line in section.footer)
     return "\n".join(lines) + "\n"
 
 
-def render_table(report: Report, console) -> None:
-    from rich import box
-    from rich.columns import Columns
-    from rich.table import Table
+def _terminal_text(report: Report) -> str:
+    """The report for this terminal, with its width and colours."""
+    from rich.console import Console
+
+    console = Console()
+    if not MIN_WIDTH <= console.width <= MAX_WIDTH:
+        # COLUMNS=0 would print nothing, COLUMNS=10**9 lay out for ever.
+        console = Console(width=DEFAULT_WIDTH)
+    with console.capture() as capture:
+        render_terminal(report, console)
+    return capture.get()
+
+
+def render_terminal(report: Report, console) -> None:
+    """The columns of `to_text`, wrapped to the console's width, styled and written by
+    Rich. Data is shown literally: Text is never read as Rich markup ("[link=…]", "[/x]"),
+    and terminal_safe writes out escape sequences (ESC → \x1b)."""
     from rich.text import Text
 
-    # Data is shown literally: Text is never read as Rich markup ("[link=…]", "[/x]"),
-    # and terminal_safe writes out escape sequences (ESC → \x1b).
     for line in report.preamble:
         console.print(Text(terminal_safe(line)))
     for section in report.sections:
         if report.preamble or section is not report.sections[0]:
             console.print()
-        section = _narrowest_needed(_literal(section), console.width)
-        widths = _fitted(section, console.width)
-        if any(widths):
-            # Wrapped here rather than by Rich, which would cut a number inside Chinese
-            # text ("5" / "0%") where no space offers a break.
-            rows = [
-                [_wrap(c, w) if w else c for c, w in zip(row, widths, strict=True)]
-                for row in section.rows
-            ]
-            section = replace(section, rows=rows)
-        table = Table(
-            title=Text(section.title) if section.title else None,
-            show_lines=False,
-            title_justify="left",
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
-        )
-        for header, width in zip(section.headers, widths, strict=True):
-            table.add_column(Text(header), overflow="fold", width=width)
-        for position, row in enumerate(section.rows):
-            style = section.styles[position] if position < len(section.styles) else None
-            # Text cells also skip number highlighting: faster, and a "[2023]" stays text.
-            table.add_row(*(Text(cell) for cell in row), style=style)
-        console.print(Columns([table, section.extra]) if section.extra else table)
+        if section.title:
+            console.print(Text(terminal_safe(section.title), style="table.title"))
+        # Laid out to fit already: soft_wrap spares Rich wrapping and cropping it again.
+        console.print(_terminal_table(_literal(section), console.width), soft_wrap=True)
+        if section.extra is not None:
+            console.print(section.extra)
         for line in section.footer:
-            console.print(Text(line))
+            console.print(Text(terminal_safe(line)))
+
+
+def _terminal_table(section: Section, width: int):
+    """One Rich Text: the header, a rule, and each row in its style, every cell wrapped
+    within its column. Rich's Table would lay out the same grid at several times the
+    cost, which was most of a terminal run (benchmarks/README.md)."""
+    from rich.text import Text
+
+    section = _narrowest_needed(section, width)
+    widths = _fitted(section, width)
+    headers = [_wrap(h, w) for h, w in zip(section.headers, widths, strict=True)]
+    lines = [(line, "table.header") for line in _row_lines(headers, widths)]
+    lines.append(("─" * (sum(widths) + len(_GAP) * (len(widths) - 1)), "dim"))
+    for position, row in enumerate(section.rows):
+        style = section.styles[position] if position < len(section.styles) else None
+        cells = [_wrap(cell, w) for cell, w in zip(row, widths, strict=True)]
+        lines.extend((line, style or "") for line in _row_lines(cells, widths))
+    text = Text(no_wrap=True, overflow="ignore")
+    for number, (line, style) in enumerate(lines):
+        text.append(f"\n{line}" if number else line, style=style)
+    return text
+
+
+def _row_lines(cells: list[str], widths: list[int]) -> list[str]:
+    """A row as lines of text: each cell's lines padded to its column's width, the
+    columns joined by a gap, trailing spaces dropped."""
+    from rich.cells import cell_len
+
+    split = [cell.split("\n") for cell in cells]
+    lines = []
+    for number in range(max(len(parts) for parts in split)):
+        pieces = [parts[number] if number < len(parts) else "" for parts in split]
+        padded = [p + " " * (w - cell_len(p)) for p, w in zip(pieces, widths, strict=True)]
+        lines.append(_GAP.join(padded).rstrip())
+    return lines
 
 
 def _literal(section: Section) -> Section:
     """The section with escape sequences written out, before its columns are measured."""
-    from dataclasses import replace
-
     return replace(
         section,
-        title=terminal_safe(section.title),
         headers=[terminal_safe(header) for header in section.headers],
         rows=[[terminal_safe(cell) for cell in row] for row in section.rows],
-        footer=[terminal_safe(line) for line in section.footer],
     )
 
 
-def _column_widths(section: Section, width: int) -> tuple[list[int], list[int]]:
-    """Each column's longest word (a run of Chinese may break anywhere) and longest cell."""
+def _column_widths(headers: list[str], rows: list[list[str]]) -> tuple[list[int], list[int]]:
+    """Each column's longest word (a run of Chinese may break anywhere) and longest line."""
     from rich.cells import cell_len
 
     least, most = [], []
-    for position, header in enumerate(section.headers):
-        cells = [header, *(row[position] for row in section.rows)]
-        words = [w for cell in cells for w in _WORDS.findall(cell)]
-        least.append(max((cell_len(w) for w in words), default=1))
+    for position in range(len(headers)):
+        cells = [row[position] for row in rows]
+        pieces = [p for cell in cells for word in cell.split() for p in _pieces(word)]
+        least.append(max((cell_len(p) for p in pieces), default=1))
         most.append(max(cell_len(line) for cell in cells for line in cell.split("\n")))
     return least, most
 
 
-def _fitted(section: Section, width: int) -> list[int | None]:
+def _fitted(section: Section, width: int) -> list[int]:
     """Column widths that fit `width` and split no word: the widest columns give way
-    first, none below its longest word. None for all when the table fits as it is, or
-    cannot fit without splitting a word."""
-    least, most = _column_widths(section, width)
-    room = width - _OVERHEAD * len(section.headers) - 1
-    if sum(most) <= room or sum(least) > room:
-        return [None] * len(least)
+    first, none below its longest word, and a table that must wrap fills the width.
+    Where even the longest words do not fit, words are split (`_wrap` folds them)."""
+    least, most = _column_widths(section.headers, [section.headers, *section.rows])
+    room = width - len(_GAP) * (len(most) - 1)
+    if sum(most) <= room:
+        return most
+    if sum(least) > room:
+        least = [1] * len(least)
     # The largest cap on column width at which the table still fits the room.
     cap = max(most)
-    while sum(min(m, max(n, cap)) for n, m in zip(least, most, strict=True)) > room:
+    while cap > 1 and sum(min(m, max(n, cap)) for n, m in zip(least, most, strict=True)) > room:
         cap -= 1
-    return [min(m, max(n, cap)) for n, m in zip(least, most, strict=True)]
+    widths = [min(m, max(n, cap)) for n, m in zip(least, most, strict=True)]
+    # What is left of the room goes to the columns that were cut, left to right.
+    for position, longest in enumerate(most):
+        spare = room - sum(widths)
+        widths[position] += max(0, min(spare, longest - widths[position]))
+    return widths
 
 
 def _fits(section: Section, width: int) -> bool:
-    least, _ = _column_widths(section, width)
-    return sum(least) + _OVERHEAD * len(section.headers) + 1 <= width
+    least, _ = _column_widths(section.headers, [section.headers, *section.rows])
+    return sum(least) + len(_GAP) * (len(least) - 1) <= width
 
 
 def _narrowest_needed(section: Section, width: int) -> Section:
@@ -445,29 +471,59 @@ def _breakable(header: str) -> str:
 
 def _wrap(text: str, width: int) -> str:
     """`text` in lines of at most `width` cells, broken at spaces or between Chinese
-    characters, never inside a run of Latin letters and digits such as 50% or 2025."""
+    characters, never inside a run of Latin letters and digits such as 50% or 2025
+    unless the run alone is wider than `width`."""
     from rich.cells import cell_len
 
     lines = []
     for paragraph in text.split("\n"):
         line = ""
-        for token in _TOKENS.findall(paragraph):
-            if token.isspace():
-                line += " " if line else ""
-                continue
-            if line.strip() and cell_len(line) + cell_len(token) > width:
-                lines.append(line.rstrip())
-                line = ""
-            line += token
+        for word in paragraph.split():
+            line += " " if line else ""
+            for piece in _pieces(word):
+                if line.strip() and cell_len(line) + cell_len(piece) > width:
+                    lines.append(line.rstrip())
+                    line = ""
+                while cell_len(piece) > width:  # a word wider than its column: folded
+                    cut = _cut(piece, width)
+                    lines.append(piece[:cut])
+                    piece = piece[cut:]
+                line += piece
         lines.append(line.rstrip())
     return "\n".join(lines)
 
 
-# Cells per column besides its text in render_table's tables: padding and a divider.
-_OVERHEAD = 3
-# Runs of text between spaces, with Chinese characters (which may break anywhere) left out.
-_WORDS = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")
-_TOKENS = re.compile(r"\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|" + _WORDS.pattern)
+def _pieces(word: str) -> list[str]:
+    """The parts of a word that must stay whole: each Chinese character alone (a run of
+    Chinese may break anywhere), and the runs between them (2000 in 2000个, 50%)."""
+    if word.isascii():  # the usual case
+        return [word]
+    pieces, run = [], ""
+    for character in word:
+        if any(low <= character <= high for low, high in _BREAK_ANYWHERE):
+            pieces.extend((run, character) if run else (character,))
+            run = ""
+        else:
+            run += character
+    return [*pieces, run] if run else pieces
+
+
+def _cut(word: str, width: int) -> int:
+    """How many characters of `word` fill at most `width` cells (at least one)."""
+    from rich.cells import cell_len
+
+    cut = 1
+    while cut < len(word) and cell_len(word[: cut + 1]) <= width:
+        cut += 1
+    return cut
+
+
+# Between columns, in a pipe and on a terminal.
+_GAP = "  "
+# CJK characters, CJK punctuation and full-width forms: a line may break before or after any
+# of them. Compared as strings rather than with a regular expression, whose character class
+# over these ranges took milliseconds to compile on every run.
+_BREAK_ANYWHERE = (("\u2e80", "\u9fff"), ("\uf900", "\ufaff"), ("\uff00", "\uffef"))
 
 
 def check_output(path: Path | None, force: bool) -> None:
@@ -710,19 +766,6 @@ class _removed_on_signal:  # noqa: N801 - used as a context manager, like contex
 MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 20, 1_000, 80
 
 
-def _terminal_text(report: Report) -> str:
-    """The report laid out by Rich for this terminal, with its width and colours."""
-    from rich.console import Console
-
-    console = Console()
-    if not MIN_WIDTH <= console.width <= MAX_WIDTH:
-        # COLUMNS=0 would print nothing, COLUMNS=10**9 lay out for ever.
-        console = Console(width=DEFAULT_WIDTH)
-    with console.capture() as capture:
-        render_table(report, console)
-    return capture.get()
-
-
 def _is_terminal() -> bool:
     """Whether standard output is a terminal, as Rich decides it (FORCE_TERMINAL too)."""
     forced = os.environ.get("FORCE_TERMINAL")
@@ -731,10 +774,10 @@ def _is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def emit(report: Report, fmt: Format, output: Path | None, force: bool) -> None:
-    """Render `report` in `fmt` to the terminal or to `output`. Without --format, an
-    --output file's extension chooses the format."""
-    fmt = format_for(fmt, output)
+def emit(report: Report, fmt: Format | None, output: Path | None, force: bool) -> None:
+    """Render `report` in `fmt` to the terminal or to `output`. Without --format (None),
+    an --output file's extension chooses the format, else a table."""
+    fmt = format_for(fmt, output, Format.table)
     if fmt is Format.xlsx:
         if output is None:
             raise UsageError("xlsx is a binary format; give a file with --output report.xlsx")
@@ -769,33 +812,16 @@ def emit(report: Report, fmt: Format, output: Path | None, force: bool) -> None:
 BOM = b"\xef\xbb\xbf"
 
 
-def _current_context():
-    """The running command's Click context, whether Typer vendors Click (0.28) or
-    depends on it (older): from the package that defines Typer's Context base class."""
-    import importlib
-
-    click_context = typer.Context.__mro__[1]
-    package = click_context.__module__.rsplit(".", 1)[0]
-    return importlib.import_module(f"{package}.globals").get_current_context(silent=True)
-
-
-def format_given(parameter: str = "fmt") -> bool:
-    """Whether the user typed --format (rather than leaving the command's default)."""
-    ctx = _current_context()
-    source = ctx.get_parameter_source(parameter) if ctx else None
-    return source is not None and source.name != "DEFAULT"
-
-
-def format_for(fmt, output: Path | None, given: bool | None = None):
-    """The format to write: --format when given, else the one --output's extension
-    names, else the command's default. A --format that contradicts the extension is
-    an error, since the file would not be what its name says. Returns a member of
-    `fmt`'s own enum."""
-    kind = type(fmt)
-    given = format_given() if given is None else given
+def format_for(fmt, output: Path | None, default):
+    """The format to write: --format when given (not None), else the one --output's
+    extension names, else `default`. A --format that contradicts the extension is an
+    error, since the file would not be what its name says. Returns a member of
+    `default`'s enum."""
+    kind = type(default)
+    given = fmt is not None
     named = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
     if named is None:
-        return fmt
+        return fmt if given else default
     if named not in kind.__members__:
         raise UsageError(
             f"{output.name} names a {named} file, which only `policy export` writes; "

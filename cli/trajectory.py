@@ -14,7 +14,6 @@ from .labels import is_zh, kind_word, reason, say, scope_name, series_label, ter
 from .options import LangOption
 from .output import (
     ForceOption,
-    Format,
     FormatOption,
     OutputOption,
     Report,
@@ -211,7 +210,7 @@ def trajectory_command(
             help="Also draw a chart to this PNG file.", parser=output_path, metavar="FILE"
         ),
     ] = None,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:

@@ -99,3 +99,127 @@ def test_a_table_for_an_ascii_terminal_is_one_line_of_error():
         "error: standard output uses the ascii encoding, which cannot show this output; "
         "set PYTHONIOENCODING=utf-8, or write a file with --output\n"
     )
+
+
+# --- the terminal layout: the columns of the plain text, wrapped to the width -------------
+
+
+def shown(section, width: int, preamble=()) -> list[str]:
+    """What a terminal of `width` columns shows for one section, without colour."""
+    import io
+
+    from rich.console import Console
+
+    from policy_targets.cli.output import Report, render_terminal
+
+    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=True)
+    render_terminal(Report([section], [], preamble=list(preamble)), console)
+    return console.file.getvalue().splitlines()
+
+
+def test_a_table_that_fits_is_the_plain_text_with_a_rule():
+    from policy_targets.cli.output import Report, Section, to_text
+
+    section = Section("Title", ["Indicator", "Value"], [["Smart communities", "≥5000个"]])
+    assert shown(section, 80) == [
+        "Title",
+        "Indicator          Value",
+        "──────────────────────────",
+        "Smart communities  ≥5000个",
+    ]
+    assert to_text(Report([section], [])).splitlines() == [
+        "Title",
+        "Indicator          Value",
+        "Smart communities  ≥5000个",
+    ]
+
+
+def test_the_widest_column_gives_way_first_and_the_table_fills_the_width():
+    from policy_targets.cli.output import Section
+
+    section = Section("", ["Id", "Reason"], [["ab", "one two three four five six"]])
+    assert shown(section, 20) == [
+        "Id  Reason",
+        "────────────────────",
+        "ab  one two three",
+        "    four five six",
+    ]
+
+
+def test_no_column_is_cut_below_its_longest_word():
+    from policy_targets.cli.output import Section
+
+    section = Section("", ["A", "B"], [["communities are", "comparable or not at all"]])
+    assert shown(section, 24) == [
+        "A            B",
+        "────────────────────────",
+        "communities  comparable",
+        "are          or not at",
+        "             all",
+    ]
+
+
+def test_chinese_breaks_between_characters_but_not_inside_a_number():
+    from policy_targets.cli.output import Section
+
+    section = Section("", ["Q", "X"], [["建成不少于5000个智慧社区", "a"]])
+    assert shown(section, 12) == [
+        "Q          X",
+        "────────────",
+        "建成不少   a",
+        "于5000个",
+        "智慧社区",
+    ]
+
+
+def test_a_narrow_terminal_stacks_the_grouped_columns():
+    from policy_targets.cli.output import Section
+
+    section = Section(
+        "",
+        ["Indicator", "Verdict", "Ambition"],
+        [["communities", "raised", "stronger"]],
+        narrow=[("Verdict / ambition", ["Verdict", "Ambition"])],
+    )
+    assert shown(section, 80)[2] == "communities  raised   stronger"
+    assert shown(section, 24) == [
+        "Indicator    Verdict /",
+        "             ambition",
+        "────────────────────────",
+        "communities  raised",
+        "             stronger",
+    ]
+
+
+def test_a_word_wider_than_any_column_is_folded():
+    from policy_targets.cli.output import Section
+
+    section = Section(
+        "", ["A", "B"], [["abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz"]]
+    )
+    lines = shown(section, 20)
+    assert lines == [
+        "A          B",
+        "────────────────────",
+        "abcdefghi  abcdefghi",
+        "jklmnopqr  jklmnopqr",
+        "stuvwxyz   stuvwxyz",
+    ]
+
+
+def test_each_row_has_its_style_and_the_header_is_bold():
+    import io
+
+    from rich.console import Console
+
+    from policy_targets.cli.output import Report, Section, render_terminal
+
+    section = Section("", ["A"], [["up"], ["down"]], styles=["green", None])
+    console = Console(file=io.StringIO(), width=40, color_system="standard", force_terminal=True)
+    render_terminal(Report([section], []), console)
+    assert console.file.getvalue().splitlines() == [
+        "\x1b[1mA\x1b[0m",
+        "\x1b[2m────\x1b[0m",
+        "\x1b[32mup\x1b[0m",
+        "down",
+    ]

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from policy_targets.cli.output import Report, Section, render_table, to_text, write_atomically
+from policy_targets.cli.output import Report, Section, render_terminal, to_text, write_atomically
 from policy_targets.cli.safe_text import spreadsheet_safe, terminal_safe
 from policy_targets.comparisons.errors import UsageError
 
@@ -454,7 +454,7 @@ def test_a_terminal_table_shows_escapes_written_out():
     from rich.console import Console
 
     console = Console(file=io.StringIO(), width=400, color_system=None, force_terminal=True)
-    render_table(_escaping_report(), console)
+    render_terminal(_escaping_report(), console)
     text = console.file.getvalue()
     assert text.count(SHOWN) == 5  # preamble, title, header, cell, footer
     assert not any(c in text for c in "\x1b\x07\x9b\u202e\x00\r\t")
