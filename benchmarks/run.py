@@ -2,6 +2,7 @@
 the start-up of `policy compare 2023 2025` against importing its framework libraries.
 
     .venv/bin/python benchmarks/run.py [--sizes 1000,10000,100000] [--work DIR]
+    .venv/bin/python benchmarks/run.py --sizes ""      # the startup table only
 
 Needs hyperfine (`apt-get install hyperfine`). Prints a Markdown table; hyperfine's JSON
 for every step is kept in the work directory. Peak memory is one more run of each step,
@@ -37,9 +38,9 @@ def main() -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="policy-benchmark-"))
     work.mkdir(parents=True, exist_ok=True)
     bench = Bench(work)
-    sizes = [int(size) for size in args.sizes.split(",")]
-    rows = {size: bench.scale(size) for size in sizes}
-    print(scale_table(rows))
+    sizes = [int(size) for size in args.sizes.split(",") if size]  # --sizes "": startup only
+    if sizes:
+        print(scale_table({size: bench.scale(size) for size in sizes}))
     print(bench.startup(args.startup_runs))
 
 

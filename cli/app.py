@@ -1,7 +1,5 @@
 """The `policy` application: global options, command registration, error handling."""
 
-from __future__ import annotations
-
 import errno
 import os
 import sys

@@ -1,7 +1,5 @@
 """`policy documents`, `policy indicators` and `policy show DOC`: what the data holds."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`policy compare A B`: what a later document raised, lowered, added or let lapse."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

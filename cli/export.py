@@ -1,7 +1,5 @@
 """`policy export`: the whole dataset as one report."""
 
-from __future__ import annotations
-
 import typer
 
 from policy_targets.comparisons.errors import UsageError

@@ -1,7 +1,5 @@
 """`policy trajectory INDICATOR`: one indicator across every document."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`policy validate` and `policy schema`: check the data, and describe it for editors."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

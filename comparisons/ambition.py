@@ -10,7 +10,7 @@ same value for a later year is weaker) decide. When the signals disagree, the re
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from .numbers import format_number
 from .records import Indicator, Target
@@ -46,8 +46,7 @@ COMPARATOR_WORDS = {
 ASPIRATIONAL = "力争 (aspirational)"
 
 
-@dataclass(frozen=True, slots=True)
-class Assessment:
+class Assessment(Struct, frozen=True):
     ambition: Ambition
     reasons: tuple[str, ...]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from .records import Target
 from .vocabulary import RECURRING_MEASURES, STOCK_MEASURES, Dimension, Measure, Verdict
@@ -33,8 +33,7 @@ def not_comparable_reason(a: Target, b: Target, across_scopes: bool = False) -> 
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(Struct, frozen=True):
     absolute: float  # in the normalized unit; percentage points for shares
     relative: float | None  # b / a - 1; None when a is 0
     per_year: float | None  # see `per_year_kind`

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from .ambition import Assessment, assess
 from .changes import Change, change_between, direction, not_comparable_reason
@@ -69,8 +70,7 @@ def due_year(target: Target, document: Document) -> int:
     return target.year
 
 
-@dataclass(frozen=True, slots=True)
-class ComparisonRow:
+class ComparisonRow(Struct, frozen=True):
     indicator: Indicator
     before: Target | None
     after: Target | None
@@ -109,8 +109,7 @@ class ComparisonRow:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(Struct, frozen=True):
     verdicts: dict[str, int]  # in the vocabulary's order, only those that occur
     ambition: dict[str, int]
     categories: list[tuple[str, int, int]]  # category, indicators in before, in after
@@ -123,8 +122,7 @@ class Summary:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Comparison:
+class Comparison(Struct, frozen=True):
     before: Document
     after: Document
     rows: list[ComparisonRow]  # the rows selected (all, or those of `only`)

@@ -6,7 +6,7 @@ Successive points are related in the words `compare` uses: raised, lowered or un
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from .ambition import Assessment, assess
 from .changes import MEASURE_WORDS, Change, change_between, direction, not_comparable_reason
@@ -17,8 +17,7 @@ from .results import target_record
 from .vocabulary import SCOPE_NAMES, STOCK_MEASURES, Kind, Verdict
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(Struct, frozen=True):
     """From one point to the next."""
 
     verdict: Verdict  # raised, lowered, unchanged or not comparable
@@ -41,15 +40,13 @@ class Step:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(Struct, frozen=True):
     target: Target
     document: Document
     step: Step | None  # None for the first point
 
 
-@dataclass(frozen=True, slots=True)
-class Trajectory:
+class Trajectory(Struct, frozen=True):
     indicator: Indicator
     scope: str
     points: list[Point]
