@@ -105,7 +105,7 @@ class Builder:
 
     @staticmethod
     def document(doc_id="a", year=2023, scope="shandong", published=None, period=None):
-        from policy_targets.comparisons.records import Document
+        from policy_targets.comparisons.records import Document, Period
 
         start, end = period or (year, year)
         return Document(
@@ -116,8 +116,7 @@ class Builder:
             title_en=doc_id,
             issuer="issuer",
             published=published,
-            period_start=start,
-            period_end=end,
+            period=Period(start, end),
             kind="work-points",
             source=f"{doc_id}.txt",
             path=f"{doc_id}.yaml",
