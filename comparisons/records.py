@@ -271,10 +271,15 @@ def json_schemas() -> dict[FileKind, dict]:
     fields never appear."""
     import msgspec
 
+    from . import vocabulary
+
     schemas = {}
     for kind, entry in FILE_ENTRIES.items():
         schema = msgspec.json.schema(entry)
         definitions = schema["$defs"]
+        for name, definition in definitions.items():
+            if "enum" in definition:  # msgspec sorts the terms; the vocabulary orders them
+                definition["enum"] = [term.value for term in getattr(vocabulary, name)]
         # The file's own class at the top rather than behind a "$ref".
         root = definitions.pop(schema["$ref"].removeprefix("#/$defs/"))
         schemas[kind] = {

@@ -223,6 +223,8 @@ def _given(value: Any) -> str:
         return "true" if value else "false"
     if value is None:
         return "null"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return repr(value)  # 2025.0, as written: not a whole number to the schema
     if isinstance(value, int | float):
         return _number(value)
     if isinstance(value, dict):

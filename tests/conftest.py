@@ -149,9 +149,12 @@ class Builder:
         scope="shandong",
         dimension="count",
         aspirational=False,
+        upper=None,
     ):
         from policy_targets.comparisons.records import Target
 
+        if comparator == "between" and upper is None:  # a range needs an upper bound
+            upper = value + 1
         return Target(
             document=document,
             indicator=indicator,
@@ -168,6 +171,8 @@ class Builder:
             normalized_unit="",
             dimension=dimension,
             aspirational=aspirational,
+            upper=upper,
+            normalized_upper=upper,
         )
 
     @staticmethod
