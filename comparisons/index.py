@@ -12,8 +12,8 @@ document ids, a missing catalogue) run on every load.
 The cache directory may be shared or writable by others (`POLICY_CACHE_DIR` on a CI box),
 so an entry is read only if it is a regular file owned by the current user, opened
 without following a link and without blocking on a FIFO, and decoded into the record
-classes by msgspec, which builds data, never objects of other types, and runs no code
-but the records' own checks (their constraints and `__post_init__` rules).
+classes by msgspec, which builds data, never objects of other types, and runs no code: it
+only checks each field's constraints (an id's pattern, a year's range) as it decodes.
 A missing, corrupt, foreign or unwritable entry only costs the time to rebuild it.
 """
 

@@ -5,7 +5,7 @@ run. So the parsed mapping is walked field by field with msgspec's own type info
 unknown keys, missing fields, then each value converted (strictly, as msgspec always
 does: a quoted "20", a `yes` or 2025.0 for a year stay errors) to its field's type, into
 nested entries and lists of entries. Only an entry whose every field is good is built, so
-that its own rules (`__post_init__`, a `RuleError`) run and are reported too. Each problem
+that its own rules (its `rules()`, raising a `RuleError`) run and are reported too. Each problem
 names the path of the field (`targets[0].year`) and is located with the line and column
 that the YAML reader kept (`yamlfile.LocatedDict`, `LocatedList`).
 """
@@ -13,6 +13,7 @@ that the YAML reader kept (`yamlfile.LocatedDict`, `LocatedList`).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from functools import cache
 from typing import Annotated, Any, NamedTuple, get_args, get_origin
@@ -117,8 +118,11 @@ def _struct(entry: type, data: Any, loc: tuple, problems: list[Invalid]) -> Any:
         values[f.name] = value
     if not good:
         return _BAD
+    built = entry(**values)
     try:
-        return entry(**values)
+        if hasattr(built, "rules"):
+            built.rules()
+        return built
     except RuleError as exc:  # a rule of the entry itself, across its fields
         where = loc if exc.field is None else (*loc, exc.field)
         problems.append(Invalid(where, str(exc), exc.fix))
@@ -126,12 +130,12 @@ def _struct(entry: type, data: Any, loc: tuple, problems: list[Invalid]) -> Any:
 
 
 def _value(annotation: Any, value: Any, loc: tuple, problems: list[Invalid]) -> Any:
-    info = _info(annotation)
+    info, pattern = _info(annotation)
     if isinstance(info, inspect.UnionType):  # `X | None`, the only unions of the records
         if value is None:
             return None
         (annotation,) = [a for a in get_args(_bare(annotation)) if a is not type(None)]
-        info = _info(annotation)
+        info, pattern = _info(annotation)
     if isinstance(info, inspect.StructType):
         return _struct(info.cls, value, loc, problems)
     if isinstance(info, inspect.ListType | inspect.VarTupleType) and isinstance(value, list):
@@ -143,17 +147,25 @@ def _value(annotation: Any, value: Any, loc: tuple, problems: list[Invalid]) -> 
     if isinstance(value, str):  # surrounding whitespace is no part of a value
         value = value.strip()
     try:
-        return msgspec.convert(value, annotation)
+        converted = msgspec.convert(value, annotation)
     except msgspec.ValidationError:
         problems.append(Invalid(loc, *_explain(info, value)))
         return _BAD
+    if pattern is not None and not re.search(pattern, converted):
+        problems.append(Invalid(loc, *_mismatch(pattern, converted)))
+        return _BAD
+    return converted
 
 
 @cache
-def _info(annotation: Any) -> inspect.Type:
+def _info(annotation: Any) -> tuple[inspect.Type, str | None]:
+    """msgspec's type information, and the pattern a value must match when a file is
+    read (`Meta(extra={"pattern": ...})`, see records.KebabId)."""
     info = inspect.type_info(annotation)
-    # A description (`Meta(description=...)`) wraps the type in Metadata.
-    return info.type if isinstance(info, inspect.Metadata) else info
+    # A description or extra (`Meta(description=...)`) wraps the type in Metadata.
+    if isinstance(info, inspect.Metadata):
+        return info.type, (info.extra or {}).get("pattern")
+    return info, None
 
 
 def _bare(annotation: Any) -> Any:
@@ -192,13 +204,15 @@ def _explain(info: inspect.Type, value: Any) -> tuple[str, str]:
                 return "must not be empty", "fill in the field"
             return f"must be at least {info.min_length} characters long", "fill in the field"
         if info.pattern is not None:
-            what, fix = PATTERNS.get(
-                info.pattern, (f"text matching {info.pattern}", "correct the value")
-            )
-            return f"must be {what}, not {_given(value)}", fix
+            return _mismatch(info.pattern, value)
     if isinstance(info, inspect.ListType | inspect.VarTupleType):
         return f"must be a list, not {_given(value)}", FIX_LIST
     return f"is not valid: {_given(value)}", "correct the value"
+
+
+def _mismatch(pattern: str, value: str) -> tuple[str, str]:
+    what, fix = PATTERNS.get(pattern, (f"text matching {pattern}", "correct the value"))
+    return f"must be {what}, not {_given(value)}", fix
 
 
 def _range(info: inspect.IntType | inspect.FloatType, value: float) -> str:

@@ -334,14 +334,15 @@ def test_a_target_record_adds_only_derived_fields():
 
 
 def test_a_record_keeps_the_rules_of_its_entry():
+    record = Target(
+        **(RANGE | {"upper": None}),
+        document="d",
+        normalized=2,
+        normalized_unit="",
+        dimension="count",
+    )
     with pytest.raises(RuleError, match="a range needs comparator: between"):
-        Target(
-            **(RANGE | {"upper": None}),
-            document="d",
-            normalized=2,
-            normalized_unit="",
-            dimension="count",
-        )
+        record.rules()
 
 
 def test_invalid_is_where_what_and_fix():
