@@ -3,19 +3,21 @@
 Each entry of a data file is a msgspec Struct that carries its own constraints
 (`Annotated[..., Meta(...)]`), its rules across fields (`rules`, which raises a
 `RuleError`) and its JSON Schema (`json_schemas`); `validation.py` checks a parsed file
-against it and reports every problem with its line. The rules are a method that the
-validation calls, not `__post_init__`, which msgspec would also run on every record read
-back from the cache: 0.05 s more per 100 000 targets, half as much again as reading
-them (benchmarks/README.md). The record a command computes with *extends* its entry, adding only what
-loading derives (a target's normalized amount, a document's path): no field is written
-twice. The catalogue's `Indicator` is its own record.
+against it and reports every problem with its line. The record a command computes with
+*extends* its entry, adding only what loading derives (a target's normalized amount, a
+document's path): no field is written twice. The catalogue's `Indicator` is its own
+record.
 
 `index.py` stores the records in the cache as MessagePack and decodes them straight back
 into these classes, so that a warm run needs neither PyYAML nor pint. The cached records
 are immutable, compared and ordered field by field, encoded as arrays (`array_like`) and
 not tracked by the cyclic garbage collector (`gc=False`: a record holds only strings,
-numbers and tuples, so it can never be part of a cycle). The entries stay mappings, as
-the YAML writes them. See benchmarks/README.md for why msgspec rather than pydantic or
+numbers, tuples and a document's Period of two years, so it can never be part of a
+cycle). The entries stay mappings, as the YAML writes them. What is checked only when a
+file is read, not again on every record read back from the cache (which holds only valid
+records): the rules, a method that the validation calls rather than `__post_init__`
+(0.05 s more per 100 000 targets, half as much again as reading them), and an id's
+pattern (`KebabId`). See benchmarks/README.md for why msgspec rather than pydantic or
 named tuples.
 """
 
@@ -32,8 +34,8 @@ from .vocabulary import Category, Comparator, Dimension, DocumentKind, FileKind,
 KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # An id's pattern is checked where a file is read (`extra`, which validation.py applies)
 # and stated in the JSON Schema, but it is no msgspec constraint: msgspec would check it
-# again on every record read back from the cache, which holds only valid records, and at
-# 100 000 targets that took 0.12 s, a third of reading them (benchmarks/README.md).
+# again on every record read back from the cache, which holds only valid records: at
+# 100 000 targets, 0.12 s more on a warm load of 0.27 s (benchmarks/README.md).
 KebabId = Annotated[
     str,
     Meta(
