@@ -1,13 +1,14 @@
 """Checking a parsed YAML file against its entry class of `records.py`, every problem at once.
 
 msgspec stops at the first error, but a curator must see every problem of a file in one
-run. So the parsed mapping is walked field by field with msgspec's own type information:
-unknown keys, missing fields, then each value converted (strictly, as msgspec always
-does: a quoted "20", a `yes` or 2025.0 for a year stay errors) to its field's type, into
-nested entries and lists of entries. Only an entry whose every field is good is built, so
-that its own rules (its `rules()`, raising a `RuleError`) run and are reported too. Each problem
-names the path of the field (`targets[0].year`) and is located with the line and column
-that the YAML reader kept (`yamlfile.LocatedDict`, `LocatedList`).
+run. So a mapping that msgspec does not take in one call (a valid entry, the usual case,
+it does) is walked field by field with msgspec's own type information: unknown keys,
+missing fields, then each value converted (strictly, as msgspec always does: a quoted
+"20", a `yes` or 2025.0 for a year stay errors) to its field's type, into nested entries
+and lists of entries. Only an entry whose every field is good is built, so that its own
+rules (its `rules()`, raising a `RuleError`) run and are reported too. Each problem names
+the path of the field (`targets[0].year`) and is located with the line and column that
+the YAML reader kept (`yamlfile.LocatedDict`, `LocatedList`).
 """
 
 from __future__ import annotations
@@ -78,11 +79,56 @@ class _Field(NamedTuple):
     required: bool
 
 
+class _Plan(NamedTuple):
+    fields: tuple[_Field, ...]
+    keys: frozenset[str]
+    flat: bool  # no entry inside: msgspec can convert the whole mapping in one call
+    patterns: tuple[tuple[str, str], ...]  # (field name, pattern) checked after converting
+
+
 @cache
-def _fields(entry: type) -> tuple[_Field, ...]:
-    return tuple(
+def _plan(entry: type) -> _Plan:
+    fields = tuple(
         _Field(f.name, f.encode_name, f.type, f.required) for f in msgspec.structs.fields(entry)
     )
+    infos = {}
+    for f in fields:
+        info, pattern = _info(f.annotation)
+        if isinstance(info, inspect.UnionType):
+            (inner,) = [a for a in get_args(_bare(f.annotation)) if a is not type(None)]
+            info, pattern = _info(inner)
+        infos[f.name] = (info, pattern)
+    nested = [
+        info
+        for info, _ in infos.values()
+        if isinstance(info, inspect.StructType)
+        or isinstance(getattr(info, "item_type", None), inspect.StructType)
+    ]
+    patterns = tuple((name, p) for name, (_, p) in infos.items() if p is not None)
+    return _Plan(fields, frozenset(f.key for f in fields), not nested, patterns)
+
+
+def _at_once(entry: type, data: dict, plan: _Plan) -> Any:
+    """The entry built from `data` by msgspec in one call, or None when anything is
+    wrong with it (and the walk is needed to find every problem): at 100 000 targets,
+    0.8 s rather than the walk's 3.0 s (benchmarks/records.py)."""
+    stripped = {
+        key: value.strip()
+        if isinstance(value, str)
+        else [v.strip() if isinstance(v, str) else v for v in value]
+        if isinstance(value, list)
+        else value
+        for key, value in data.items()
+    }
+    try:
+        built = msgspec.convert(stripped, entry)
+    except msgspec.ValidationError:
+        return None
+    for name, pattern in plan.patterns:
+        value = getattr(built, name)
+        if value is not None and not re.search(pattern, value):
+            return None
+    return built
 
 
 def _struct(entry: type, data: Any, loc: tuple, problems: list[Invalid]) -> Any:
@@ -91,8 +137,25 @@ def _struct(entry: type, data: Any, loc: tuple, problems: list[Invalid]) -> Any:
             Invalid(loc, f"must be a mapping of keys and values, not {_given(data)}", FIX_MAPPING)
         )
         return _BAD
-    fields = _fields(entry)
-    keys = {f.key for f in fields}
+    plan = _plan(entry)
+    built = _at_once(entry, data, plan) if plan.flat else None
+    if built is None:
+        built = _walk(entry, data, plan, loc, problems)
+    if built is _BAD:
+        return _BAD
+    try:
+        if hasattr(built, "rules"):
+            built.rules()
+        return built
+    except RuleError as exc:  # a rule of the entry itself, across its fields
+        where = loc if exc.field is None else (*loc, exc.field)
+        problems.append(Invalid(where, str(exc), exc.fix))
+        return _BAD
+
+
+def _walk(entry: type, data: dict, plan: _Plan, loc: tuple, problems: list[Invalid]) -> Any:
+    """The entry built field by field, every problem of every field reported."""
+    fields, keys = plan.fields, plan.keys
     good = True
     for key in data:
         if key not in keys:
@@ -116,17 +179,7 @@ def _struct(entry: type, data: Any, loc: tuple, problems: list[Invalid]) -> Any:
         value = _value(f.annotation, data[f.key], (*loc, f.key), problems)
         good = good and value is not _BAD
         values[f.name] = value
-    if not good:
-        return _BAD
-    built = entry(**values)
-    try:
-        if hasattr(built, "rules"):
-            built.rules()
-        return built
-    except RuleError as exc:  # a rule of the entry itself, across its fields
-        where = loc if exc.field is None else (*loc, exc.field)
-        problems.append(Invalid(where, str(exc), exc.fix))
-        return _BAD
+    return entry(**values) if good else _BAD
 
 
 def _value(annotation: Any, value: Any, loc: tuple, problems: list[Invalid]) -> Any:
