@@ -23,7 +23,7 @@ import msgspec
 from msgspec import inspect
 
 from .errors import Problem
-from .records import RuleError
+from .records import KEBAB, RuleError
 
 
 class Invalid(NamedTuple):
@@ -42,10 +42,7 @@ FIX_LIST = "write a list (lines starting with '- ')"
 FIX_MAPPING = "write a mapping of keys and values"
 # What a pattern of `records.py` asks for, in words, and how to meet it.
 PATTERNS = {
-    r"^[a-z0-9]+(-[a-z0-9]+)*$": (
-        "a kebab-case id",
-        "use a kebab-case id such as smart-communities",
-    ),
+    KEBAB: ("a kebab-case id", "use a kebab-case id such as smart-communities"),
 }
 _BAD = object()  # a value with a problem: the entry holding it is not built
 
@@ -95,8 +92,7 @@ def _plan(entry: type) -> _Plan:
     for f in fields:
         info, pattern = _info(f.annotation)
         if isinstance(info, inspect.UnionType):
-            (inner,) = [a for a in get_args(_bare(f.annotation)) if a is not type(None)]
-            info, pattern = _info(inner)
+            info, pattern = _info(_not_none(f.annotation))
         infos[f.name] = (info, pattern)
     nested = [
         info
@@ -187,12 +183,12 @@ def _value(annotation: Any, value: Any, loc: tuple, problems: list[Invalid]) -> 
     if isinstance(info, inspect.UnionType):  # `X | None`, the only unions of the records
         if value is None:
             return None
-        (annotation,) = [a for a in get_args(_bare(annotation)) if a is not type(None)]
+        annotation = _not_none(annotation)
         info, pattern = _info(annotation)
     if isinstance(info, inspect.StructType):
         return _struct(info.cls, value, loc, problems)
     if isinstance(info, inspect.ListType | inspect.VarTupleType) and isinstance(value, list):
-        (item,) = get_args(_bare(annotation))[:1]
+        item = get_args(_bare(annotation))[0]
         items = [_value(item, v, (*loc, i), problems) for i, v in enumerate(value)]
         if any(v is _BAD for v in items):
             return _BAD
@@ -219,6 +215,12 @@ def _info(annotation: Any) -> tuple[inspect.Type, str | None]:
     if isinstance(info, inspect.Metadata):
         return info.type, (info.extra or {}).get("pattern")
     return info, None
+
+
+def _not_none(annotation: Any) -> Any:
+    """X of `X | None`."""
+    (inner,) = [a for a in get_args(_bare(annotation)) if a is not type(None)]
+    return inner
 
 
 def _bare(annotation: Any) -> Any:
