@@ -95,7 +95,7 @@ def schema_command(
     import json
 
     from policy_targets.comparisons.errors import UsageError
-    from policy_targets.comparisons.models import SCHEMA_FILES, json_schemas
+    from policy_targets.comparisons.records import SCHEMA_FILES, json_schemas
 
     from .output import write_directory
 

@@ -1,4 +1,4 @@
-"""The policy-targets library: models, loading, units, quote normalization, diff.
+"""The policy-targets library: records, loading, units, quote normalization, diff.
 
 Nothing in this package prints; functions return plain result objects and raise the
 typed errors of `policy_targets.comparisons.errors`.

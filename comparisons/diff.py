@@ -66,7 +66,7 @@ def due_year(target: Target, document: Document) -> int:
     """The last year a figure is due: its target year, or for a recurring duty (a
     frequency, a per-year rate) the end of its document's plan period."""
     if target.measure in RECURRING_MEASURES:
-        return max(target.year, document.period_end)
+        return max(target.year, document.period.end)
     return target.year
 
 
@@ -193,7 +193,7 @@ def _only_before(indicator: Indicator, a: Target, before: Document, after: Docum
     if due < after.year:
         reason = f"due {due}, before {after.id} ({after.year})"
         return ComparisonRow(indicator, a, None, Verdict.lapsed, reasons=(reason,), due=due)
-    recurring = f"a recurring duty of the {before.period_start}-{before.period_end} plan, " * (
+    recurring = f"a recurring duty of the {before.period.start}-{before.period.end} plan, " * (
         due != a.year
     )
     reason = f"{recurring}due {due}; {after.id} gives no figure"

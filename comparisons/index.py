@@ -12,7 +12,8 @@ document ids, a missing catalogue) run on every load.
 The cache directory may be shared or writable by others (`POLICY_CACHE_DIR` on a CI box),
 so an entry is read only if it is a regular file owned by the current user, opened
 without following a link and without blocking on a FIFO, and decoded into the record
-classes by msgspec, which builds data, never objects of other types, and runs no code.
+classes by msgspec, which builds data, never objects of other types, and runs no code: it
+only checks each field's constraints (an id's pattern, a year's range) as it decodes.
 A missing, corrupt, foreign or unwritable entry only costs the time to rebuild it.
 """
 
@@ -39,8 +40,6 @@ STALE = 3600  # seconds after which a temporary file is a killed run's leftover
 LIBRARIES = {
     "yaml": "pyyaml",
     "pint": "pint",
-    "pydantic": "pydantic",
-    "pydantic_core": "pydantic-core",
     "msgspec": "msgspec",
     "opencc": "opencc",
     "cn2an": "cn2an",  # reads numerals in quotes
@@ -281,7 +280,7 @@ def _replace(record: Any, **changes: Any) -> Any:
 def load(data_dir: Path, use_cache: bool = True) -> Dataset:
     """The validated dataset of `data_dir`, each file from the cache when it is current;
     DataError lists every problem."""
-    from .loading import load_dataset  # PyYAML, pydantic and pint load only on a miss
+    from .loading import load_dataset  # PyYAML and pint load only on a miss
 
     if not use_cache:
         return load_dataset(data_dir)

@@ -1,7 +1,7 @@
 """Where the data lives: the targets directory and the files that make it up.
 
 Kept apart from `loading.py` so that the warm path (hash the files, read the index)
-does not import PyYAML or pydantic.
+does not import PyYAML.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Loading a targets directory: YAML → pydantic validation → plain records.
+"""Loading a targets directory: YAML → the entries of `records.py` → the records.
 
 Every problem of every file is collected with its file, line and fix, and raised
 together as one DataError, so that a curator sees all of them in one run.
@@ -7,64 +7,15 @@ together as one DataError, so that a curator sees all of them in one run.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from . import records
 from .errors import DataError, Problem, UnitError
 from .layout import CATALOGUE, display, document_files, plain_file_name, unexpected_files
-
-# --- locating a pydantic error in the YAML ------------------------------------
-
-_FIXES = {
-    "missing": "add the field",
-    "extra_forbidden": "remove the field or correct its spelling",
-    "string_pattern_mismatch": "use a kebab-case id such as smart-communities",
-    "enum": "use one of the values listed",
-    "float_type": "write a number, e.g. 20",
-    "float_parsing": "write a number, e.g. 20",
-    "finite_number": "write a number, e.g. 20",
-    "int_type": "write a whole number, e.g. 2025",
-    "int_parsing": "write a whole number, e.g. 2025",
-    "int_from_float": "write a whole number, e.g. 2025",
-    "bool_type": "write true or false",
-    "bool_parsing": "write true or false",
-    "string_type": "write text (quote it if it looks like a number)",
-    "list_type": "write a list (lines starting with '- ')",
-    "dict_type": "write a mapping of keys and values",
-    "model_type": "write a mapping of keys and values",
-    "greater_than_equal": "use a number in the allowed range",
-    "less_than_equal": "use a number in the allowed range",
-    "string_too_short": "fill in the field",
-    "value_error": "correct the value",
-}
-
-
-def locate(data: Any, loc: Iterable[Any]) -> tuple[int, int]:
-    """The line and column in the YAML of the value at a pydantic error location."""
-    from .yamlfile import LocatedDict, LocatedList
-
-    mark = getattr(data, "mark", (1, 1))
-    node = data
-    for key in loc:
-        if isinstance(node, LocatedDict) and key in node:
-            mark = node.key_marks.get(key, mark)
-            node = node[key]
-        elif isinstance(node, LocatedList) and isinstance(key, int) and key < len(node):
-            mark = node.item_marks[key]
-            node = node[key]
-        else:
-            break
-    return mark
-
-
-def _loc_text(loc: Iterable[Any]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
+from .validation import loc_text, schema_problems, suggest
+from .vocabulary import Dimension, Measure
 
 # C0 and C1 controls, DEL and NUL. The YAML reader refuses them written raw in a file;
 # this finds those written as escapes in a double-quoted string ("\e[2J", "\x9b").
@@ -87,7 +38,7 @@ def control_characters(data: Any, path: str) -> list[Problem]:
         if isinstance(node, str):
             found = control.search(node)
             if found:
-                where = f"{_loc_text(loc)}: " if loc else ""
+                where = f"{loc_text(loc)}: " if loc else ""
                 code = ord(found.group())
                 problems.append(
                     Problem(
@@ -112,30 +63,12 @@ def control_characters(data: Any, path: str) -> list[Problem]:
     return problems
 
 
-def schema_problems(model: Any, data: Any, path: str) -> tuple[Any, list[Problem]]:
-    """Validate `data` with a pydantic model; (model or None, problems with lines)."""
-    from pydantic import ValidationError
-
-    try:
-        return model.model_validate(data), []
-    except ValidationError as exc:
-        problems = []
-        for error in exc.errors(include_url=False):
-            line, column = locate(data, error["loc"])
-            where = _loc_text(error["loc"])
-            message = error["msg"].removeprefix("Value error, ")
-            fix = _FIXES.get(error["type"], "correct the value")
-            problems.append(Problem(path, line, column, f"{where}: {message}", fix))
-        return None, problems
-
-
 # --- the whole dataset ---------------------------------------------------------
 
 
 def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator] | None, list[Problem]]:
     """The catalogue's indicators by id (None when it is missing, unreadable or empty,
     which its problems say), and its problems."""
-    from .models import Catalogue
     from .yamlfile import load_yaml_file
 
     path = data_dir / CATALOGUE
@@ -154,7 +87,7 @@ def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator] | None,
         raw = load_yaml_file(path, shown)
     except DataError as exc:
         return None, exc.problems
-    catalogue, problems = schema_problems(Catalogue, raw, shown)
+    catalogue, problems = schema_problems(records.Catalogue, raw, shown)
     problems += control_characters(raw, shown)
     if catalogue is None:
         return None, problems
@@ -184,31 +117,21 @@ def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator] | None,
                 )
             )
             continue
-        indicators[item.id] = records.Indicator(
-            id=item.id,
-            name_zh=item.name_zh,
-            name_en=item.name_en,
-            category=item.category.value,
-            dimension=item.dimension.value,
-            unit=item.unit,
-            higher_is_better=item.higher_is_better,
-            aliases=tuple(item.aliases),
-        )
+        indicators[item.id] = item  # the catalogue's entry is the record
     return indicators, problems
 
 
-def _suggest(word: str, choices: Iterable[str]) -> str:
-    import difflib  # only for a message: not on the path of a warm run
-
-    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
-    return f"did you mean {', '.join(close)}? " if close else ""
-
-
 def _check_target(
-    target: Any, document: records.Document, catalogue: dict | None, item: Any, shown: str
+    target: records.TargetEntry,
+    document: records.Document,
+    catalogue: dict | None,
+    item: Any,
+    shown: str,
 ) -> tuple[records.Target | None, list[Problem]]:
-    """Check one validated target against the catalogue, units and its quote;
-    `item` is its YAML mapping, for line numbers."""
+    """Check one validated entry against the catalogue, units and its quote, and make
+    its record; `item` is its YAML mapping, for line numbers."""
+    import msgspec
+
     from .numerals import states
     from .quotes import normalize_text
     from .units import normalize
@@ -225,7 +148,7 @@ def _check_target(
         problem(
             "indicator",
             f"unknown indicator {target.indicator!r}",
-            f"{_suggest(target.indicator, catalogue)}add it to {CATALOGUE} or use an existing id",
+            f"{suggest(target.indicator, catalogue)}add it to {CATALOGUE} or use an existing id",
         )
     try:
         normalized = normalize(target.value, target.unit, indicator and indicator.dimension)
@@ -237,7 +160,7 @@ def _check_target(
         )
         normalized = None
     is_frequency_unit = target.unit.startswith("每")
-    if (target.measure.value == "frequency") != is_frequency_unit:
+    if (target.measure == Measure.frequency) != is_frequency_unit:
         problem(
             "measure",
             f"measure {target.measure.value!r} does not fit unit {target.unit!r}",
@@ -267,26 +190,16 @@ def _check_target(
             )
     if problems or normalized is None:
         return None, problems
+    entry = msgspec.structs.asdict(target)
+    entry["scope"] = target.scope or document.scope  # the entry names it only when it differs
     return records.Target(
+        **entry,
         document=document.id,
-        indicator=target.indicator,
-        value=target.value,
-        unit=target.unit,
-        comparator=target.comparator.value,
-        measure=target.measure.value,
-        kind=target.kind.value,
-        year=target.year,
-        quote=target.quote,
-        locator=target.locator,
-        scope=target.scope or document.scope,
         normalized=normalized.magnitude,
         normalized_unit=normalized.unit,
-        dimension=str(normalized.dimension),  # records hold plain strings
-        aspirational=target.aspirational,
-        note=target.note,
+        dimension=Dimension(normalized.dimension),
         line=item.mark[0],
         quote_at=item.key_marks.get("quote", item.mark),
-        upper=target.upper,
         normalized_upper=None
         if target.upper is None
         else normalize(target.upper, target.unit).magnitude,
@@ -296,7 +209,8 @@ def _check_target(
 def load_document(
     path: Path, catalogue: dict | None
 ) -> tuple[records.Document | None, list[records.Target], list[Problem]]:
-    from .models import DocumentFile
+    import msgspec
+
     from .yamlfile import load_yaml_file
 
     shown = display(path)
@@ -304,23 +218,13 @@ def load_document(
         raw = load_yaml_file(path, shown)
     except DataError as exc:
         return None, [], exc.problems
-    parsed, problems = schema_problems(DocumentFile, raw, shown)
+    parsed, problems = schema_problems(records.DocumentFile, raw, shown)
     problems += control_characters(raw, shown)
     if parsed is None:
         return None, [], problems
     info = parsed.document
     document = records.Document(
-        id=info.id,
-        year=info.year,
-        scope=info.scope,
-        title_zh=info.title_zh,
-        title_en=info.title_en,
-        issuer=info.issuer,
-        published=info.published,
-        period_start=info.period.start,
-        period_end=info.period.end,
-        kind=info.kind.value,
-        source=info.source,
+        **msgspec.structs.asdict(info),
         path=shown,
         id_at=raw["document"].key_marks["id"],
     )

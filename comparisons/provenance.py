@@ -11,10 +11,11 @@ from typing import Any
 
 from .errors import DataError, Problem
 from .layout import IGNORE_LIST, display, plain_file_name
-from .loading import control_characters, schema_problems
+from .loading import control_characters
 from .numerals import LISTED
 from .quotes import NormalizedSource, normalize_source, normalize_text
 from .records import Dataset, Document
+from .validation import schema_problems
 from .yamlfile import load_yaml_file
 
 # What the report lists: the numerals of numerals.py (Arabic, and Chinese with a magnitude)
@@ -62,7 +63,7 @@ class ProvenanceReport:
 
 
 def load_ignore_rules(data_dir: Path) -> list[IgnoreRule]:
-    from .models import CoverageIgnore
+    from .records import CoverageIgnore
 
     path = data_dir / IGNORE_LIST
     if not path.exists():

@@ -1,32 +1,190 @@
-"""The records of a loaded, validated dataset: what commands compute with.
+"""The records: one class per record, from the YAML a curator writes to the cache.
 
-`loading.py` builds them from the YAML (with pydantic and pint); `index.py` stores them
-in the cache as MessagePack and decodes them straight back into these classes, so that a
-warm run needs neither. They are msgspec Structs: immutable, compared and ordered field by
-field, and not tracked by the cyclic garbage collector (`gc=False`: a record holds only
-strings, numbers and tuples of numbers, so it can never be part of a cycle). See
-benchmarks/README.md for why msgspec rather than pydantic or named tuples.
+Each entry of a data file is a msgspec Struct that carries its own constraints
+(`Annotated[..., Meta(...)]`), its rules across fields (`rules`, which raises a
+`RuleError`) and its JSON Schema (`json_schemas`); `validation.py` checks a parsed file
+against it and reports every problem with its line. The record a command computes with
+*extends* its entry, adding only what loading derives (a target's normalized amount, a
+document's path): no field is written twice. The catalogue's `Indicator` is its own
+record.
+
+`index.py` stores the records in the cache as MessagePack and decodes them straight back
+into these classes, so that a warm run needs neither PyYAML nor pint. The cached records
+are immutable, compared and ordered field by field, encoded as arrays (`array_like`) and
+not tracked by the cyclic garbage collector (`gc=False`: a record holds only strings,
+numbers, tuples and a document's Period of two years, so it can never be part of a
+cycle). The entries stay mappings, as the YAML writes them. What is checked only when a
+file is read, not again on every record read back from the cache (which holds only valid
+records): the rules, a method that the validation calls rather than `__post_init__`
+(0.05 s more per 100 000 targets, half as much again as reading them), and an id's
+pattern (`KebabId`). See benchmarks/README.md for why msgspec rather than pydantic or
+named tuples.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Annotated
 
-from msgspec import Struct
+from msgspec import Meta, Struct
+
+from .vocabulary import Category, Comparator, Dimension, DocumentKind, FileKind, Kind, Measure
+
+KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# An id's pattern is checked where a file is read (`extra`, which validation.py applies)
+# and stated in the JSON Schema, but it is no msgspec constraint: msgspec would check it
+# again on every record read back from the cache, which holds only valid records: at
+# 100 000 targets, 0.12 s more on a warm load of 0.27 s (benchmarks/README.md).
+KebabId = Annotated[
+    str,
+    Meta(
+        description="kebab-case identifier",
+        extra_json_schema={"pattern": KEBAB},
+        extra={"pattern": KEBAB},
+    ),
+]
+Text = Annotated[str, Meta(min_length=1)]
+# Strict, like every field: a quoted year ("2023") or a yes for true is a curation
+# mistake, not a value.
+Year = Annotated[int, Meta(ge=1990, le=2100)]
+# Values are written as the document writes them (20 for 20万), so real ones are small;
+# the bounds keep every normalization, ratio and growth rate finite. 0 is a value.
+SMALLEST_VALUE, LARGEST_VALUE = 1e-6, 1e12
 
 
-class _Record(Struct, frozen=True, order=True, array_like=True, gc=False):
-    pass
+class RuleError(ValueError):
+    """A rule across fields (or beyond a type's constraints) that an entry breaks, raised
+    by its `rules()`; `field` names the field to point at, else the entry is pointed at."""
+
+    def __init__(self, message: str, field: str | None = None, fix: str = "correct the value"):
+        super().__init__(message)
+        self.field, self.fix = field, fix
 
 
-class Indicator(_Record):
-    id: str
-    name_zh: str
-    name_en: str
-    category: str
-    dimension: str
-    unit: str
+class _Entry(Struct, frozen=True, forbid_unknown_fields=True):
+    """An entry as written in a data file, fields in the file's order."""
+
+
+# --- a document file -------------------------------------------------------------------
+
+
+class Period(_Entry, order=True, gc=False):
+    """The years a document covers, first and last."""
+
+    start: Year
+    end: Year
+
+    def rules(self) -> None:
+        if self.end < self.start:
+            raise RuleError("period end is before its start")
+
+
+class DocumentEntry(_Entry):
+    """The `document:` mapping of a document file."""
+
+    id: KebabId
+    year: Annotated[Year, Meta(description="the year `policy compare YEAR` finds it by")]
+    scope: Annotated[KebabId, Meta(description="whose targets: shandong, binzhou, …")]
+    title_zh: Text
+    title_en: Text
+    issuer: Text
+    published: (
+        Annotated[
+            str,
+            Meta(description='quoted ISO date, e.g. "2023-06-17"; null when the source gives none'),
+        ]
+        | None
+    )
+    period: Period
+    kind: DocumentKind
+    source: Annotated[str, Meta(min_length=1, description="file name of the source text")]
+
+    def rules(self) -> None:
+        if self.published is not None:
+            from datetime import date
+
+            try:
+                date.fromisoformat(self.published)
+            except ValueError:
+                raise RuleError(
+                    f"{self.published!r} is not an ISO date",
+                    "published",
+                    'write a quoted ISO date, e.g. "2023-06-17"',
+                ) from None
+
+
+class TargetEntry(_Entry, kw_only=True):  # kw_only: optional fields sit among required ones
+    """One target or baseline, as written in the `targets:` list of a document file."""
+
+    indicator: KebabId
+    value: Annotated[
+        float, Meta(ge=0, le=LARGEST_VALUE, description="the number exactly as written")
+    ]
+    upper: (
+        Annotated[
+            float,
+            Meta(
+                ge=0,
+                le=LARGEST_VALUE,
+                description="the upper bound of a range (comparator between): 3 in 2-3个",
+            ),
+        ]
+        | None
+    ) = None
+    unit: Annotated[
+        str,
+        Meta(min_length=1, description="the unit exactly as written: 万个, E, %, 每季度 …"),
+    ]
+    comparator: Comparator
+    measure: Measure
+    kind: Kind
+    year: Annotated[Year, Meta(description="the year the figure refers to")]
+    aspirational: bool = False
+    quote: Annotated[
+        str, Meta(min_length=2, description="shortest verbatim clause, Simplified Chinese")
+    ]
+    locator: Annotated[str, Meta(min_length=1, description="section path, e.g. 四、(一) 30")]
+    # Loading fills in the document's scope when the entry names none.
+    scope: Annotated[KebabId, Meta(description="only when not the document's")] | None = None
+    note: str | None = None
+
+    def rules(self) -> None:
+        for name in ("value", "upper"):
+            number = getattr(self, name)
+            if number is not None and 0 < number < SMALLEST_VALUE:
+                raise RuleError(
+                    f"a value other than 0 must be at least {SMALLEST_VALUE:f}",
+                    name,
+                    "use a number in the allowed range",
+                )
+        if (self.comparator == Comparator.between) != (self.upper is not None):
+            raise RuleError("a range needs comparator: between and an upper bound, `upper:`")
+        if self.upper is not None and self.upper <= self.value:
+            raise RuleError(f"upper bound {self.upper:g} is not above value {self.value:g}")
+
+
+class DocumentFile(_Entry):
+    """One `targets/<document-id>.yaml` file."""
+
+    document: DocumentEntry
+    targets: list[TargetEntry]
+
+
+# --- the catalogue and the coverage-ignore list ------------------------------------------
+
+
+class Indicator(_Entry, order=True, gc=False):
+    """One indicator of the catalogue, `targets/indicators.yaml`: entry and record at
+    once (loading derives nothing). Cached as a mapping, not an array: an array-like
+    Struct would be an array in the JSON Schema too, and a catalogue is small."""
+
+    id: KebabId
+    name_zh: Text
+    name_en: Text
+    category: Category
+    dimension: Dimension
+    unit: Annotated[str, Meta(min_length=1, description="display unit")]
     higher_is_better: bool = True
     aliases: tuple[str, ...] = ()
 
@@ -34,43 +192,50 @@ class Indicator(_Record):
         return self.name_zh if lang == "zh" else self.name_en
 
 
-class Document(_Record):
-    id: str
-    year: int
-    scope: str
-    title_zh: str
-    title_en: str
-    issuer: str
-    published: str | None  # None when the source gives no date
-    period_start: int
-    period_end: int
-    kind: str
-    source: str
+class Catalogue(_Entry):
+    """The `targets/indicators.yaml` file."""
+
+    indicators: list[Indicator]
+
+
+class IgnoreEntry(_Entry):
+    """A numeral of a source text that no quote needs to cover, and why."""
+
+    text: Annotated[
+        str, Meta(min_length=1, description="the numeral with a little context, Simplified")
+    ]
+    reason: Annotated[str, Meta(min_length=3)]
+    document: Annotated[KebabId, Meta(description="only in this document")] | None = None
+    # Compiled (with a time limit) and checked where it is used, in provenance.py.
+    pattern: Annotated[bool, Meta(description="text is a regular expression")] = False
+
+
+class CoverageIgnore(_Entry):
+    """The `targets/coverage-ignore.yaml` file."""
+
+    ignore: list[IgnoreEntry]
+
+
+# --- the records loading derives -----------------------------------------------------------
+
+
+class Document(DocumentEntry, kw_only=True, order=True, array_like=True, gc=False):
+    """A document as loaded: its entry, and where it was read from."""
+
     path: str  # the YAML file, as shown in messages
     id_at: tuple[int, int] = (1, 1)  # line and column of `id:` in that file
 
 
-class Target(_Record):
+class Target(TargetEntry, kw_only=True, order=True, array_like=True, gc=False):
+    """A target as loaded: its entry (with `scope` filled in) and its normalized amount."""
+
     document: str
-    indicator: str
-    value: float
-    unit: str
-    comparator: str
-    measure: str
-    kind: str
-    year: int
-    quote: str
-    locator: str
-    scope: str
     normalized: float
     normalized_unit: str
-    dimension: str
-    aspirational: bool = False
-    note: str | None = None
+    dimension: Dimension
     line: int = 0  # line of the entry in its YAML file
     quote_at: tuple[int, int] = (0, 0)  # line and column of its `quote:` key
-    upper: float | None = None  # the upper bound of a range (comparator between), as written
-    normalized_upper: float | None = None
+    normalized_upper: float | None = None  # `upper`, normalized
 
 
 @dataclass
@@ -102,3 +267,40 @@ class Dataset:
             "indicators": [indicator_record(i) for i in self.indicators.values()],
             "targets": list(dataset_records(self)),
         }
+
+
+# --- JSON Schemas ----------------------------------------------------------------------------
+
+# The entry class of each kind of data file, and its JSON Schema file beside the YAML.
+FILE_ENTRIES = {
+    FileKind.document: DocumentFile,
+    FileKind.catalogue: Catalogue,
+    FileKind.coverage_ignore: CoverageIgnore,
+}
+SCHEMA_FILES = {kind: f"{kind.value}.schema.json" for kind in FileKind}
+
+
+def json_schemas() -> dict[FileKind, dict]:
+    """One JSON Schema per kind of data file (document, catalogue, coverage-ignore), so
+    that an editor or check-jsonschema names the very field that is wrong rather than
+    "not valid under any of the given schemas". Made from the entry classes, so derived
+    fields never appear."""
+    import msgspec
+
+    from . import vocabulary
+
+    schemas = {}
+    for kind, entry in FILE_ENTRIES.items():
+        schema = msgspec.json.schema(entry)
+        definitions = schema["$defs"]
+        for name, definition in definitions.items():
+            if "enum" in definition:  # msgspec sorts the terms; the vocabulary orders them
+                definition["enum"] = [term.value for term in getattr(vocabulary, name)]
+        # The file's own class at the top rather than behind a "$ref".
+        root = definitions.pop(schema["$ref"].removeprefix("#/$defs/"))
+        schemas[kind] = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            **root,
+            "$defs": definitions,
+        }
+    return schemas

@@ -17,7 +17,7 @@ def document_record(document: Document) -> dict:
         "title_en": document.title_en,
         "issuer": document.issuer,
         "published": document.published,
-        "period": {"start": document.period_start, "end": document.period_end},
+        "period": {"start": document.period.start, "end": document.period.end},
         "kind": document.kind,
         "source": document.source,
     }

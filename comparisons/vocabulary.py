@@ -1,8 +1,9 @@
 """The project's vocabulary: every term a record, a rule or an option may use.
 
-Each term is defined here once; the pydantic models, the records, the comparison rules,
-the CLI's choices and the docs all refer to these enums. They are StrEnums, so a member
-equals its string and records stay plain strings.
+Each term is defined here once; the records (which validate the YAML with them), the
+comparison rules, the CLI's choices and the docs all refer to these enums. They are
+StrEnums, so a member equals, hashes, formats and encodes (JSON, CSV, MessagePack) as its
+string.
 """
 
 from __future__ import annotations

@@ -105,7 +105,7 @@ class Builder:
 
     @staticmethod
     def document(doc_id="a", year=2023, scope="shandong", published=None, period=None):
-        from policy_targets.comparisons.records import Document
+        from policy_targets.comparisons.records import Document, Period
 
         start, end = period or (year, year)
         return Document(
@@ -116,8 +116,7 @@ class Builder:
             title_en=doc_id,
             issuer="issuer",
             published=published,
-            period_start=start,
-            period_end=end,
+            period=Period(start, end),
             kind="work-points",
             source=f"{doc_id}.txt",
             path=f"{doc_id}.yaml",
@@ -150,9 +149,12 @@ class Builder:
         scope="shandong",
         dimension="count",
         aspirational=False,
+        upper=None,
     ):
         from policy_targets.comparisons.records import Target
 
+        if comparator == "between" and upper is None:  # a range needs an upper bound
+            upper = value + 1
         return Target(
             document=document,
             indicator=indicator,
@@ -169,6 +171,8 @@ class Builder:
             normalized_unit="",
             dimension=dimension,
             aspirational=aspirational,
+            upper=upper,
+            normalized_upper=upper,
         )
 
     @staticmethod

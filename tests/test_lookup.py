@@ -11,7 +11,7 @@ from policy_targets.comparisons.lookup import (
     resolve_scope,
     scopes,
 )
-from policy_targets.comparisons.records import Dataset, Document, Indicator, Target
+from policy_targets.comparisons.records import Dataset, Document, Indicator, Period, Target
 
 
 def indicator(id_, name_zh, name_en, category="digital-economy", aliases=()):
@@ -20,26 +20,36 @@ def indicator(id_, name_zh, name_en, category="digital-economy", aliases=()):
 
 def document(id_, year, scope):
     return Document(
-        id_, year, scope, "标题", "Title", "Issuer", None, year, year, "plan", "x.txt", "x"
+        id=id_,
+        year=year,
+        scope=scope,
+        title_zh="标题",
+        title_en="Title",
+        issuer="Issuer",
+        published=None,
+        period=Period(year, year),
+        kind="plan",
+        source="x.txt",
+        path="x",
     )
 
 
 def target(document_id, indicator_id, scope):
     return Target(
-        document_id,
-        indicator_id,
-        1.0,
-        "个",
-        "at_least",
-        "level",
-        "target",
-        2025,
-        "1个",
-        "一",
-        scope,
-        1.0,
-        "",
-        "count",
+        document=document_id,
+        indicator=indicator_id,
+        value=1.0,
+        unit="个",
+        comparator="at_least",
+        measure="level",
+        kind="target",
+        year=2025,
+        quote="1个",
+        locator="一",
+        scope=scope,
+        normalized=1.0,
+        normalized_unit="",
+        dimension="count",
     )
 
 
