@@ -315,6 +315,8 @@ def _sheet_name(title: str, used: set[str]) -> str:
 def to_text(report: Report) -> str:
     """Plain aligned text for a pipe or a file: one line per row, whole, so that grep and
     sort see every row."""
+    from rich.cells import cell_len
+
     # Escape sequences written out (ESC → \x1b), as on the terminal: a pipe often ends
     # in one (less -R, a pager, a log viewer).
     lines = [line_safe(line) for line in report.preamble]
@@ -325,7 +327,7 @@ def to_text(report: Report) -> str:
             lines.append(line_safe(section.title))
         headers = [line_safe(header) for header in section.headers]
         rows = [[line_safe(cell) for cell in row] for row in section.rows]
-        widths = _column_widths(section.headers, [headers, *rows])[1]
+        widths = [max(cell_len(row[i]) for row in (headers, *rows)) for i in range(len(headers))]
         for row in (headers, *rows):
             lines.extend(_row_lines(row, widths))
         lines.extend(line_safe(line) for line in section.footer)
@@ -372,8 +374,8 @@ def _terminal_table(section: Section, width: int):
     cost, which was most of a terminal run (benchmarks/README.md)."""
     from rich.text import Text
 
-    section = _narrowest_needed(section, width)
-    widths = _fitted(section, width)
+    section, (least, most) = _narrowest_needed(section, width)
+    widths = _fitted(least, most, width)
     headers = [_wrap(h, w) for h, w in zip(section.headers, widths, strict=True)]
     lines = [(line, "table.header") for line in _row_lines(headers, widths)]
     lines.append(("─" * (sum(widths) + len(_GAP) * (len(widths) - 1)), "dim"))
@@ -410,24 +412,23 @@ def _literal(section: Section) -> Section:
     )
 
 
-def _column_widths(headers: list[str], rows: list[list[str]]) -> tuple[list[int], list[int]]:
+def _column_widths(section: Section) -> tuple[list[int], list[int]]:
     """Each column's longest word (a run of Chinese may break anywhere) and longest line."""
     from rich.cells import cell_len
 
     least, most = [], []
-    for position in range(len(headers)):
-        cells = [row[position] for row in rows]
+    for position, header in enumerate(section.headers):
+        cells = [header, *(row[position] for row in section.rows)]
         pieces = [p for cell in cells for word in cell.split() for p in _pieces(word)]
         least.append(max((cell_len(p) for p in pieces), default=1))
         most.append(max(cell_len(line) for cell in cells for line in cell.split("\n")))
     return least, most
 
 
-def _fitted(section: Section, width: int) -> list[int]:
+def _fitted(least: list[int], most: list[int], width: int) -> list[int]:
     """Column widths that fit `width` and split no word: the widest columns give way
     first, none below its longest word, and a table that must wrap fills the width.
     Where even the longest words do not fit, words are split (`_wrap` folds them)."""
-    least, most = _column_widths(section.headers, [section.headers, *section.rows])
     room = width - len(_GAP) * (len(most) - 1)
     if sum(most) <= room:
         return most
@@ -445,20 +446,20 @@ def _fitted(section: Section, width: int) -> list[int]:
     return widths
 
 
-def _fits(section: Section, width: int) -> bool:
-    least, _ = _column_widths(section.headers, [section.headers, *section.rows])
-    return sum(least) + len(_GAP) * (len(least) - 1) <= width
-
-
-def _narrowest_needed(section: Section, width: int) -> Section:
+def _narrowest_needed(section: Section, width: int) -> tuple[Section, tuple[list, list]]:
     """The section as it is, else with its `narrow` columns stacked, else with long
-    headers broken too: the first that fits `width` without splitting a word."""
+    headers broken too: the first that fits `width` without splitting a word, with its
+    columns' widths (`_column_widths`)."""
     candidates = [section]
     if section.narrow:
         candidates.append(section.stacked())
     last = candidates[-1]
     candidates.append(replace(last, headers=[_breakable(h) for h in last.headers]))
-    return next((c for c in candidates if _fits(c, width)), candidates[-1])
+    for candidate in candidates:
+        least, most = measured = _column_widths(candidate)
+        if sum(least) + len(_GAP) * (len(least) - 1) <= width:
+            break
+    return candidate, measured
 
 
 def _breakable(header: str) -> str:
@@ -477,18 +478,21 @@ def _wrap(text: str, width: int) -> str:
 
     lines = []
     for paragraph in text.split("\n"):
-        line = ""
+        line, used = "", 0
         for word in paragraph.split():
-            line += " " if line else ""
+            if line:
+                line, used = line + " ", used + 1
             for piece in _pieces(word):
-                if line.strip() and cell_len(line) + cell_len(piece) > width:
+                size = cell_len(piece)
+                if line.strip() and used + size > width:
                     lines.append(line.rstrip())
-                    line = ""
-                while cell_len(piece) > width:  # a word wider than its column: folded
+                    line, used = "", 0
+                while size > width:  # a word wider than its column: folded
                     cut = _cut(piece, width)
                     lines.append(piece[:cut])
                     piece = piece[cut:]
-                line += piece
+                    size = cell_len(piece)
+                line, used = line + piece, used + size
         lines.append(line.rstrip())
     return "\n".join(lines)
 
