@@ -316,31 +316,29 @@ def _different(match: re.Match) -> str:
     return f"{what}不同：{a} 与 {b}"
 
 
-_REASONS: list[tuple[re.Pattern, object]] = [
-    (re.compile(r"value (?P<n>\S+) pp"), lambda m: f"数值 {m['n']} 个百分点"),
-    (re.compile(r"value (?P<n>\S+) %"), lambda m: f"数值 {m['n']}%"),
-    (re.compile(r"value (?P<n>\S+)(?P<unit> .+)?"), lambda m: f"数值 {m['n']}{m['unit'] or ''}"),
-    (re.compile(r"(?P<new>.+) instead of (?P<old>.+)"), _instead),
+# The shapes of the library's reasons, as patterns that `re` compiles (and caches) on
+# first use: only a Chinese report needs them.
+_REASONS: list[tuple[str, object]] = [
+    (r"value (?P<n>\S+) pp", lambda m: f"数值 {m['n']} 个百分点"),
+    (r"value (?P<n>\S+) %", lambda m: f"数值 {m['n']}%"),
+    (r"value (?P<n>\S+)(?P<unit> .+)?", lambda m: f"数值 {m['n']}{m['unit'] or ''}"),
+    (r"(?P<new>.+) instead of (?P<old>.+)", _instead),
     (
-        re.compile(r"same value, (?P<n>\d+) years? (?P<when>later|earlier)"),
+        r"same value, (?P<n>\d+) years? (?P<when>later|earlier)",
         lambda m: f"数值相同，{'推迟' if m['when'] == 'later' else '提前'}{m['n']}年",
     ),
     (
-        re.compile(
-            r"different (?P<what>scope|dimension|measure): (?P<a>\S+)( \(.*?\))? vs "
-            r"(?P<b>\S+)( \(.*\))?"
-        ),
+        r"different (?P<what>scope|dimension|measure): (?P<a>\S+)( \(.*?\))? vs "
+        r"(?P<b>\S+)( \(.*\))?",
         _different,
     ),
     (
-        re.compile(r"due (?P<due>\d+), before (?P<doc>\S+) \((?P<year>\d+)\)"),
+        r"due (?P<due>\d+), before (?P<doc>\S+) \((?P<year>\d+)\)",
         lambda m: f"{m['due']}年到期，早于 {m['doc']}（{m['year']}年）",
     ),
     (
-        re.compile(
-            r"(a recurring duty of the (?P<period>\S+) plan, )?due (?P<due>\d+); "
-            r"(?P<doc>\S+) gives no figure"
-        ),
+        r"(a recurring duty of the (?P<period>\S+) plan, )?due (?P<due>\d+); "
+        r"(?P<doc>\S+) gives no figure",
         lambda m: (
             (f"{m['period']}年规划期内的常规任务，" if m["period"] else "")
             + f"{m['due']}年到期；{m['doc']} 未给出数值"
@@ -354,7 +352,7 @@ def reason(text: str, lang: str | None) -> str:
     if not is_zh(lang):
         return text
     for pattern, words in _REASONS:
-        match = pattern.fullmatch(text)
+        match = re.fullmatch(pattern, text)
         if match:
             return words(match)
     return text

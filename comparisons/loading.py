@@ -14,7 +14,6 @@ from typing import Any
 from . import records
 from .errors import DataError, Problem, UnitError
 from .layout import CATALOGUE, display, document_files, plain_file_name, unexpected_files
-from .validation import loc_text, schema_problems, suggest
 from .vocabulary import Dimension, Measure
 
 # C0 and C1 controls, DEL and NUL. The YAML reader refuses them written raw in a file;
@@ -27,6 +26,7 @@ def control_characters(data: Any, path: str) -> list[Problem]:
     quote or a title it would reach a terminal as an escape sequence."""
     import re
 
+    from .validation import loc_text
     from .yamlfile import LocatedDict, LocatedList
 
     control = re.compile(_CONTROL)
@@ -69,6 +69,7 @@ def control_characters(data: Any, path: str) -> list[Problem]:
 def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator] | None, list[Problem]]:
     """The catalogue's indicators by id (None when it is missing, unreadable or empty,
     which its problems say), and its problems."""
+    from .validation import schema_problems
     from .yamlfile import load_yaml_file
 
     path = data_dir / CATALOGUE
@@ -145,6 +146,8 @@ def _check_target(
     indicator = catalogue.get(target.indicator) if catalogue is not None else None
     # Without a catalogue, its own problem says why no id can be checked.
     if indicator is None and catalogue is not None:
+        from .validation import suggest
+
         problem(
             "indicator",
             f"unknown indicator {target.indicator!r}",
@@ -211,6 +214,7 @@ def load_document(
 ) -> tuple[records.Document | None, list[records.Target], list[Problem]]:
     import msgspec
 
+    from .validation import schema_problems
     from .yamlfile import load_yaml_file
 
     shown = display(path)
