@@ -33,7 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--work", type=Path, help="work directory (default: a new temporary one)")
-    parser.add_argument("--startup-runs", type=int, default=40)
+    parser.add_argument("--startup-runs", type=int, default=100)
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="policy-benchmark-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -108,7 +108,7 @@ class Bench:
             results[step] = (result["median"], cpu(result), self.peak_mb(command, prepare))
         return results
 
-    def startup(self, runs: int, rounds: int = 5) -> str:
+    def startup(self, runs: int, rounds: int = 10) -> str:
         """`policy compare 2023 2025` on the bundled data, warm cache found the way a
         user's run finds it (platformdirs, XDG_CACHE_HOME), to a pipe and in a
         pseudo-terminal, against the imports of its framework libraries. hyperfine runs
