@@ -724,7 +724,9 @@ class _removed_on_signal:  # noqa: N801 - used as a context manager, like contex
         if threading.current_thread() is threading.main_thread():  # only it may set them
             for name in self.SIGNALS:
                 number = getattr(signal, name, None)
-                if number is not None:
+                # A signal the process was started to ignore (SIGHUP under nohup, SIGINT
+                # in a background job) stays ignored: it must not end the write.
+                if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
                     self.previous[number] = signal.signal(number, self._handle)
         return self
 

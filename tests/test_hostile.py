@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import signal
@@ -715,6 +716,28 @@ def large_dataset(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     ids=["SIGTERM", "SIGHUP", "SIGINT"],
 )
 def test_a_killed_export_leaves_no_file(tmp_path, large_dataset, signum, status):
+    # The signal's default disposition, whatever this test run inherited (nohup ignores
+    # SIGHUP, a background job SIGINT).
+    process = _export_while(tmp_path, large_dataset, lambda: signal.signal(signum, signal.SIG_DFL))
+    process.send_signal(signum)
+    assert process.wait(timeout=60) == status
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_ignored_signal_stays_ignored(tmp_path, large_dataset):
+    # Under nohup SIGHUP is ignored: the export carries on and writes its whole file.
+    process = _export_while(
+        tmp_path, large_dataset, lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    )
+    process.send_signal(signal.SIGHUP)
+    assert process.wait(timeout=120) == 0
+    assert [path.name for path in tmp_path.iterdir()] == ["export.json"]
+    assert len(json.loads((tmp_path / "export.json").read_text(encoding="utf-8"))) == 20000
+
+
+def _export_while(tmp_path, large_dataset, prepare):
+    """An export of the large dataset, started with `prepare` run in the child, once its
+    temporary file is there."""
     data, env = large_dataset
     process = subprocess.Popen(
         [*ENTRY_POINT, "--data", str(data), "export", "-o", "export.json"],
@@ -722,11 +745,10 @@ def test_a_killed_export_leaves_no_file(tmp_path, large_dataset, signum, status)
         env={**os.environ, **env},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=prepare,
     )
     deadline = time.monotonic() + 120
     while not leftovers(tmp_path) and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.002)
     assert leftovers(tmp_path), "the export ended before its temporary file was seen"
-    process.send_signal(signum)
-    assert process.wait(timeout=60) == status
-    assert list(tmp_path.iterdir()) == []
+    return process
