@@ -725,7 +725,7 @@ class _removed_on_signal:  # noqa: N801 - used as a context manager, like contex
             for name in self.SIGNALS:
                 number = getattr(signal, name, None)
                 # A signal the process was started to ignore (SIGHUP under nohup, SIGINT
-                # in a background job) stays ignored: it must not end the write.
+                # after `&` in a script) stays ignored: it must not end the write.
                 if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
                     self.previous[number] = signal.signal(number, self._handle)
         return self

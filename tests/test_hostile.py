@@ -717,7 +717,7 @@ def large_dataset(tmp_path_factory) -> tuple[Path, dict[str, str]]:
 )
 def test_a_killed_export_leaves_no_file(tmp_path, large_dataset, signum, status):
     # The signal's default disposition, whatever this test run inherited (nohup ignores
-    # SIGHUP, a background job SIGINT).
+    # SIGHUP, `&` in a script SIGINT).
     process = _export_while(tmp_path, large_dataset, lambda: signal.signal(signum, signal.SIG_DFL))
     process.send_signal(signum)
     assert process.wait(timeout=60) == status
