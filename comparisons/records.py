@@ -23,9 +23,10 @@ named tuples.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated
+from typing import Annotated, Any, ClassVar
 
 from msgspec import Meta, Struct
 
@@ -60,6 +61,25 @@ class RuleError(ValueError):
     def __init__(self, message: str, field: str | None = None, fix: str = "correct the value"):
         super().__init__(message)
         self.field, self.fix = field, fix
+
+
+def _iso_date(published: str) -> None:
+    from datetime import date
+
+    try:
+        date.fromisoformat(published)
+    except ValueError:
+        raise RuleError(
+            f"{published!r} is not an ISO date", fix='write a quoted ISO date, e.g. "2023-06-17"'
+        ) from None
+
+
+def _not_tiny(number: float) -> None:
+    if 0 < number < SMALLEST_VALUE:
+        raise RuleError(
+            f"a value other than 0 must be at least {SMALLEST_VALUE:f}",
+            fix="use a number in the allowed range",
+        )
 
 
 class _Entry(Struct, frozen=True, forbid_unknown_fields=True):
@@ -100,18 +120,9 @@ class DocumentEntry(_Entry):
     kind: DocumentKind
     source: Annotated[str, Meta(min_length=1, description="file name of the source text")]
 
-    def rules(self) -> None:
-        if self.published is not None:
-            from datetime import date
-
-            try:
-                date.fromisoformat(self.published)
-            except ValueError:
-                raise RuleError(
-                    f"{self.published!r} is not an ISO date",
-                    "published",
-                    'write a quoted ISO date, e.g. "2023-06-17"',
-                ) from None
+    # Checks of one field beyond its type, run on each good field even when others are
+    # bad, so that every problem of a file is reported at once.
+    checks: ClassVar[dict[str, Callable[[Any], None]]] = {"published": _iso_date}
 
 
 class TargetEntry(_Entry, kw_only=True):  # kw_only: optional fields sit among required ones
@@ -149,15 +160,12 @@ class TargetEntry(_Entry, kw_only=True):  # kw_only: optional fields sit among r
     scope: Annotated[KebabId, Meta(description="only when not the document's")] | None = None
     note: str | None = None
 
+    checks: ClassVar[dict[str, Callable[[Any], None]]] = {
+        "value": _not_tiny,
+        "upper": _not_tiny,
+    }
+
     def rules(self) -> None:
-        for name in ("value", "upper"):
-            number = getattr(self, name)
-            if number is not None and 0 < number < SMALLEST_VALUE:
-                raise RuleError(
-                    f"a value other than 0 must be at least {SMALLEST_VALUE:f}",
-                    name,
-                    "use a number in the allowed range",
-                )
         if (self.comparator == Comparator.between) != (self.upper is not None):
             raise RuleError("a range needs comparator: between and an upper bound, `upper:`")
         if self.upper is not None and self.upper <= self.value:

@@ -124,6 +124,13 @@ def _at_once(entry: type, data: dict, plan: _Plan) -> Any:
         value = getattr(built, name)
         if value is not None and not re.search(pattern, value):
             return None
+    for name, check in getattr(entry, "checks", {}).items():
+        value = getattr(built, name)
+        try:
+            if value is not None:
+                check(value)
+        except RuleError:
+            return None  # the walk reports it
     return built
 
 
@@ -173,6 +180,13 @@ def _walk(entry: type, data: dict, plan: _Plan, loc: tuple, problems: list[Inval
                 good = False
             continue
         value = _value(f.annotation, data[f.key], (*loc, f.key), problems)
+        check = getattr(entry, "checks", {}).get(f.name)
+        if check is not None and value is not _BAD and value is not None:
+            try:
+                check(value)
+            except RuleError as exc:
+                problems.append(Invalid((*loc, f.key), str(exc), exc.fix))
+                value = _BAD
         good = good and value is not _BAD
         values[f.name] = value
     return entry(**values) if good else _BAD
@@ -243,7 +257,7 @@ def _explain(info: inspect.Type, value: Any) -> tuple[str, str]:
     if isinstance(info, inspect.FloatType):
         if not number:
             return f"must be a number, not {_given(value)}", FIX_NUMBER
-        if not math.isfinite(value):
+        if isinstance(value, float) and not math.isfinite(value):
             return f"must be a finite number, not {value}", FIX_NUMBER
         return _range(info, value), FIX_RANGE
     if isinstance(info, inspect.BoolType):
@@ -280,6 +294,9 @@ def _range(info: inspect.IntType | inspect.FloatType, value: float) -> str:
 
 
 def _number(value: float) -> str:
+    if isinstance(value, int) and not -(10**15) < value < 10**15:
+        # Past what a float holds (1 followed by 320 zeros), or past what str() writes.
+        return "a number of more than 15 digits"
     return f"{int(value)}" if float(value).is_integer() and abs(value) < 1e15 else f"{value:g}"
 
 

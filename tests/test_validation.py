@@ -119,3 +119,69 @@ def test_problems_are_located_problems():
     assert problems == [
         Problem("f", 2, 1, "x: unknown field", "remove the field or correct its spelling")
     ]
+
+
+DOCUMENT = (
+    "id: a\n"
+    "year: 2025\n"
+    "scope: shandong\n"
+    "title_zh: 标题\n"
+    "title_en: Title\n"
+    "issuer: Office\n"
+    'published: "2025-04-07"\n'
+    "period: {start: 2025, end: 2025}\n"
+    "kind: work-points\n"
+    "source: a.txt\n"
+)
+TARGET = (
+    "indicator: smart-communities\n"
+    "value: 20\n"
+    "unit: 个\n"
+    "comparator: at_least\n"
+    "measure: level\n"
+    "kind: target\n"
+    "year: 2025\n"
+    "quote: 建成20个\n"
+    "locator: 一、1\n"
+)
+
+
+def test_a_field_check_is_reported_beside_a_bad_type():
+    from policy_targets.comparisons.records import DocumentEntry
+
+    text = DOCUMENT.replace("year: 2025", 'year: "2025"').replace("2025-04-07", "2025-13-45")
+    assert located(text, DocumentEntry) == [
+        "f.yaml:2:1: year: must be a whole number, not the text '2025' — "
+        "write a whole number, e.g. 2025",
+        "f.yaml:7:1: published: '2025-13-45' is not an ISO date — "
+        'write a quoted ISO date, e.g. "2023-06-17"',
+    ]
+
+
+def test_the_smallest_value_is_reported_beside_an_empty_unit():
+    from policy_targets.comparisons.records import TargetEntry
+
+    text = TARGET.replace("value: 20", "value: 0.0000001").replace("unit: 个", 'unit: ""')
+    assert located(text, TargetEntry) == [
+        "f.yaml:2:1: value: a value other than 0 must be at least 0.000001 — "
+        "use a number in the allowed range",
+        "f.yaml:3:1: unit: must not be empty — fill in the field",
+    ]
+
+
+def test_a_number_too_large_for_a_float_is_one_problem():
+    from policy_targets.comparisons.records import DocumentEntry, TargetEntry
+
+    huge = "1" + "0" * 320
+    assert located(TARGET.replace("value: 20", f"value: {huge}"), TargetEntry) == [
+        "f.yaml:2:1: value: must be from 0 to 1000000000000, not a number of more than 15 "
+        "digits — use a number in the allowed range"
+    ]
+    assert located(DOCUMENT.replace("year: 2025", f"year: {huge}"), DocumentEntry) == [
+        "f.yaml:2:1: year: must be from 1990 to 2100, not a number of more than 15 digits — "
+        "use a number in the allowed range"
+    ]
+    assert located(DOCUMENT.replace("title_en: Title", f"title_en: {huge}"), DocumentEntry) == [
+        "f.yaml:5:1: title_en: must be text, not a number of more than 15 digits — "
+        "write text (quote it if it looks like a number)"
+    ]
