@@ -328,7 +328,7 @@ def compare_command(
         from .output import check_output
         from .plot import plot_comparison
 
-        check_output(output, force)
+        check_output(fmt, output, force)
         chosen = [resolve_indicator(data, name).id for name in indicator or []] or [
             row.indicator.id for row in comparison.rows if row.before and row.after
         ]

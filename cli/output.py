@@ -353,19 +353,25 @@ def render_terminal(report: Report, console) -> None:
     and terminal_safe writes out escape sequences (ESC → \x1b)."""
     from rich.text import Text
 
+    width = console.width
+
+    def prose(line: str, style: str = "") -> None:
+        # Wrapped here, like the cells, rather than by Rich, which would cut a number
+        # inside Chinese text (已到期4 / 0); soft_wrap: Rich then leaves it as it is.
+        console.print(Text(_wrap(terminal_safe(line), width), style=style), soft_wrap=True)
+
     for line in report.preamble:
-        console.print(Text(terminal_safe(line)))
+        prose(line)
     for section in report.sections:
         if report.preamble or section is not report.sections[0]:
             console.print()
         if section.title:
-            console.print(Text(terminal_safe(section.title), style="table.title"))
-        # Laid out to fit already: soft_wrap spares Rich wrapping and cropping it again.
-        console.print(_terminal_table(_literal(section), console.width), soft_wrap=True)
+            prose(section.title, "table.title")
+        console.print(_terminal_table(_literal(section), width), soft_wrap=True)
         if section.extra is not None:
             console.print(section.extra)
         for line in section.footer:
-            console.print(Text(terminal_safe(line)))
+            prose(line)
 
 
 def _terminal_table(section: Section, width: int):
@@ -374,8 +380,8 @@ def _terminal_table(section: Section, width: int):
     cost, which was most of a terminal run (benchmarks/README.md)."""
     from rich.text import Text
 
-    section, (least, most) = _narrowest_needed(section, width)
-    widths = _fitted(least, most, width)
+    section, measured = _narrowest_needed(section, width)
+    widths = _fitted(*measured, width)
     headers = [_wrap(h, w) for h, w in zip(section.headers, widths, strict=True)]
     lines = [(line, "table.header") for line in _row_lines(headers, widths)]
     lines.append(("─" * (sum(widths) + len(_GAP) * (len(widths) - 1)), "dim"))
@@ -412,33 +418,33 @@ def _literal(section: Section) -> Section:
     )
 
 
-def _column_widths(section: Section) -> tuple[list[int], list[int]]:
-    """Each column's longest word (a run of Chinese may break anywhere) and longest line."""
+def _column_widths(section: Section) -> tuple[list[int], list[int], list[int]]:
+    """Each column's longest word (a run of Chinese may break anywhere, a kebab id after a
+    hyphen), longest line, and widest character (2 for Chinese): what a column needs so
+    as to split no word, to wrap nothing, and to show anything at all."""
     from rich.cells import cell_len
 
-    least, most = [], []
+    least, most, floor = [], [], []
     for position, header in enumerate(section.headers):
         cells = [header, *(row[position] for row in section.rows)]
         pieces = [p for cell in cells for word in cell.split() for p in _pieces(word)]
         least.append(max((cell_len(p) for p in pieces), default=1))
         most.append(max(cell_len(line) for cell in cells for line in cell.split("\n")))
-    return least, most
+        floor.append(2 if any(cell_len(p) > len(p) for p in pieces if not p.isascii()) else 1)
+    return least, most, floor
 
 
-def _fitted(least: list[int], most: list[int], width: int) -> list[int]:
+def _fitted(least: list[int], most: list[int], floor: list[int], width: int) -> list[int]:
     """Column widths that fit `width` and split no word: the widest columns give way
     first, none below its longest word, and a table that must wrap fills the width.
-    Where even the longest words do not fit, words are split (`_wrap` folds them)."""
+    Where the longest words do not fit, the longest of them are split (`_wrap` folds
+    them), and no column is narrower than its widest character."""
     room = width - len(_GAP) * (len(most) - 1)
     if sum(most) <= room:
         return most
-    if sum(least) > room:
-        least = [1] * len(least)
-    # The largest cap on column width at which the table still fits the room.
-    cap = max(most)
-    while cap > 1 and sum(min(m, max(n, cap)) for n, m in zip(least, most, strict=True)) > room:
-        cap -= 1
-    widths = [min(m, max(n, cap)) for n, m in zip(least, most, strict=True)]
+    if sum(least) > room:  # only the longest words are split, down to a character
+        least = _capped(floor, least, room)
+    widths = _capped(least, most, room)
     # What is left of the room goes to the columns that were cut, left to right.
     for position, longest in enumerate(most):
         spare = room - sum(widths)
@@ -446,34 +452,36 @@ def _fitted(least: list[int], most: list[int], width: int) -> list[int]:
     return widths
 
 
-def _narrowest_needed(section: Section, width: int) -> tuple[Section, tuple[list, list]]:
-    """The section as it is, else with its `narrow` columns stacked, else with long
-    headers broken too: the first that fits `width` without splitting a word, with its
-    columns' widths (`_column_widths`)."""
-    candidates = [section]
-    if section.narrow:
-        candidates.append(section.stacked())
-    last = candidates[-1]
-    candidates.append(replace(last, headers=[_breakable(h) for h in last.headers]))
+def _capped(lower: list[int], upper: list[int], room: int) -> list[int]:
+    """Each column's width between its `lower` and `upper`, under the largest common cap
+    at which they fit the room: the widest columns give way first. A binary search, since
+    a cell of someone else's data may be a million characters long."""
+
+    def total(cap: int) -> int:
+        return sum(min(u, max(n, cap)) for n, u in zip(lower, upper, strict=True))
+
+    low, high = 1, max(upper)
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if total(middle) <= room else (low, middle - 1)
+    return [min(u, max(n, low)) for n, u in zip(lower, upper, strict=True)]
+
+
+def _narrowest_needed(section: Section, width: int) -> tuple[Section, tuple]:
+    """The section as it is, else with its `narrow` columns stacked: the first that fits
+    `width` without splitting a word, with its columns' widths (`_column_widths`)."""
+    candidates = [section, section.stacked()] if section.narrow else [section]
     for candidate in candidates:
-        least, most = measured = _column_widths(candidate)
+        least, _, _ = measured = _column_widths(candidate)
         if sum(least) + len(_GAP) * (len(least) - 1) <= width:
             break
     return candidate, measured
 
 
-def _breakable(header: str) -> str:
-    """A long header of one word (a document id) broken after its hyphens, so that a
-    narrow column shows it whole on a few lines rather than cut anywhere."""
-    if " " in header or len(header) <= 12:
-        return header
-    return header.replace("-", "-\n")
-
-
 def _wrap(text: str, width: int) -> str:
-    """`text` in lines of at most `width` cells, broken at spaces or between Chinese
-    characters, never inside a run of Latin letters and digits such as 50% or 2025
-    unless the run alone is wider than `width`."""
+    """`text` in lines of at most `width` cells, broken at spaces, between Chinese
+    characters and after the hyphens of a kebab id, never inside a run of Latin letters
+    and digits such as 50% or 2025 unless the run alone is wider than `width`."""
     from rich.cells import cell_len
 
     lines = []
@@ -487,39 +495,55 @@ def _wrap(text: str, width: int) -> str:
                 if line.strip() and used + size > width:
                     lines.append(line.rstrip())
                     line, used = "", 0
-                while size > width:  # a word wider than its column: folded
-                    cut = _cut(piece, width)
-                    lines.append(piece[:cut])
-                    piece = piece[cut:]
+                if size > width:  # a word wider than its column: folded
+                    *whole, piece = _folded(piece, width)
+                    lines.extend(whole)
                     size = cell_len(piece)
                 line, used = line + piece, used + size
         lines.append(line.rstrip())
     return "\n".join(lines)
 
 
+def _folded(word: str, width: int) -> list[str]:
+    """`word` in lines of at most `width` cells (one character at least), in one pass."""
+    from rich.cells import cell_len
+
+    lines, line, used = [], [], 0
+    for character in word:
+        size = cell_len(character)
+        if line and used + size > width:
+            lines.append("".join(line))
+            line, used = [], 0
+        line.append(character)
+        used += size
+    return [*lines, "".join(line)]
+
+
 def _pieces(word: str) -> list[str]:
     """The parts of a word that must stay whole: each Chinese character alone (a run of
-    Chinese may break anywhere), and the runs between them (2000 in 2000个, 50%)."""
+    Chinese may break anywhere), the runs between them (2000 in 2000个, 50%), and the
+    parts of a kebab id with their hyphens (2023- work- points)."""
     if word.isascii():  # the usual case
-        return [word]
+        return _hyphenated(word)
     pieces, run = [], ""
     for character in word:
         if any(low <= character <= high for low, high in _BREAK_ANYWHERE):
-            pieces.extend((run, character) if run else (character,))
+            pieces.extend((*_hyphenated(run), character) if run else (character,))
             run = ""
         else:
             run += character
-    return [*pieces, run] if run else pieces
+    return [*pieces, *_hyphenated(run)] if run else pieces
 
 
-def _cut(word: str, width: int) -> int:
-    """How many characters of `word` fill at most `width` cells (at least one)."""
-    from rich.cells import cell_len
-
-    cut = 1
-    while cut < len(word) and cell_len(word[: cut + 1]) <= width:
-        cut += 1
-    return cut
+def _hyphenated(run: str) -> list[str]:
+    """`run` broken after each hyphen between two other characters: 2023-work-points,
+    not -5, 5- or a--b."""
+    if "-" not in run[1:-1]:
+        return [run]
+    parts = run.split("-")
+    if not all(parts):  # a leading, trailing or doubled hyphen: kept whole
+        return [run]
+    return [part + "-" for part in parts[:-1]] + [parts[-1]]
 
 
 # Between columns, in a pipe and on a terminal.
@@ -530,11 +554,19 @@ _GAP = "  "
 _BREAK_ANYWHERE = (("\u2e80", "\u9fff"), ("\uf900", "\ufaff"), ("\uff00", "\uffef"))
 
 
-def check_output(path: Path | None, force: bool) -> None:
-    """A UsageError when `path` could not be written: checked before a command writes
-    anything else (a chart), so that a refused --output leaves no other file behind."""
+def check_output(fmt: Format | None, path: Path | None, force: bool) -> None:
+    """A UsageError when the report could not be written as asked (a --format that
+    contradicts the --output extension, xlsx without a file, a file that exists): checked
+    before a command writes anything else (a chart), so that a refused --output leaves no
+    other file behind."""
+    _file_for(format_for(fmt, path, Format.table), path)
     if path is not None:
         _checked_target(path, force)
+
+
+def _file_for(fmt: Format, output: Path | None) -> None:
+    if fmt is Format.xlsx and output is None:
+        raise UsageError("xlsx is a binary format; give a file with --output report.xlsx")
 
 
 def write_atomically(path: Path, payload: bytes | Iterable[bytes], force: bool) -> None:
@@ -784,9 +816,8 @@ def emit(report: Report, fmt: Format | None, output: Path | None, force: bool) -
     """Render `report` in `fmt` to the terminal or to `output`. Without --format (None),
     an --output file's extension chooses the format, else a table."""
     fmt = format_for(fmt, output, Format.table)
+    _file_for(fmt, output)
     if fmt is Format.xlsx:
-        if output is None:
-            raise UsageError("xlsx is a binary format; give a file with --output report.xlsx")
         write_atomically(output, to_xlsx(report), force)
         return
     if fmt is Format.table:

@@ -97,7 +97,7 @@ def _chart(trajectory, lang: str):
 
 
 def _section(trajectory, lang: str) -> Section:
-    """One scope's figures: a row per point, the chart beside them on a terminal."""
+    """One scope's figures: a row per point, the chart below them on a terminal."""
     indicator = trajectory.indicator
     rows, styles = [], []
     for point in trajectory.points:
@@ -231,7 +231,7 @@ def trajectory_command(
         from .output import check_output
         from .plot import plot_trajectory
 
-        check_output(output, force)
+        check_output(fmt, output, force)
         plot_trajectory(found, plot, force, lang)
     report = build_report_all(found, lang) if scope == ALL_SCOPES else build_report(found[0], lang)
     emit(report, fmt, output, force)

@@ -13,7 +13,8 @@ The cache directory may be shared or writable by others (`POLICY_CACHE_DIR` on a
 so an entry is read only if it is a regular file owned by the current user, opened
 without following a link and without blocking on a FIFO, and decoded into the record
 classes by msgspec, which builds data, never objects of other types, and runs no code: it
-only checks each field's constraints (an id's pattern, a year's range) as it decodes.
+only checks each field's type and range constraints (a year's range) as it decodes; an
+id's pattern is checked when a data file is read, not here (records.KebabId).
 A missing, corrupt, foreign or unwritable entry only costs the time to rebuild it.
 """
 

@@ -55,8 +55,9 @@ SMALLEST_VALUE, LARGEST_VALUE = 1e-6, 1e12
 
 
 class RuleError(ValueError):
-    """A rule across fields (or beyond a type's constraints) that an entry breaks, raised
-    by its `rules()`; `field` names the field to point at, else the entry is pointed at."""
+    """A rule beyond a type's constraints that an entry breaks: raised by one of its
+    `checks` (one field) or its `rules()` (across fields); `field` names the field to point
+    at, else the entry (or the checked field) is pointed at."""
 
     def __init__(self, message: str, field: str | None = None, fix: str = "correct the value"):
         super().__init__(message)

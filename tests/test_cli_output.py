@@ -223,3 +223,52 @@ def test_each_row_has_its_style_and_the_header_is_bold():
         "\x1b[32mup\x1b[0m",
         "down",
     ]
+
+
+def test_a_kebab_id_breaks_after_its_hyphens():
+    from policy_targets.cli.output import Section
+
+    section = Section("", ["Id", "Name"], [["2023-work-points", "work points of 2023"]])
+    assert shown(section, 20) == [
+        "Id         Name",
+        "────────────────────",
+        "2023-      work",
+        "work-      points of",
+        "points     2023",
+    ]
+
+
+def test_only_the_longest_words_are_split_when_words_cannot_fit():
+    from policy_targets.cli.output import Section
+
+    section = Section("", ["A", "B"], [["infrastructure", "abcdefghijklmnopqrstuvwxyz"]])
+    assert shown(section, 30) == [
+        "A               B",
+        "──────────────────────────────",
+        "infrastructure  abcdefghijklmn",
+        "                opqrstuvwxyz",
+    ]
+
+
+def test_a_chinese_column_is_never_narrower_than_a_character():
+    from rich.cells import cell_len
+
+    from policy_targets.cli.output import Section
+
+    section = Section("", ["名称", "B", "C"], [["智慧社区", "abcdefghij", "klmnopqrst"]])
+    lines = shown(section, 8)
+    assert max(cell_len(line) for line in lines) <= 8
+    assert lines[:3] == ["名  B  C", "称", "────────"]
+    assert [line[:4] for line in lines[3:7]] == ["智  a", "慧  b", "社  c", "区  d"]
+
+
+def test_prose_breaks_between_chinese_characters_not_inside_a_number():
+    from policy_targets.cli.output import Section
+
+    section = Section("", ["A"], [["a"]])
+    preamble = ["60项指标：提高1项，新增目标16，已到期40，未重申1"]
+    assert shown(section, 24, preamble)[:3] == [
+        "60项指标：提高1项，新增",
+        "目标16，已到期40，未重申",
+        "1",
+    ]

@@ -396,3 +396,28 @@ def test_scope_all_plot_draws_one_series_per_scope(run, tmp_path, monkeypatch):
 def test_scope_all_of_an_indicator_in_one_scope(run):
     result = run("trajectory", "smart-communities", "--scope", "all", "--format", "json")
     assert list(json.loads(result.stdout)["scopes"]) == ["shandong"]
+
+
+@pytest.mark.parametrize(
+    ("output_args", "message"),
+    [
+        (
+            ["-f", "table", "-o", "x.json"],
+            "--format table contradicts the extension of x.json (json); drop --format, "
+            "or name the file x.txt",
+        ),
+        (
+            ["-o", "x.db"],
+            "x.db names a sqlite file, which only `policy export` writes; "
+            "give another --output name",
+        ),
+        (["-f", "xlsx"], "xlsx is a binary format; give a file with --output report.xlsx"),
+    ],
+    ids=["contradiction", "export-only", "xlsx-to-terminal"],
+)
+def test_a_refused_format_leaves_no_chart(tmp_path, run, output_args, message):
+    chart = tmp_path / "chart.png"
+    for args in (["compare", "2023", "2025"], ["trajectory", "smart-communities"]):
+        result = run(*args, "--plot", str(chart), *output_args)
+        assert (result.exit_code, result.stderr) == (2, f"error: {message}\n")
+        assert not chart.exists()
