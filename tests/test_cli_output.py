@@ -1,12 +1,15 @@
 """The shared --format/--output implementation."""
 
+import io
 import os
 import subprocess
 import sys
 
 import pytest
+from rich.cells import cell_len
+from rich.console import Console
 
-from policy_targets.cli.output import write_atomically
+from policy_targets.cli.output import Report, Section, render_terminal, to_text, write_atomically
 from policy_targets.comparisons.errors import UsageError
 
 
@@ -104,22 +107,17 @@ def test_a_table_for_an_ascii_terminal_is_one_line_of_error():
 # --- the terminal layout: the columns of the plain text, wrapped to the width -------------
 
 
-def shown(section, width: int, preamble=()) -> list[str]:
-    """What a terminal of `width` columns shows for one section, without colour."""
-    import io
-
-    from rich.console import Console
-
-    from policy_targets.cli.output import Report, render_terminal
-
-    console = Console(file=io.StringIO(), width=width, color_system=None, force_terminal=True)
+def shown(section, width: int, preamble=(), color_system=None) -> list[str]:
+    """What a terminal of `width` columns shows for one section, without colour unless
+    `color_system` is given."""
+    console = Console(
+        file=io.StringIO(), width=width, color_system=color_system, force_terminal=True
+    )
     render_terminal(Report([section], [], preamble=list(preamble)), console)
     return console.file.getvalue().splitlines()
 
 
 def test_a_table_that_fits_is_the_plain_text_with_a_rule():
-    from policy_targets.cli.output import Report, Section, to_text
-
     section = Section("Title", ["Indicator", "Value"], [["Smart communities", "≥5000个"]])
     assert shown(section, 80) == [
         "Title",
@@ -135,8 +133,6 @@ def test_a_table_that_fits_is_the_plain_text_with_a_rule():
 
 
 def test_the_widest_column_gives_way_first_and_the_table_fills_the_width():
-    from policy_targets.cli.output import Section
-
     section = Section("", ["Id", "Reason"], [["ab", "one two three four five six"]])
     assert shown(section, 20) == [
         "Id  Reason",
@@ -147,8 +143,6 @@ def test_the_widest_column_gives_way_first_and_the_table_fills_the_width():
 
 
 def test_no_column_is_cut_below_its_longest_word():
-    from policy_targets.cli.output import Section
-
     section = Section("", ["A", "B"], [["communities are", "comparable or not at all"]])
     assert shown(section, 24) == [
         "A            B",
@@ -160,8 +154,6 @@ def test_no_column_is_cut_below_its_longest_word():
 
 
 def test_chinese_breaks_between_characters_but_not_inside_a_number():
-    from policy_targets.cli.output import Section
-
     section = Section("", ["Q", "X"], [["建成不少于5000个智慧社区", "a"]])
     assert shown(section, 12) == [
         "Q          X",
@@ -173,8 +165,6 @@ def test_chinese_breaks_between_characters_but_not_inside_a_number():
 
 
 def test_a_narrow_terminal_stacks_the_grouped_columns():
-    from policy_targets.cli.output import Section
-
     section = Section(
         "",
         ["Indicator", "Verdict", "Ambition"],
@@ -192,8 +182,6 @@ def test_a_narrow_terminal_stacks_the_grouped_columns():
 
 
 def test_a_word_wider_than_any_column_is_folded():
-    from policy_targets.cli.output import Section
-
     section = Section(
         "", ["A", "B"], [["abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz"]]
     )
@@ -208,16 +196,8 @@ def test_a_word_wider_than_any_column_is_folded():
 
 
 def test_each_row_has_its_style_and_the_header_is_bold():
-    import io
-
-    from rich.console import Console
-
-    from policy_targets.cli.output import Report, Section, render_terminal
-
     section = Section("", ["A"], [["up"], ["down"]], styles=["green", None])
-    console = Console(file=io.StringIO(), width=40, color_system="standard", force_terminal=True)
-    render_terminal(Report([section], []), console)
-    assert console.file.getvalue().splitlines() == [
+    assert shown(section, 40, color_system="standard") == [
         "\x1b[1mA\x1b[0m",
         "\x1b[2m────\x1b[0m",
         "\x1b[32mup\x1b[0m",
@@ -226,8 +206,6 @@ def test_each_row_has_its_style_and_the_header_is_bold():
 
 
 def test_a_kebab_id_breaks_after_its_hyphens():
-    from policy_targets.cli.output import Section
-
     section = Section("", ["Id", "Name"], [["2023-work-points", "work points of 2023"]])
     assert shown(section, 20) == [
         "Id         Name",
@@ -239,8 +217,6 @@ def test_a_kebab_id_breaks_after_its_hyphens():
 
 
 def test_only_the_longest_words_are_split_when_words_cannot_fit():
-    from policy_targets.cli.output import Section
-
     section = Section("", ["A", "B"], [["infrastructure", "abcdefghijklmnopqrstuvwxyz"]])
     assert shown(section, 30) == [
         "A               B",
@@ -251,10 +227,6 @@ def test_only_the_longest_words_are_split_when_words_cannot_fit():
 
 
 def test_a_chinese_column_is_never_narrower_than_a_character():
-    from rich.cells import cell_len
-
-    from policy_targets.cli.output import Section
-
     section = Section("", ["名称", "B", "C"], [["智慧社区", "abcdefghij", "klmnopqrst"]])
     lines = shown(section, 8)
     assert max(cell_len(line) for line in lines) <= 8
@@ -263,8 +235,6 @@ def test_a_chinese_column_is_never_narrower_than_a_character():
 
 
 def test_prose_breaks_between_chinese_characters_not_inside_a_number():
-    from policy_targets.cli.output import Section
-
     section = Section("", ["A"], [["a"]])
     preamble = ["60项指标：提高1项，新增目标16，已到期40，未重申1"]
     assert shown(section, 24, preamble)[:3] == [
