@@ -81,6 +81,7 @@ class _Plan(NamedTuple):
     keys: frozenset[str]
     flat: bool  # no entry inside: msgspec can convert the whole mapping in one call
     patterns: tuple[tuple[str, str], ...]  # (field name, pattern) checked after converting
+    checks: dict[str, Any]  # field name → the entry's check of that one field
 
 
 @cache
@@ -101,7 +102,8 @@ def _plan(entry: type) -> _Plan:
         or isinstance(getattr(info, "item_type", None), inspect.StructType)
     ]
     patterns = tuple((name, p) for name, (_, p) in infos.items() if p is not None)
-    return _Plan(fields, frozenset(f.key for f in fields), not nested, patterns)
+    checks = getattr(entry, "checks", {})
+    return _Plan(fields, frozenset(f.key for f in fields), not nested, patterns, checks)
 
 
 def _at_once(entry: type, data: dict, plan: _Plan) -> Any:
@@ -124,7 +126,7 @@ def _at_once(entry: type, data: dict, plan: _Plan) -> Any:
         value = getattr(built, name)
         if value is not None and not re.search(pattern, value):
             return None
-    for name, check in getattr(entry, "checks", {}).items():
+    for name, check in plan.checks.items():
         value = getattr(built, name)
         try:
             if value is not None:
@@ -180,7 +182,7 @@ def _walk(entry: type, data: dict, plan: _Plan, loc: tuple, problems: list[Inval
                 good = False
             continue
         value = _value(f.annotation, data[f.key], (*loc, f.key), problems)
-        check = getattr(entry, "checks", {}).get(f.name)
+        check = plan.checks.get(f.name)
         if check is not None and value is not _BAD and value is not None:
             try:
                 check(value)
