@@ -300,7 +300,7 @@ def json_schemas() -> dict[FileKind, dict]:
 
     schemas = {}
     for kind, entry in FILE_ENTRIES.items():
-        schema = msgspec.json.schema(entry)
+        schema = _clean_descriptions(msgspec.json.schema(entry))
         definitions = schema["$defs"]
         for name, definition in definitions.items():
             if "enum" in definition:  # msgspec sorts the terms; the vocabulary orders them
@@ -313,3 +313,21 @@ def json_schemas() -> dict[FileKind, dict]:
             "$defs": definitions,
         }
     return schemas
+
+
+def _clean_descriptions(node: Any) -> Any:
+    """Every `description` cleaned as `inspect.cleandoc` cleans a docstring. msgspec 0.22
+    kept a class docstring's indentation and 0.23 strips it; the schema files must mean
+    the same text, not a library version's whitespace."""
+    import inspect
+
+    if isinstance(node, dict):
+        return {
+            key: inspect.cleandoc(value)
+            if key == "description" and isinstance(value, str)
+            else _clean_descriptions(value)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_clean_descriptions(item) for item in node]
+    return node
