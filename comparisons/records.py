@@ -152,10 +152,28 @@ class TargetEntry(_Entry, kw_only=True):  # kw_only: optional fields sit among r
     measure: Measure
     kind: Kind
     year: Annotated[Year, Meta(description="the year the figure refers to")]
+    # Derived from the document and the measure when left out (targets/README.md).
+    period: (
+        Annotated[
+            Period,
+            Meta(description="the years the figure covers, only where the derived one is wrong"),
+        ]
+        | None
+    ) = None
     aspirational: bool = False
     quote: Annotated[
         str, Meta(min_length=2, description="shortest verbatim clause, Simplified Chinese")
     ]
+    as_written: (
+        Annotated[
+            str,
+            Meta(
+                min_length=1,
+                description="the figure as the quote writes it, a part of the quote: 达到100%",
+            ),
+        ]
+        | None
+    ) = None
     locator: Annotated[str, Meta(min_length=1, description="section path, e.g. 四、(一) 30")]
     # Loading fills in the document's scope when the entry names none.
     scope: Annotated[KebabId, Meta(description="only when not the document's")] | None = None
@@ -171,6 +189,19 @@ class TargetEntry(_Entry, kw_only=True):  # kw_only: optional fields sit among r
             raise RuleError("a range needs comparator: between and an upper bound, `upper:`")
         if self.upper is not None and self.upper <= self.value:
             raise RuleError(f"upper bound {self.upper:g} is not above value {self.value:g}")
+        if self.as_written is not None and self.as_written not in self.quote:
+            raise RuleError(
+                f"as_written {self.as_written!r} is not part of the quote",
+                field="as_written",
+                fix="copy the figure's words from the quote",
+            )
+        if self.period is not None and not self.period.start <= self.year <= self.period.end:
+            raise RuleError(
+                f"period {self.period.start}-{self.period.end} does not include the figure's "
+                f"year {self.year}",
+                field="period",
+                fix="give the years the figure covers, its year among them",
+            )
 
 
 class DocumentFile(_Entry):
