@@ -11,7 +11,6 @@ from policy_targets.comparisons.vocabulary import (
     Category,
     Selection,
     Verdict,
-    only_in,
 )
 
 from . import completion, context
@@ -47,11 +46,16 @@ SIDE_FIELDS = (
     "measure",
     "kind",
     "target_year",
+    "period_start",
+    "period_end",
     "aspirational",
     "normalized",
     "normalized_unit",
     "quote",
+    "as_written",
     "locator",
+    "note",
+    "secondary",
 )
 
 
@@ -121,6 +125,15 @@ def _preamble(comparison, lang: str) -> list[str]:
     return lines
 
 
+def _share(row, lang: str) -> str:
+    """The part's share of the whole: 33.3%, or 100.0% per year for additions over
+    periods of different lengths."""
+    if row.share_of_whole is None:
+        return ""
+    text = f"{row.share_of_whole * 100:.1f}%"
+    return say("per_year_share", lang, share=text) if row.share_basis == "per year" else text
+
+
 def _change_cells(row, lang: str) -> list[str]:
     a, change = row.before, row.change
     if not change:
@@ -129,21 +142,38 @@ def _change_cells(row, lang: str) -> list[str]:
 
 
 def _sections(comparison, lang: str) -> list[Section]:
+    from policy_targets.comparisons.vocabulary import SECONDARY_KINDS
+
+    from .notes import Notes
+
     before, after = comparison.before, comparison.after
+    notes = Notes()
+    secondary = {before.id: before.kind in SECONDARY_KINDS, after.id: after.kind in SECONDARY_KINDS}
+
+    def shown(target) -> str:
+        return described(target, lang, secondary=secondary[target.document])
 
     def section(title, headers, rows, cells) -> Section | None:
         if not rows:
             return None
+        table = [[notes.mark(row.indicator.name(lang), row.before, row.after)] for row in rows]
+        for line, row in zip(table, rows, strict=True):
+            line.extend(cells(row))
         return Section(
             title,
             _headers(headers, lang),
-            [[row.indicator.name(lang), *cells(row)] for row in rows],
+            table,
+            footer=notes.take(lang),
             styles=[VERDICT_STYLES.get(row.verdict) for row in rows],
             narrow=_narrow(lang),
         ).without_empty_columns()
 
-    def having(*verdicts) -> list:
-        return [row for row in comparison.rows if row.verdict in verdicts]
+    def having(*verdicts, scope: str | None = None) -> list:
+        return [
+            row
+            for row in comparison.rows
+            if row.verdict in verdicts and (scope is None or row.only_scope == scope)
+        ]
 
     if comparison.aligned:
         from policy_targets.comparisons.diff import part_and_whole
@@ -165,23 +195,23 @@ def _sections(comparison, lang: str) -> list[Section]:
                 ["indicator", before.id, after.id, share, "why_no_share"],
                 having(Alignment.shared),
                 lambda r: [
-                    described(r.before, lang),
-                    described(r.after, lang),
-                    "" if r.share_of_whole is None else f"{r.share_of_whole * 100:.1f}%",
+                    shown(r.before),
+                    shown(r.after),
+                    _share(r, lang),
                     reasons(r.reasons, lang),
                 ],
             ),
             section(
                 say("only", lang, scope=scope_name(before.scope, lang), document=before.id),
                 ["indicator", before.id],
-                having(only_in(before.scope)),
-                lambda r: [described(r.before, lang)],
+                having(Alignment.only, scope=before.scope),
+                lambda r: [shown(r.before)],
             ),
             section(
                 say("only", lang, scope=scope_name(after.scope, lang), document=after.id),
                 ["indicator", after.id],
-                having(only_in(after.scope)),
-                lambda r: [described(r.after, lang)],
+                having(Alignment.only, scope=after.scope),
+                lambda r: [shown(r.after)],
             ),
         ]
         return [s for s in found if s]
@@ -200,8 +230,8 @@ def _sections(comparison, lang: str) -> list[Section]:
             ],
             having(*CHANGES),
             lambda r: [
-                described(r.before, lang),
-                described(r.after, lang),
+                shown(r.before),
+                shown(r.after),
                 *_change_cells(r, lang),
                 term(r.verdict, lang),
                 term(r.ambition, lang, Ambition),
@@ -212,19 +242,19 @@ def _sections(comparison, lang: str) -> list[Section]:
             say("new", lang, after=after.id),
             ["indicator", after.id, "normalized"],
             having(Verdict.new),
-            lambda r: [described(r.after, lang), normalized(r.after, lang)],
+            lambda r: [shown(r.after), normalized(r.after, lang)],
         ),
         section(
             say("lapsed", lang, before=before.id, year=after.year),
             ["indicator", before.id, "due"],
             having(Verdict.lapsed),
-            lambda r: [described(r.before, lang), str(r.due)],
+            lambda r: [shown(r.before), str(r.due)],
         ),
         section(
             say("not_restated", lang, before=before.id, year=after.year),
             ["indicator", before.id, "why"],
             having(Verdict.not_restated),
-            lambda r: [described(r.before, lang), reasons(r.reasons, lang)],
+            lambda r: [shown(r.before), reasons(r.reasons, lang)],
         ),
     ]
     return [s for s in found if s]
@@ -234,12 +264,13 @@ def _flat_row(record: dict) -> dict:
     """One compare row as one CSV line: before_… and after_… columns for each side."""
     flat = {key: record[key] for key in ("indicator", "name_en", "name_zh", "category", "verdict")}
     flat["ambition"] = record["ambition"]
-    flat["reasons"] = "; ".join(record["reasons"]) or None
+    flat["reasons"] = "; ".join(r["text"] for r in record["reasons"]) or None
     for side in ("before", "after"):
         target = flat_target(record[side]) if record[side] else {}
         flat.update({f"{side}_{key}": target.get(key) for key in SIDE_FIELDS})
     flat.update(flat_change(record["change"]))
     flat["share_of_whole"] = record["share_of_whole"]
+    flat["share_basis"] = record["share_basis"]
     flat["due"] = record["due"]
     return flat
 

@@ -7,10 +7,10 @@ vocabulary values are data and stay English in every language.
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 
-from policy_targets.comparisons.ambition import COMPARATOR_WORDS
+from policy_targets.comparisons.numbers import format_number
+from policy_targets.comparisons.reasons import Reason, signed
 from policy_targets.comparisons.vocabulary import (
     CATEGORY_NAMES_ZH,
     SCOPE_NAMES,
@@ -23,6 +23,7 @@ from policy_targets.comparisons.vocabulary import (
     Kind,
     Language,
     Measure,
+    ReasonCode,
     Verdict,
 )
 
@@ -44,6 +45,7 @@ TERMS_ZH: dict[type[StrEnum], dict[str, str]] = {
         Ambition.weaker: "更低",
         Ambition.same: "相同",
         Ambition.mixed: "有高有低",
+        Ambition.unclear: "无法判断",
     },
     Measure: {
         Measure.level: "存量",
@@ -196,6 +198,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "baseline_mark": (" (baseline)", "（基数）"),
     "trajectory_title": ("{name} ({id}, {scope})", "{name}（{id}，{scope}）"),
     "list_sep": (", ", "，"),
+    "notes": ("Notes:", "注："),
+    "per_year_share": ("{share} per year", "每年{share}"),
     "validated": (
         "ok: {documents} documents, {targets} targets, {indicators} indicators",
         "通过：{documents}份文件，{targets}条目标，{indicators}项指标",
@@ -290,73 +294,94 @@ def counted(counts: dict[str, int], lang: str | None) -> str:
     return sep.join(say("counted", lang, n=n, word=term(word, lang)) for word, n in counts.items())
 
 
-# The library's reasons are English sentences of a few fixed shapes (comparisons/
-# ambition.py, changes.py, diff.py); JSON keeps them as they are, tables word them.
-_COMPARATORS = {word: key for key, word in COMPARATOR_WORDS.items()}
+# The library's reasons are data (comparisons/reasons.py): a code and its parameters.
+# English shows the library's own sentence; Chinese words each code here.
 
 
-def _instead(match: re.Match) -> str:
-    def word(text: str) -> str:
-        if text == "firm":
-            return "确定目标"
-        if text.startswith("力争"):
-            return ASPIRATIONAL_ZH
-        return TERMS_ZH[Comparator][_COMPARATORS[text]]
-
-    return f"由“{word(match['old'])}”改为“{word(match['new'])}”"
+def _comparator_zh(value: str) -> str:
+    return TERMS_ZH[Comparator][value]
 
 
-def _different(match: re.Match) -> str:
-    what = {"scope": "范围", "dimension": "量纲", "measure": "计量方式"}[match["what"]]
-    if match["what"] == "scope":
-        a, b = scope_name(match["a"], Language.zh), scope_name(match["b"], Language.zh)
-    else:
-        vocabulary = Dimension if match["what"] == "dimension" else Measure
-        a, b = term(match["a"], Language.zh, vocabulary), term(match["b"], Language.zh, vocabulary)
-    return f"{what}不同：{a} 与 {b}"
+def _span_zh(period) -> str:
+    start, end = period
+    return f"{start}年" if start == end else f"{start}—{end}年"
 
 
-# The shapes of the library's reasons, as patterns that `re` compiles (and caches) on
-# first use: only a Chinese report needs them.
-_REASONS: list[tuple[str, object]] = [
-    (r"value (?P<n>\S+) pp", lambda m: f"数值 {m['n']} 个百分点"),
-    (r"value (?P<n>\S+) %", lambda m: f"数值 {m['n']}%"),
-    (r"value (?P<n>\S+)(?P<unit> .+)?", lambda m: f"数值 {m['n']}{m['unit'] or ''}"),
-    (r"(?P<new>.+) instead of (?P<old>.+)", _instead),
-    (
-        r"same value, (?P<n>\d+) years? (?P<when>later|earlier)",
-        lambda m: f"数值相同，{'推迟' if m['when'] == 'later' else '提前'}{m['n']}年",
-    ),
-    (
-        r"different (?P<what>scope|dimension|measure): (?P<a>\S+)( \(.*?\))? vs "
-        r"(?P<b>\S+)( \(.*\))?",
-        _different,
-    ),
-    (
-        r"due (?P<due>\d+), before (?P<doc>\S+) \((?P<year>\d+)\)",
-        lambda m: f"{m['due']}年到期，早于 {m['doc']}（{m['year']}年）",
-    ),
-    (
-        r"(a recurring duty of the (?P<period>\S+) plan, )?due (?P<due>\d+); "
-        r"(?P<doc>\S+) gives no figure",
-        lambda m: (
-            (f"{m['period']}年规划期内的常规任务，" if m["period"] else "")
-            + f"{m['due']}年到期；{m['doc']} 未给出数值"
-        ),
-    ),
-]
+def _pace_zh(pace: float, kind: str, unit: str) -> str:
+    if kind == "points":
+        return f"每年{pace:+.2f}个百分点"
+    if kind == "growth":
+        return f"年均{pace * 100:+.1f}%".replace(".0%", "%")
+    return f"每年{signed(pace)}{UNITS_ZH.get(unit, unit)}"
 
 
-def reason(text: str, lang: str | None) -> str:
-    """One of the library's reasons in `lang` (as it is in English, or if no shape fits)."""
+def _reason_zh(code: ReasonCode, p: dict) -> str:
+    match code:
+        case ReasonCode.value:
+            if p["unit"] == "pp":
+                return f"数值 {signed(p['amount'])} 个百分点"
+            if p["unit"] == "%":
+                return f"数值 {p['amount']:+,.1f}%".replace(".0%", "%")
+            return f"数值 {signed(p['amount'])}{UNITS_ZH.get(p['unit'], p['unit'])}"
+        case ReasonCode.comparator:
+            return f"由“{_comparator_zh(p['before'])}”改为“{_comparator_zh(p['after'])}”"
+        case ReasonCode.firmness:
+            if p["aspirational"]:
+                return f"由“确定目标”改为“{ASPIRATIONAL_ZH}”"
+            return f"由“{ASPIRATIONAL_ZH}”改为“确定目标”"
+        case ReasonCode.deadline:
+            years = p["years"]
+            return f"数值相同，{'推迟' if years > 0 else '提前'}{abs(years)}年"
+        case ReasonCode.pace:
+            speed = {True: "节奏更快", False: "节奏更慢", None: "节奏相同"}[p["faster"]]
+            return (
+                f"{speed}：{p['start']}—{p['after_year']}年"
+                f"{_pace_zh(p['after'], p['kind'], p['unit'])}，对比{p['start']}—"
+                f"{p['before_year']}年{_pace_zh(p['before'], p['kind'], p['unit'])}"
+            )
+        case ReasonCode.no_pace:
+            return "目标年份不同，且无基数可算节奏"
+        case ReasonCode.per_year:
+            return (
+                f"不同期间的增量按年比较：{format_number(p['before'])}"
+                f"（{_span_zh(p['before_period'])}）≈ 每年{format_number(p['before_per_year'])}，"
+                f"{format_number(p['after'])}（{_span_zh(p['after_period'])}）≈ "
+                f"每年{format_number(p['after_per_year'])}"
+            )
+        case ReasonCode.different_scope:
+            a, b = scope_name(p["before"], Language.zh), scope_name(p["after"], Language.zh)
+            return f"范围不同：{a} 与 {b}"
+        case ReasonCode.different_dimension:
+            a, b = (
+                term(p["before"], Language.zh, Dimension),
+                term(p["after"], Language.zh, Dimension),
+            )
+            return f"量纲不同：{a} 与 {b}"
+        case ReasonCode.different_measure:
+            a, b = term(p["before"], Language.zh, Measure), term(p["after"], Language.zh, Measure)
+            return f"计量方式不同：{a} 与 {b}"
+        case ReasonCode.different_period:
+            return f"期间不同：{_span_zh(p['before_period'])} 与 {_span_zh(p['after_period'])}"
+        case ReasonCode.not_additive:
+            return f"{term(p['dimension'], Language.zh, Dimension)}不可加总，无从计算占比"
+        case ReasonCode.zero_whole:
+            return "整体数值为0"
+        case ReasonCode.lapsed:
+            return f"{p['due']}年到期，早于 {p['document']}（{p['year']}年）"
+        case ReasonCode.not_restated:
+            recurring = ""
+            if p.get("period"):
+                recurring = f"{p['period'][0]}-{p['period'][1]}年规划期内的常规任务，"
+            return f"{recurring}{p['due']}年到期；{p['document']} 未给出数值"
+    return ""
+
+
+def reason(found: Reason, lang: str | None) -> str:
+    """One of the library's reasons in `lang`: its English text, or its code worded."""
     if not is_zh(lang):
-        return text
-    for pattern, words in _REASONS:
-        match = re.fullmatch(pattern, text)
-        if match:
-            return words(match)
-    return text
+        return found.text
+    return _reason_zh(found.code, found.params) or found.text
 
 
-def reasons(texts, lang: str | None) -> str:
-    return ("；" if is_zh(lang) else "; ").join(reason(text, lang) for text in texts)
+def reasons(found, lang: str | None) -> str:
+    return ("；" if is_zh(lang) else "; ").join(reason(r, lang) for r in found)

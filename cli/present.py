@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from policy_targets.comparisons.changes import Change
 from policy_targets.comparisons.numbers import format_number
+from policy_targets.comparisons.periods import period_of
 from policy_targets.comparisons.records import Target
-from policy_targets.comparisons.vocabulary import Measure, Verdict
+from policy_targets.comparisons.vocabulary import Comparator, Dimension, Measure, Verdict
 
 from .labels import is_zh, term, unit_word
 
@@ -50,6 +51,11 @@ def written(target: Target) -> str:
     if target.dimension == "share-change":
         return f"{symbol}{value}{target.unit}/年"
     return f"{symbol}{value}{target.unit}"
+
+
+def as_written(target: Target) -> str:
+    """The figure in the words of its text (达到100%, 150家以上), else as `written` shows it."""
+    return target.as_written or written(target)
 
 
 def _ordinal(value: float) -> str:
@@ -98,18 +104,26 @@ def normalized(target: Target, lang: str | None = None) -> str:
     number = _number(target.normalized / factor, target.dimension)
     if target.normalized_upper is not None:
         number += f"–{_number(target.normalized_upper / factor, target.dimension)}"
-    return f"{SYMBOLS[target.comparator]}{number} {unit_word(unit, lang)}".rstrip()
+    symbol = SYMBOLS[target.comparator]
+    if target.dimension == Dimension.share and target.normalized == 100:
+        symbol = SYMBOLS[Comparator.exactly]  # 达到100% is all of it: no share exceeds 100 %
+    return f"{symbol}{number} {unit_word(unit, lang)}".rstrip()
 
 
-def described(target: Target, lang: str | None = None) -> str:
-    """As written, with the year and the measure: ≥2000个 (2023, cumulative);
-    ≥2000个（2023，累计）in Chinese."""
-    flags = [str(target.year), term(target.measure, lang, Measure)]
+def described(target: Target, lang: str | None = None, secondary: bool = False) -> str:
+    """As written, with its period and measure: 2000个以上 (2023, cumulative);
+    150家以上 (2023–2025, addition); 2000个以上（2023，累计）in Chinese. `secondary`:
+    the figure is known only from a news report."""
+    period = period_of(target)
+    when = str(target.year) if period.start == period.end else f"{period.start}–{period.end}"
+    flags = [when, term(target.measure, lang, Measure)]
     if target.aspirational:
         flags.append("力争" if is_zh(lang) else "aspirational")
+    if secondary:
+        flags.append("二手来源" if is_zh(lang) else "secondary source")
     if is_zh(lang):
-        return f"{written(target)}（{'，'.join(flags)}）"
-    return f"{written(target)} ({', '.join(flags)})"
+        return f"{as_written(target)}（{'，'.join(flags)}）"
+    return f"{as_written(target)} ({', '.join(flags)})"
 
 
 def absolute_change(change: Change, dimension: str, unit: str, lang: str | None = None) -> str:

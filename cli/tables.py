@@ -6,7 +6,7 @@ from policy_targets.comparisons.records import Dataset, Target
 from policy_targets.comparisons.vocabulary import Measure
 
 from .labels import kind_word, say, scope_name, term
-from .present import normalized, written
+from .present import as_written, normalized
 
 _TARGET_KEYS = [
     "indicator",
@@ -34,7 +34,7 @@ def target_row(target: Target, dataset: Dataset, lang: str) -> list[str]:
         name,
         kind_word(target, lang),
         str(target.year),
-        written(target),
+        as_written(target),
         term(target.measure, lang, Measure),
         normalized(target, lang),
         target.quote,
@@ -43,15 +43,14 @@ def target_row(target: Target, dataset: Dataset, lang: str) -> list[str]:
 
 
 def flat(record: dict) -> dict:
-    """A record with `normalized` split into two columns, for CSV."""
-    result = dict(record)
-    magnitude = result.pop("normalized")
-    result["normalized"] = magnitude["magnitude"]
-    result["normalized_unit"] = magnitude["unit"]
-    return result
+    """A record with `normalized` and `period` split into two columns each, for CSV (the
+    data package's target_row)."""
+    from policy_targets.comparisons.package import target_row as package_row
+
+    return package_row(record)
 
 
-CHANGE_FIELDS = ("absolute", "relative", "per_year", "per_year_kind", "years")
+CHANGE_FIELDS = ("absolute", "relative", "per_year", "per_year_kind", "years", "basis")
 
 
 def flat_change(change: dict | None) -> dict:

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from policy_targets.comparisons.vocabulary import ALL_SCOPES, Ambition, Measure
+from policy_targets.comparisons.vocabulary import ALL_SCOPES, Ambition
 
 from . import completion, context
 from .labels import is_zh, kind_word, reason, say, scope_name, series_label, term
@@ -22,6 +22,7 @@ from .output import (
 from .present import (
     VERDICT_STYLES,
     change_text,
+    described,
     normalized,
     per_year,
     written,
@@ -58,9 +59,7 @@ def _why(point, lang: str) -> str:
     step = point.step
     if step is None:
         return ""
-    found = [reason(text, lang) for text in (step.assessment.reasons if step.assessment else ())]
-    if step.not_comparable:
-        found.append(reason(step.not_comparable, lang))
+    found = [reason(why, lang) for why in step.reasons]
     if step.lower_than_earlier:
         earlier = step.lower_than_earlier
         found.append(
@@ -98,7 +97,12 @@ def _chart(trajectory, lang: str):
 
 def _section(trajectory, lang: str) -> Section:
     """One scope's figures: a row per point, the chart below them on a terminal."""
+    from policy_targets.comparisons.vocabulary import SECONDARY_KINDS
+
+    from .notes import Notes
+
     indicator = trajectory.indicator
+    notes = Notes()
     rows, styles = [], []
     for point in trajectory.points:
         target, step = point.target, point.step
@@ -106,15 +110,12 @@ def _section(trajectory, lang: str) -> Section:
         shown_change = (
             change_text(change, target.dimension, target.normalized_unit, lang) if change else ""
         )
-        measure = term(target.measure, lang, Measure)
         rows.append(
             [
                 str(target.year),
                 kind_word(target, lang),
-                point.document.id,
-                f"{written(target)}（{measure}）"
-                if is_zh(lang)
-                else f"{written(target)} ({measure})",
+                notes.mark(point.document.id, target),
+                described(target, lang, secondary=point.document.kind in SECONDARY_KINDS),
                 normalized(target, lang),
                 shown_change,
                 per_year(change, lang),
@@ -125,7 +126,7 @@ def _section(trajectory, lang: str) -> Section:
             ]
         )
         styles.append(VERDICT_STYLES.get(step.verdict) if step else None)
-    footer = []
+    footer = notes.take(lang)
     if trajectory.without_figure:
         ids = ", ".join(document.id for document in trajectory.without_figure)
         footer.append(say("no_figure_in", lang, ids=ids))
@@ -178,7 +179,7 @@ def _flat(point: dict) -> dict:
     step = point["step"] or {}
     flat["verdict"] = step.get("verdict")
     flat["ambition"] = step.get("ambition")
-    flat["reasons"] = "; ".join(step.get("reasons") or []) or None
+    flat["reasons"] = "; ".join(r["text"] for r in step.get("reasons") or []) or None
     flat.update(flat_change(step.get("change")))
     return flat
 

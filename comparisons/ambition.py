@@ -1,20 +1,31 @@
 """Ambition: does a later target ask for more than an earlier one of the same indicator?
 
 After Climate Action Tracker's "stronger / not stronger" and Climate Watch's "enhanced /
-no enhancement". The value's direction decides, read through the indicator's
-`higher_is_better` (a rank going from 5 to 3 is stronger). When the values are equal,
-the comparator (≈ < ≥ < >), firmness (a firm target beats 力争) and the deadline (the
-same value for a later year is weaker) decide. When the signals disagree, the result is
-`mixed`. Every signal is listed as a reason, in words.
+no enhancement", which compare targets for the same year. For the same target year the
+value's direction decides, read through the indicator's `higher_is_better` (a rank going
+from 5 to 3 is stronger). For different target years a higher value may still ask for a
+slower pace, so the pace decides: both targets' implied paces per year from one starting
+point, the latest baseline before the earlier target. Without a baseline there is no pace
+to compare and the ambition is `unclear`. The same value for a later year asks for less
+(weaker), for an earlier year more. Beside the value or pace, the comparator (≈ < ≥ < >)
+and firmness (a firm target beats 力争) are signals too. When the signals disagree, the
+result is `mixed`. Every signal is a reason (comparisons/reasons.py).
+
+A pace measure (an addition, a rate, a frequency) is already an amount per period: its
+values compare whatever their years, per year where their periods differ in length.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
+
 from msgspec import Struct
 
-from .numbers import format_number
+from .changes import amounts, not_comparable_reason, per_year_reason
+from .reasons import Reason, reason
 from .records import Indicator, Target
-from .vocabulary import PACE_MEASURES, Ambition, Comparator, Dimension
+from .vocabulary import PACE_MEASURES, Ambition, Comparator, Dimension, Kind, ReasonCode
 
 # How much a comparator promises, for an indicator where more is better. A ceiling
 # (at most) promises least; a bare figure (exactly) promises what "at least" does.
@@ -35,72 +46,128 @@ _STRENGTH_LOWER = {
     Comparator.at_most: 2,
     Comparator.between: 2,  # where less is better, a range promises its upper bound
 }
-COMPARATOR_WORDS = {
-    Comparator.at_least: "at least",
-    Comparator.more_than: "more than",
-    Comparator.about: "about",
-    Comparator.exactly: "exactly",
-    Comparator.at_most: "at most",
-    Comparator.between: "a range",
-}
-ASPIRATIONAL = "力争 (aspirational)"
 
 
 class Assessment(Struct, frozen=True):
     ambition: Ambition
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
 
     def to_dict(self) -> dict:
-        return {"ambition": self.ambition.value, "reasons": list(self.reasons)}
+        return {
+            "ambition": self.ambition.value,
+            "reasons": [r.to_dict() for r in self.reasons],
+        }
 
 
-def _value_reason(a: Target, b: Target) -> str:
-    if a.dimension == Dimension.share:
-        return f"value {_signed(b.normalized - a.normalized)} pp"
-    if a.normalized:
-        percent = f"{(b.normalized / a.normalized - 1) * 100:+,.1f}".removesuffix(".0")
-        return f"value {percent} %"
-    # From zero there is no percentage: the new value is the change.
-    return f"value {_signed(b.normalized)} {b.normalized_unit}".rstrip()
+def value_reason(first: float, second: float, dimension: str, unit: str) -> Reason:
+    """The change of value: in percentage points for a share, else in per cent, else
+    (from zero, where there is no percentage) the new value itself."""
+    if dimension == Dimension.share:
+        return reason(ReasonCode.value, amount=second - first, unit="pp")
+    if first:
+        return reason(ReasonCode.value, amount=(second / first - 1) * 100, unit="%")
+    return reason(ReasonCode.value, amount=second, unit=unit)
 
 
-def _signed(amount: float) -> str:
-    return ("+" if amount >= 0 else "-") + format_number(abs(amount))
+def pace_kind(dimension: str, *values: float) -> str:
+    """How a pace is measured: percentage points a year for a share, compound growth for
+    positive amounts, else a plain amount a year (a rank's places, an amount from 0)."""
+    if dimension == Dimension.share:
+        return "points"
+    if dimension != Dimension.rank and all(v > 0 for v in values):
+        return "growth"
+    return "amount"
 
 
-def _years(count: int) -> str:
-    return f"{count} year{'s' if count != 1 else ''}"
+def _pace(start: Target, end: Target, kind: str) -> float:
+    years = end.year - start.year
+    if kind == "growth":
+        return (end.normalized / start.normalized) ** (1 / years) - 1
+    return (end.normalized - start.normalized) / years
 
 
-def assess(indicator: Indicator, a: Target, b: Target) -> Assessment:
-    """How ambitious `b` (the later target) is against `a`; the two must compare."""
-    signals: list[tuple[int, str]] = []  # (+1 stronger / -1 weaker, reason)
+def starting_point(a: Target, baselines: Iterable[Target]) -> Target | None:
+    """The latest baseline of `a`'s scope before `a`'s year that compares with it."""
+    found = [
+        base
+        for base in baselines
+        if base.kind == Kind.baseline
+        and base.scope == a.scope
+        and base.year < a.year
+        and not_comparable_reason(base, a) is None
+    ]
+    return max(found, key=lambda base: base.year, default=None)
+
+
+def pace_reason(indicator: Indicator, a: Target, b: Target, start: Target | None) -> Reason:
+    """Both targets' paces from one start, and which is faster; or why there is none."""
+    if start is None or b.year <= start.year:
+        return reason(ReasonCode.no_pace)
+    kind = pace_kind(a.dimension, start.normalized, a.normalized, b.normalized)
+    before, after = _pace(start, a, kind), _pace(start, b, kind)
+    faster = None
+    if not math.isclose(before, after, rel_tol=1e-9, abs_tol=1e-12):
+        faster = (after > before) == indicator.higher_is_better
+    return reason(
+        ReasonCode.pace,
+        faster=faster,
+        before=before,
+        after=after,
+        kind=kind,
+        unit=a.normalized_unit,
+        start=start.year,
+        before_year=a.year,
+        after_year=b.year,
+    )
+
+
+def _signed(found: Reason, signal: int) -> Reason:
+    """The reason with its signal: +1 where it says the later target asks for more, -1
+    for less, 0 for neither."""
+    return Reason(found.code, {**found.params, "signal": signal})
+
+
+def assess(
+    indicator: Indicator, a: Target, b: Target, baselines: Iterable[Target] = ()
+) -> Assessment:
+    """How ambitious `b` (the later document's target) is against `a`; the two must
+    compare. `baselines`: the indicator's baselines, where a pace can start from."""
+    found: list[Reason] = []
     better = 1 if indicator.higher_is_better else -1
-    value_signal = 0
-    if b.normalized != a.normalized:
-        value_signal = better if b.normalized > a.normalized else -better
-        signals.append((value_signal, _value_reason(a, b)))
-    strength = _STRENGTH_HIGHER if indicator.higher_is_better else _STRENGTH_LOWER
-    before, after = strength[a.comparator], strength[b.comparator]
-    if before != after:
-        words = f"{COMPARATOR_WORDS[b.comparator]} instead of {COMPARATOR_WORDS[a.comparator]}"
-        signals.append((1 if after > before else -1, words))
-    if a.aspirational != b.aspirational:
-        if b.aspirational:
-            signals.append((-1, f"{ASPIRATIONAL} instead of firm"))
-        else:
-            signals.append((1, f"firm instead of {ASPIRATIONAL}"))
-    if not value_signal and a.year != b.year and b.measure not in PACE_MEASURES:
-        # The same state to reach by a later year asks for less; by an earlier year, more.
-        # A pace (so many additions a year) asks the same whatever its year.
+    first, second = amounts(a, b)
+    per_year = per_year_reason(a, b)
+    if per_year:
+        found.append(_signed(per_year, 0))
+    across_years = a.year != b.year and b.measure not in PACE_MEASURES
+    unclear = False
+    if across_years and first == second:
         later = b.year > a.year
-        when = f"{_years(abs(b.year - a.year))} {'later' if later else 'earlier'}"
-        signals.append((-1 if later else 1, f"same value, {when}"))
-    directions = {signal for signal, _ in signals}
-    if not directions:
+        found.append(
+            _signed(reason(ReasonCode.deadline, years=b.year - a.year), -1 if later else 1)
+        )
+    elif across_years:
+        pace = pace_reason(indicator, a, b, starting_point(a, baselines))
+        unclear = pace.code == ReasonCode.no_pace
+        faster = pace.params.get("faster")
+        found.append(_signed(pace, 0 if faster is None else (1 if faster else -1)))
+    elif first != second:
+        value = value_reason(first, second, a.dimension, b.normalized_unit)
+        found.append(_signed(value, better if second > first else -better))
+    strength = _STRENGTH_HIGHER if indicator.higher_is_better else _STRENGTH_LOWER
+    if strength[a.comparator] != strength[b.comparator]:
+        stronger = strength[b.comparator] > strength[a.comparator]
+        comparator = reason(ReasonCode.comparator, before=a.comparator, after=b.comparator)
+        found.append(_signed(comparator, 1 if stronger else -1))
+    if a.aspirational != b.aspirational:
+        firmness = reason(ReasonCode.firmness, aspirational=b.aspirational)
+        found.append(_signed(firmness, -1 if b.aspirational else 1))
+    directions = {r.params["signal"] for r in found} - {0}
+    if unclear:
+        ambition = Ambition.unclear
+    elif not directions:
         ambition = Ambition.same
     elif len(directions) == 2:
         ambition = Ambition.mixed
     else:
         ambition = Ambition.stronger if directions == {1} else Ambition.weaker
-    return Assessment(ambition, tuple(reason for _, reason in signals))
+    return Assessment(ambition, tuple(found))

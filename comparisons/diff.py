@@ -21,6 +21,8 @@ from msgspec import Struct
 from .ambition import Assessment, assess
 from .changes import Change, change_between, direction, not_comparable_reason
 from .errors import ChoiceError, UsageError
+from .periods import compared_per_year, per_year, period_of, same_period
+from .reasons import Reason, reason
 from .records import Dataset, Document, Indicator, Target
 from .results import document_record, target_record
 from .vocabulary import (
@@ -31,6 +33,8 @@ from .vocabulary import (
     Alignment,
     Ambition,
     Kind,
+    Measure,
+    ReasonCode,
     Selection,
     Verdict,
     only_in,
@@ -74,21 +78,32 @@ class ComparisonRow(Struct, frozen=True):
     indicator: Indicator
     before: Target | None
     after: Target | None
-    verdict: str  # a Verdict, or for different scopes "shared" / "only <scope>"
+    verdict: Verdict | Alignment  # an Alignment for documents of different scopes
     assessment: Assessment | None = None  # for pairs that compare, within one scope
-    reasons: tuple[str, ...] = ()  # why not comparable, why lapsed or not restated
+    reasons: tuple[Reason, ...] = ()  # why not comparable, lapsed, not restated, no share
     change: Change | None = None
     # Different scopes: the part's figure (the city's) as a share of the whole's (the
-    # province's), where the one scope lies within the other and the amounts add up.
+    # province's), where the one scope lies within the other, the amounts add up and the
+    # figures cover the same period, or per year where both are additions
+    # (`share_basis`).
     share_of_whole: float | None = None
+    share_basis: str | None = None  # "same period" or "per year"
     due: int | None = None  # only in the earlier document: the last year it is due
+    only_scope: str | None = None  # Alignment.only: whose document alone gives a figure
 
     @property
     def ambition(self) -> Ambition | None:
         return self.assessment.ambition if self.assessment else None
 
     @property
-    def all_reasons(self) -> tuple[str, ...]:
+    def label(self) -> str:
+        """The verdict as counted and shown: a Verdict, shared, or "only binzhou"."""
+        if self.verdict == Alignment.only:
+            return only_in(self.only_scope or "")
+        return str(self.verdict)
+
+    @property
+    def all_reasons(self) -> tuple[Reason, ...]:
         return self.reasons + (self.assessment.reasons if self.assessment else ())
 
     def to_dict(self, before: Document, after: Document) -> dict:
@@ -99,12 +114,14 @@ class ComparisonRow(Struct, frozen=True):
             "name_zh": indicator.name_zh,
             "category": indicator.category,
             "verdict": str(self.verdict),
+            "verdict_scope": self.only_scope,
             "ambition": self.ambition.value if self.ambition else None,
-            "reasons": list(self.all_reasons),
+            "reasons": [r.to_dict() for r in self.all_reasons],
             "before": target_record(self.before, before, indicator) if self.before else None,
             "after": target_record(self.after, after, indicator) if self.after else None,
             "change": self.change.to_dict() if self.change else None,
             "share_of_whole": self.share_of_whole,
+            "share_basis": self.share_basis,
             "due": self.due,
         }
 
@@ -151,7 +168,7 @@ class Comparison(Struct, frozen=True):
 
 def summarize(rows: list[ComparisonRow], before: Document, after: Document) -> Summary:
     """Counts per verdict and ambition, and per category the indicators of each side."""
-    verdicts = Counter(str(row.verdict) for row in rows)
+    verdicts = Counter(row.label for row in rows)
     order = [*Verdict, Alignment.shared, only_in(before.scope), only_in(after.scope)]
     ambition = Counter(row.ambition for row in rows if row.ambition)
     categories = []
@@ -191,13 +208,11 @@ def _pair(before: list[Target], after: list[Target]) -> tuple[Target, Target]:
 def _only_before(indicator: Indicator, a: Target, before: Document, after: Document):
     due = due_year(a, before)
     if due < after.year:
-        reason = f"due {due}, before {after.id} ({after.year})"
-        return ComparisonRow(indicator, a, None, Verdict.lapsed, reasons=(reason,), due=due)
-    recurring = f"a recurring duty of the {before.period.start}-{before.period.end} plan, " * (
-        due != a.year
-    )
-    reason = f"{recurring}due {due}; {after.id} gives no figure"
-    return ComparisonRow(indicator, a, None, Verdict.not_restated, reasons=(reason,), due=due)
+        why = reason(ReasonCode.lapsed, due=due, document=after.id, year=after.year)
+        return ComparisonRow(indicator, a, None, Verdict.lapsed, reasons=(why,), due=due)
+    period = [before.period.start, before.period.end] if due != a.year else None
+    why = reason(ReasonCode.not_restated, due=due, document=after.id, period=period)
+    return ComparisonRow(indicator, a, None, Verdict.not_restated, reasons=(why,), due=due)
 
 
 def _diff_row(
@@ -205,18 +220,50 @@ def _diff_row(
     before: list[Target],
     after: list[Target],
     documents: tuple[Document, Document],
+    baselines: list[Target],
 ) -> ComparisonRow:
     if not before:
         return ComparisonRow(indicator, None, after[0], Verdict.new)
     if not after:
         return _only_before(indicator, before[0], *documents)
     a, b = _pair(before, after)
-    reason = not_comparable_reason(a, b)
-    if reason:
-        return ComparisonRow(indicator, a, b, Verdict.not_comparable, reasons=(reason,))
+    why = not_comparable_reason(a, b)
+    if why:
+        return ComparisonRow(indicator, a, b, Verdict.not_comparable, reasons=(why,))
     return ComparisonRow(
-        indicator, a, b, direction(a, b), assess(indicator, a, b), change=change_between(a, b)
+        indicator,
+        a,
+        b,
+        direction(a, b),
+        assess(indicator, a, b, baselines),
+        change=change_between(a, b),
     )
+
+
+def share_of_whole(part: Target, whole: Target) -> tuple[float | None, str | None, Reason | None]:
+    """The part's figure as a share of the whole's, its basis, or why there is none. Only
+    like with like: amounts that add up, over the same period, or per year where both are
+    additions over periods of different lengths (then labelled per year)."""
+    if part.dimension not in ADDITIVE_DIMENSIONS:
+        return None, None, reason(ReasonCode.not_additive, dimension=part.dimension)
+    if compared_per_year(part, whole):
+        amounts, basis = (per_year(part), per_year(whole)), "per year"
+    elif same_period(part, whole) or part.measure == whole.measure == Measure.addition:
+        amounts, basis = (part.normalized, whole.normalized), "same period"
+    else:
+        pp, pw = period_of(part), period_of(whole)
+        return (
+            None,
+            None,
+            reason(
+                ReasonCode.different_period,
+                before_period=[pp.start, pp.end],
+                after_period=[pw.start, pw.end],
+            ),
+        )
+    if not amounts[1]:
+        return None, None, reason(ReasonCode.zero_whole)
+    return amounts[0] / amounts[1], basis, None
 
 
 def _alignment_row(
@@ -224,20 +271,29 @@ def _alignment_row(
     before: list[Target],
     after: list[Target],
     documents: tuple[Document, Document],
+    baselines: list[Target],
 ) -> ComparisonRow:
     if not after:
-        return ComparisonRow(indicator, before[0], None, only_in(documents[0].scope))
+        scope = documents[0].scope
+        return ComparisonRow(indicator, before[0], None, Alignment.only, only_scope=scope)
     if not before:
-        return ComparisonRow(indicator, None, after[0], only_in(documents[1].scope))
+        scope = documents[1].scope
+        return ComparisonRow(indicator, None, after[0], Alignment.only, only_scope=scope)
     a, b = _pair(before, after)
-    reason = not_comparable_reason(a, b, across_scopes=True)
-    share = None
+    why = not_comparable_reason(a, b, across_scopes=True)
+    share = basis = None
     part_whole = part_and_whole(*documents)
-    if part_whole and reason is None and a.dimension in ADDITIVE_DIMENSIONS:
+    if part_whole and why is None:
         part, whole = (a, b) if part_whole[0] == documents[0].scope else (b, a)
-        share = part.normalized / whole.normalized if whole.normalized else None
+        share, basis, why = share_of_whole(part, whole)
     return ComparisonRow(
-        indicator, a, b, Alignment.shared, reasons=(reason,) if reason else (), share_of_whole=share
+        indicator,
+        a,
+        b,
+        Alignment.shared,
+        reasons=(why,) if why else (),
+        share_of_whole=share,
+        share_basis=basis,
     )
 
 
@@ -279,13 +335,23 @@ def compare(
     make_row = _alignment_row if aligned else _diff_row
     a = _headline(_targets(dataset, before))
     b = _headline(_targets(dataset, after))
+    baselines: dict[str, list[Target]] = {}
+    for target in dataset.targets:
+        if target.kind == Kind.baseline:
+            baselines.setdefault(target.indicator, []).append(target)
     rows = []
     for indicator_id in sorted(a.keys() | b.keys()):
         indicator = dataset.indicators[indicator_id]
         if category and indicator.category != category:
             continue
         rows.append(
-            make_row(indicator, a.get(indicator_id, []), b.get(indicator_id, []), (before, after))
+            make_row(
+                indicator,
+                a.get(indicator_id, []),
+                b.get(indicator_id, []),
+                (before, after),
+                baselines.get(indicator_id, []),
+            )
         )
     rows.sort(
         key=lambda r: (CATEGORY_ORDER.index(r.indicator.category), r.indicator.name_en.casefold())
@@ -300,5 +366,5 @@ def compare(
 
 def _selected(row: ComparisonRow, selection: Selection) -> bool:
     if selection is Selection.unshared:
-        return str(row.verdict).startswith(f"{Alignment.only} ")
+        return row.verdict == Alignment.only
     return row.verdict in SELECTED[selection]

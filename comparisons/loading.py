@@ -14,6 +14,7 @@ from typing import Any
 from . import records
 from .errors import DataError, Problem, UnitError
 from .layout import CATALOGUE, display, document_files, plain_file_name, unexpected_files
+from .periods import derived_period
 from .vocabulary import Dimension, Measure
 
 # C0 and C1 controls, DEL and NUL. The YAML reader refuses them written raw in a file;
@@ -195,6 +196,7 @@ def _check_target(
         return None, problems
     entry = msgspec.structs.asdict(target)
     entry["scope"] = target.scope or document.scope  # the entry names it only when it differs
+    entry["period"] = target.period or derived_period(target, document)
     return records.Target(
         **entry,
         document=document.id,

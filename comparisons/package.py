@@ -149,6 +149,12 @@ TARGET_COLUMNS = (
     Column("document_year", "integer", "The document's year."),
     Column("scope", "string", "Whose figure: the document's scope or a comparison scope."),
     Column("source", "string", "File name of the document's source text."),
+    Column(
+        "secondary",
+        "boolean",
+        "True when the figure is known only from a secondary source (a news report about "
+        "the document).",
+    ),
     Column("indicator", "string", "Id of the indicator (indicators.id).", pattern=KEBAB),
     Column("name_en", "string", "The indicator's English name."),
     Column("name_zh", "string", "The indicator's Chinese name."),
@@ -192,8 +198,20 @@ TARGET_COLUMNS = (
         enum=_values(Kind),
     ),
     Column("target_year", "integer", "The year the figure refers to."),
+    Column(
+        "period_start",
+        "integer",
+        "First year of the period the figure covers (an addition over a plan: its first year).",
+    ),
+    Column("period_end", "integer", "Last year of the period the figure covers."),
     Column("aspirational", "boolean", "True for 力争 (strive for) rather than a firm target."),
     Column("quote", "string", "The shortest verbatim clause that states the figure (Simplified)."),
+    Column(
+        "as_written",
+        "string",
+        "The figure exactly as the quote writes it (a part of `quote`): 达到100%, 150家以上.",
+        required=False,
+    ),
     Column("locator", "string", "Section path in the source, e.g. 四、(一) 30."),
     Column("note", "string", "Curator's note; empty when there is none.", required=False),
     Column(
@@ -229,10 +247,12 @@ def document_row(document: Document) -> dict[str, Any]:
 
 def target_row(record: dict[str, Any]) -> dict[str, Any]:
     """A target record (results.py, as JSON shows it) with `normalized` split into the
-    columns normalized and normalized_unit."""
+    columns normalized and normalized_unit, and `period` into period_start and period_end."""
     row = dict(record)
     normalized = row.pop("normalized")
     row["normalized"], row["normalized_unit"] = normalized["magnitude"], normalized["unit"]
+    period = row.pop("period")
+    row["period_start"], row["period_end"] = period["start"], period["end"]
     return row
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .periods import period_of
 from .records import Dataset, Document, Indicator, Target
+from .vocabulary import SECONDARY_KINDS
 
 
 def document_record(document: Document) -> dict:
@@ -38,11 +40,14 @@ def indicator_record(indicator: Indicator) -> dict:
 
 def target_record(target: Target, document: Document, indicator: Indicator) -> dict:
     """A target with the names and document details a reader needs to cite it."""
+    period = period_of(target)
     return {
         "document": document.id,
         "document_year": document.year,
         "scope": target.scope,
         "source": document.source,
+        # Known only from a news report about the document, not from the document.
+        "secondary": document.kind in SECONDARY_KINDS,
         "indicator": indicator.id,
         "name_en": indicator.name_en,
         "name_zh": indicator.name_zh,
@@ -55,8 +60,10 @@ def target_record(target: Target, document: Document, indicator: Indicator) -> d
         "measure": target.measure,
         "kind": target.kind,
         "target_year": target.year,
+        "period": {"start": period.start, "end": period.end},
         "aspirational": target.aspirational,
         "quote": target.quote,
+        "as_written": target.as_written,
         "locator": target.locator,
         "note": target.note,
     }

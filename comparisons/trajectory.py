@@ -12,6 +12,7 @@ from .ambition import Assessment, assess
 from .changes import MEASURE_WORDS, Change, change_between, direction, not_comparable_reason
 from .diff import chronology
 from .errors import UsageError
+from .reasons import Reason
 from .records import Dataset, Document, Indicator, Target
 from .results import target_record
 from .vocabulary import SCOPE_NAMES, STOCK_MEASURES, Kind, Verdict
@@ -23,16 +24,20 @@ class Step(Struct, frozen=True):
     verdict: Verdict  # raised, lowered, unchanged or not comparable
     change: Change | None
     assessment: Assessment | None  # between two targets that compare
-    not_comparable: str | None
+    not_comparable: Reason | None
     lower_than_earlier: Target | None  # an earlier document's higher target
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        found = self.assessment.reasons if self.assessment else ()
+        return found + ((self.not_comparable,) if self.not_comparable else ())
 
     def to_dict(self) -> dict:
         earlier = self.lower_than_earlier
         return {
             "verdict": self.verdict.value,
             "ambition": self.assessment.ambition.value if self.assessment else None,
-            "reasons": list(self.assessment.reasons if self.assessment else ())
-            + ([self.not_comparable] if self.not_comparable else []),
+            "reasons": [r.to_dict() for r in self.reasons],
             "change": self.change.to_dict() if self.change else None,
             "lower_than_earlier": (
                 {"document": earlier.document, "target_year": earlier.year} if earlier else None
@@ -119,10 +124,11 @@ def _step(
     # and not a figure that an earlier document set for a later year.
     revised = chronology(document) > chronology(previous_document)
     both_targets = revised and previous.kind == target.kind == Kind.target
+    baselines = [t for t, _ in found if t.kind == Kind.baseline]
     return Step(
         direction(previous, target),
         change_between(previous, target),
-        assess(indicator, previous, target) if both_targets else None,
+        assess(indicator, previous, target, baselines) if both_targets else None,
         None,
         lower,
     )

@@ -171,6 +171,29 @@ class Ambition(StrEnum):
     weaker = "weaker"
     same = "same"
     mixed = "mixed"
+    # Targets for different years whose pace cannot be computed (no baseline): the later
+    # figure may ask for more or less, and the data cannot tell which.
+    unclear = "unclear"
+
+
+class ReasonCode(StrEnum):
+    """What a reason says, as data (comparisons/reasons.py words each in English)."""
+
+    value = "value"  # the normalized value changed: amount, unit (pp, %, or the unit)
+    comparator = "comparator"  # before, after: the comparators
+    firmness = "firmness"  # aspirational: whether the later target is 力争
+    deadline = "deadline"  # the same value, years later (+) or earlier (-)
+    pace = "pace"  # targets for different years: the implied paces from one start
+    no_pace = "no-pace"  # targets for different years, and no baseline to start from
+    per_year = "per-year"  # additions over different periods, compared per year
+    different_scope = "different-scope"
+    different_dimension = "different-dimension"
+    different_measure = "different-measure"
+    different_period = "different-period"  # no share of figures for different periods
+    not_additive = "not-additive"  # no share: the dimension does not add up
+    zero_whole = "zero-whole"  # no share: the whole's figure is 0
+    lapsed = "lapsed"  # due before the later document's year
+    not_restated = "not-restated"  # still due, and the later document gives no figure
 
 
 # Chinese names of the categories, which search matches as well as the English ids
