@@ -331,7 +331,8 @@ def _reason_zh(code: ReasonCode, p: dict) -> str:
             return f"由“{ASPIRATIONAL_ZH}”改为“确定目标”"
         case ReasonCode.deadline:
             years = p["years"]
-            return f"数值相同，{'推迟' if years > 0 else '提前'}{abs(years)}年"
+            when = f"{'推迟' if years > 0 else '提前'}{abs(years)}年"
+            return f"数值相同，{when}" if p.get("same_value", True) else when
         case ReasonCode.pace:
             speed = {True: "节奏更快", False: "节奏更慢", None: "节奏相同"}[p["faster"]]
             return (

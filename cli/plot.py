@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 from policy_targets.comparisons.errors import UsageError
-from policy_targets.comparisons.vocabulary import Ambition, Measure
+from policy_targets.comparisons.vocabulary import SECONDARY_KINDS, Ambition, Measure
 
 from .labels import is_zh, say, scope_name, series_label, term, unit_word
 from .output import write_atomically
@@ -115,6 +115,9 @@ CHART_WORDS = {
     "no_figure": ("no figure", "无数值"),
     "for_year": ("for {year}", "{year}年"),
     "measures_differ": ("measures differ", "计量不同"),
+    "periods_differ": ("periods differ", "期间不同"),
+    "per_year": ("{figure} a year", "每年{figure}"),
+    "secondary": ("secondary source", "二手来源"),
     "count": ("count", "个"),
 }
 
@@ -192,6 +195,8 @@ def _trajectory_png(plt, trajectories: list, lang: str) -> bytes:
             label = f"{SYMBOLS[target.comparator]}{target.normalized:g}"
             if target.aspirational:
                 label += f" ({_word('aspirational', lang)})"
+            if point.document.kind in SECONDARY_KINDS:  # a news report's figure says so
+                label += f"\n{_word('secondary', lang)}"
             if len(series) > 1:  # figures of different measures: each says which it is
                 label += f"\n{term(target.measure, lang, Measure)}"
             axes.annotate(
@@ -275,18 +280,26 @@ def _comparison_png(plt, comparison, rows: list, lang: str) -> bytes:
     figure, grid = plt.subplots(
         lines, columns, figsize=(4 * columns, 3.4 * lines), dpi=100, squeeze=False
     )
+    from policy_targets.comparisons.periods import compared_per_year, per_year
+    from policy_targets.comparisons.vocabulary import ReasonCode
+
     colours = plt.rcParams["axes.prop_cycle"].by_key()["color"][:2]
-    documents = [comparison.before.id, comparison.after.id]
+    documents = [comparison.before, comparison.after]
     for axes, row in zip(grid.flat, rows, strict=False):
         sides = [row.before, row.after]
-        heights = [t.normalized if t else 0 for t in sides]
-        # Two figures that do not compare: different measures (the reasons say which).
-        apart = bool(row.before and row.after and row.reasons)
+        # As in the table: additions over periods of different lengths are set side by
+        # side per year, and figures that do not compare are hatched and say why.
+        yearly = bool(row.before and row.after and compared_per_year(row.before, row.after))
+        heights = [(per_year(t) if yearly else t.normalized) if t else 0 for t in sides]
+        codes = {reason.code for reason in row.reasons}
+        apart = bool(row.before and row.after and codes - {ReasonCode.per_year})
         bars = axes.bar([0, 1], heights, color=colours, width=0.6, hatch="//" if apart else None)
-        for bar, target in zip(bars, sides, strict=True):
+        for bar, target, height in zip(bars, sides, heights, strict=True):
+            amount = f"{SYMBOLS[target.comparator]}{height:g}" if target else ""
+            if yearly:
+                amount = _word("per_year", lang, figure=amount)
             text = (
-                f"{SYMBOLS[target.comparator]}{target.normalized:g}\n"
-                f"{term(target.measure, lang, Measure)}"
+                f"{amount}\n{term(target.measure, lang, Measure)}"
                 if target
                 else _word("no_figure", lang)
             )
@@ -298,18 +311,23 @@ def _comparison_png(plt, comparison, rows: list, lang: str) -> bytes:
                 ha="center",
                 fontsize=8,
             )
-        ticks = [
-            f"{document}\n{_word('for_year', lang, year=target.year)}" if target else document
-            for document, target in zip(documents, sides, strict=True)
-        ]
+        ticks = []
+        for document, target in zip(documents, sides, strict=True):
+            tick = document.id
+            if target:
+                tick += f"\n{_word('for_year', lang, year=target.year)}"
+            if document.kind in SECONDARY_KINDS:
+                tick += f"\n{_word('secondary', lang)}"
+            ticks.append(tick)
         axes.set_xticks([0, 1], ticks, fontsize=7)
         unit = (row.before or row.after).normalized_unit
         sep = say("list_sep", lang)
-        verdict = term(row.verdict, lang)
+        verdict = term(row.label, lang)
         if row.ambition:
             verdict += f"{sep}{term(row.ambition, lang, Ambition)}"
         if apart and row.verdict == "shared":
-            verdict += f"{sep}{_word('measures_differ', lang)}"
+            differ = "periods_differ" if ReasonCode.different_period in codes else "measures_differ"
+            verdict += f"{sep}{_word(differ, lang)}"
         name = row.indicator.name_zh if is_zh(lang) else row.indicator.name_en
         shown = f"{name}\n（{verdict}）" if is_zh(lang) else f"{name}\n({verdict})"
         axes.set_title(_literal(shown), fontsize=9)

@@ -110,14 +110,23 @@ def normalized(target: Target, lang: str | None = None) -> str:
     return f"{symbol}{number} {unit_word(unit, lang)}".rstrip()
 
 
-def described(target: Target, lang: str | None = None, secondary: bool = False) -> str:
+def described(
+    target: Target,
+    lang: str | None = None,
+    secondary: bool = False,
+    year: bool = True,
+    aspirational: bool = True,
+) -> str:
     """As written, with its period and measure: 2000个以上 (2023, cumulative);
     150家以上 (2023–2025, addition); 2000个以上（2023，累计）in Chinese. `secondary`:
-    the figure is known only from a news report."""
+    the figure is known only from a news report. `year`: show a period of one year too
+    (a table with a Year column shows only a period of several); `aspirational`: say 力争
+    (a table with a Kind column says it there)."""
     period = period_of(target)
-    when = str(target.year) if period.start == period.end else f"{period.start}–{period.end}"
-    flags = [when, term(target.measure, lang, Measure)]
-    if target.aspirational:
+    several = period.start != period.end
+    flags = [f"{period.start}–{period.end}"] if several else [str(target.year)] * year
+    flags.append(term(target.measure, lang, Measure))
+    if target.aspirational and aspirational:
         flags.append("力争" if is_zh(lang) else "aspirational")
     if secondary:
         flags.append("二手来源" if is_zh(lang) else "secondary source")

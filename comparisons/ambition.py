@@ -6,8 +6,9 @@ value's direction decides, read through the indicator's `higher_is_better` (a ra
 from 5 to 3 is stronger). For different target years a higher value may still ask for a
 slower pace, so the pace decides: both targets' implied paces per year from one starting
 point, the latest baseline before the earlier target. Without a baseline there is no pace
-to compare and the ambition is `unclear`. The same value for a later year asks for less
-(weaker), for an earlier year more. Beside the value or pace, the comparator (≈ < ≥ < >)
+to compare and the ambition is `unclear`, unless the answer needs no pace: the same or a
+lower value by a later year asks for less (weaker), the same or a higher value by an
+earlier year for more (stronger). Beside the value or pace, the comparator (≈ < ≥ < >)
 and firmness (a firm target beats 力争) are signals too. When the signals disagree, the
 result is `mixed`. Every signal is a reason (comparisons/reasons.py).
 
@@ -140,19 +141,27 @@ def assess(
         found.append(_signed(per_year, 0))
     across_years = a.year != b.year and b.measure not in PACE_MEASURES
     unclear = False
-    if across_years and first == second:
-        later = b.year > a.year
-        found.append(
-            _signed(reason(ReasonCode.deadline, years=b.year - a.year), -1 if later else 1)
-        )
+    later = b.year > a.year
+    deadline = _signed(
+        reason(ReasonCode.deadline, years=b.year - a.year, same_value=first == second),
+        -1 if later else 1,
+    )
+    value = None
+    if first != second:
+        value = value_reason(first, second, a.dimension, b.normalized_unit)
+        value = _signed(value, better if second > first else -better)
+    if across_years and value is None:
+        found.append(deadline)
+    elif across_years and (value.params["signal"] < 0) == later:
+        # Less by a later year, or more by an earlier one: no pace is needed to tell.
+        found += [value, deadline]
     elif across_years:
         pace = pace_reason(indicator, a, b, starting_point(a, baselines))
         unclear = pace.code == ReasonCode.no_pace
         faster = pace.params.get("faster")
         found.append(_signed(pace, 0 if faster is None else (1 if faster else -1)))
-    elif first != second:
-        value = value_reason(first, second, a.dimension, b.normalized_unit)
-        found.append(_signed(value, better if second > first else -better))
+    elif value is not None:
+        found.append(value)
     strength = _STRENGTH_HIGHER if indicator.higher_is_better else _STRENGTH_LOWER
     if strength[a.comparator] != strength[b.comparator]:
         stronger = strength[b.comparator] > strength[a.comparator]

@@ -65,8 +65,8 @@ def _english(code: ReasonCode, p: dict[str, Any]) -> str:
                 return f"{ASPIRATIONAL} instead of firm"
             return f"firm instead of {ASPIRATIONAL}"
         case ReasonCode.deadline:
-            when = "later" if p["years"] > 0 else "earlier"
-            return f"same value, {years_text(abs(p['years']))} {when}"
+            when = f"{years_text(abs(p['years']))} {'later' if p['years'] > 0 else 'earlier'}"
+            return f"same value, {when}" if p.get("same_value", True) else when
         case ReasonCode.pace:
             faster = "faster" if p["faster"] else "slower"
             if p["faster"] is None:

@@ -150,8 +150,10 @@ class Builder:
         dimension="count",
         aspirational=False,
         upper=None,
+        period=None,
+        note=None,
     ):
-        from policy_targets.comparisons.records import Target
+        from policy_targets.comparisons.records import Period, Target
 
         if comparator == "between" and upper is None:  # a range needs an upper bound
             upper = value + 1
@@ -173,6 +175,8 @@ class Builder:
             aspirational=aspirational,
             upper=upper,
             normalized_upper=upper,
+            period=Period(*period) if period else Period(year, year),
+            note=note,
         )
 
     @staticmethod
@@ -200,6 +204,7 @@ def target_record_keys() -> tuple[str, ...]:
         "document_year",
         "scope",
         "source",
+        "secondary",
         "indicator",
         "name_en",
         "name_zh",
@@ -212,8 +217,10 @@ def target_record_keys() -> tuple[str, ...]:
         "measure",
         "kind",
         "target_year",
+        "period",
         "aspirational",
         "quote",
+        "as_written",
         "locator",
         "note",
     )

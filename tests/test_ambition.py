@@ -8,11 +8,11 @@ from policy_targets.comparisons.ambition import assess
 def ambition(build, before, after, higher=True, dimension="count"):
     indicator = build.indicator(higher=higher, dimension=dimension)
     result = assess(indicator, before, after)
-    return result.ambition.value, list(result.reasons)
+    return result.ambition.value, [r.text for r in result.reasons]
 
 
 def test_a_higher_value_is_stronger(build):
-    assert ambition(build, build.target(value=2000), build.target(value=5000, year=2025)) == (
+    assert ambition(build, build.target(value=2000), build.target(value=5000)) == (
         "stronger",
         ["value +150 %"],
     )
@@ -125,9 +125,123 @@ def test_the_same_value_earlier_is_stronger(build):
     assert ambition(build, before, after) == ("stronger", ["same value, 1 year earlier"])
 
 
-def test_a_deadline_counts_only_when_the_values_are_equal(build):
+def test_a_higher_value_for_a_later_year_without_a_baseline_is_unclear(build):
     before, after = build.target(value=10, year=2023), build.target(value=11, year=2030)
-    assert ambition(build, before, after) == ("stronger", ["value +10 %"])
+    assert ambition(build, before, after) == ("unclear", ["different target years, no baseline"])
+
+
+def test_unclear_outweighs_other_signals(build):
+    before = build.target(value=10, year=2023, aspirational=True)
+    after = build.target(value=11, year=2030)
+    assert ambition(build, before, after) == (
+        "unclear",
+        ["different target years, no baseline", "firm instead of 力争 (aspirational)"],
+    )
+
+
+def pace(build, before, after, baselines, higher=True, dimension="count"):
+    indicator = build.indicator(higher=higher, dimension=dimension)
+    result = assess(indicator, before, after, baselines)
+    return result.ambition.value, [r.text for r in result.reasons]
+
+
+def test_a_faster_pace_from_the_baseline_is_stronger(build):
+    base = build.target(value=35, year=2017, kind="baseline", dimension="share")
+    before = build.target(value=45, year=2022, dimension="share")
+    after = build.target(value=55, year=2025, dimension="share")
+    assert pace(build, before, after, [base], dimension="share") == (
+        "stronger",
+        ["faster pace: +2.50 pp/yr from 2017 to 2025 against +2.00 pp/yr from 2017 to 2022"],
+    )
+
+
+def test_a_slower_pace_from_the_baseline_is_weaker_though_the_value_is_higher(build):
+    base = build.target(value=35, year=2017, kind="baseline", dimension="share")
+    before = build.target(value=45, year=2022, dimension="share")
+    after = build.target(value=50, year=2025, dimension="share")
+    assert pace(build, before, after, [base], dimension="share") == (
+        "weaker",
+        ["slower pace: +1.88 pp/yr from 2017 to 2025 against +2.00 pp/yr from 2017 to 2022"],
+    )
+
+
+def test_the_same_pace_is_the_same(build):
+    base = build.target(value=30, year=2020, kind="baseline", dimension="share")
+    before = build.target(value=40, year=2022, dimension="share")
+    after = build.target(value=45, year=2023, dimension="share")
+    assert pace(build, before, after, [base], dimension="share") == (
+        "same",
+        ["the same pace: +5.00 pp/yr from 2020 to 2023 against +5.00 pp/yr from 2020 to 2022"],
+    )
+
+
+def test_a_count_paces_by_compound_growth(build):
+    base = build.target(value=100, year=2020, kind="baseline")
+    before = build.target(value=121, year=2022)  # +10 %/yr
+    after = build.target(value=200, year=2025)  # +14.9 %/yr
+    assert pace(build, before, after, [base]) == (
+        "stronger",
+        ["faster pace: +14.9 %/yr from 2020 to 2025 against +10 %/yr from 2020 to 2022"],
+    )
+
+
+def test_a_rank_paces_by_places_a_year_and_fewer_is_faster(build):
+    base = build.target(value=10, year=2020, kind="baseline", dimension="rank")
+    before = build.target(value=5, year=2022, dimension="rank")  # -2.5 places a year
+    after = build.target(value=3, year=2025, dimension="rank")  # -1.4 places a year
+    assert pace(build, before, after, [base], higher=False, dimension="rank") == (
+        "weaker",
+        ["slower pace: -1.4/yr from 2020 to 2025 against -2.5/yr from 2020 to 2022"],
+    )
+
+
+def test_the_pace_starts_from_the_latest_baseline_before_the_earlier_target(build):
+    old = build.target(value=0, year=2015, kind="baseline", dimension="share")
+    base = build.target(value=40, year=2021, kind="baseline", dimension="share")
+    late = build.target(value=44, year=2022, kind="baseline", dimension="share")
+    before = build.target(value=45, year=2022, dimension="share")
+    after = build.target(value=50, year=2025, dimension="share")
+    assert pace(build, before, after, [old, late, base], dimension="share")[1] == [
+        "slower pace: +2.50 pp/yr from 2021 to 2025 against +5.00 pp/yr from 2021 to 2022"
+    ]
+
+
+def test_a_baseline_of_another_scope_or_measure_is_no_start(build):
+    other_scope = build.target(value=35, year=2017, kind="baseline", scope="binzhou")
+    other_measure = build.target(value=35, year=2017, kind="baseline", measure="addition")
+    before, after = build.target(value=45, year=2022), build.target(value=50, year=2025)
+    assert pace(build, before, after, [other_scope, other_measure]) == (
+        "unclear",
+        ["different target years, no baseline"],
+    )
+
+
+def test_additions_over_periods_of_different_lengths_compare_per_year(build):
+    before = build.target(value=150, measure="addition", year=2025, period=(2023, 2025))
+    after = build.target(value=60, measure="addition", year=2025)
+    assert ambition(build, before, after) == (
+        "stronger",
+        [
+            "additions over different periods compared per year: 150 over 2023–2025 ≈ 50/yr, "
+            "60 over 2025 ≈ 60/yr",
+            "value +20 %",
+        ],
+    )
+
+
+def test_additions_per_year_equal_are_the_same_though_the_totals_differ(build):
+    before = build.target(value=150, measure="addition", year=2025, period=(2023, 2025))
+    after = build.target(value=50, measure="addition", year=2025)
+    assert ambition(build, before, after)[0] == "same"
+
+
+def test_two_agreeing_weaker_signals_give_weaker(build):
+    before = build.target(value=20, comparator="more_than")
+    after = build.target(value=10, comparator="at_least")
+    assert ambition(build, before, after) == (
+        "weaker",
+        ["value -50 %", "at least instead of more than"],
+    )
 
 
 def test_a_higher_value_made_aspirational_is_mixed(build):
@@ -162,7 +276,7 @@ def test_a_stronger_comparator_for_a_later_year_is_mixed(build):
     after = build.target(comparator="at_least", year=2024)
     assert ambition(build, before, after) == (
         "mixed",
-        ["at least instead of about", "same value, 1 year later"],
+        ["same value, 1 year later", "at least instead of about"],
     )
 
 
@@ -176,7 +290,7 @@ def test_signals_that_agree_are_all_listed(build):
 
 
 def test_a_share_changes_in_percentage_points(build):
-    before = build.target(value=45, dimension="share", year=2022)
+    before = build.target(value=45, dimension="share", year=2025)
     after = build.target(value=50, dimension="share", year=2025)
     assert ambition(build, before, after, dimension="share") == ("stronger", ["value +5 pp"])
 
@@ -188,7 +302,12 @@ def test_a_change_from_zero_is_absolute(build):
 
 def test_to_dict(build):
     result = assess(build.indicator(), build.target(value=1), build.target(value=2))
-    assert result.to_dict() == {"ambition": "stronger", "reasons": ["value +100 %"]}
+    assert result.to_dict() == {
+        "ambition": "stronger",
+        "reasons": [
+            {"code": "value", "text": "value +100 %", "amount": 100.0, "unit": "%", "signal": 1}
+        ],
+    }
 
 
 def test_a_lower_share_is_weaker_in_percentage_points(build):
@@ -218,3 +337,21 @@ def test_a_range_promises_what_at_most_its_bound_does_where_lower_is_better(buil
     before = build.target(value=3, comparator="at_most")
     after = build.target(value=3, comparator="between")
     assert ambition(build, before, after, higher=False) == ("same", [])
+
+
+def test_a_lower_value_for_a_later_year_is_weaker_without_a_pace(build):
+    before, after = build.target(value=45, year=2022), build.target(value=40, year=2023)
+    assert ambition(build, before, after) == ("weaker", ["value -11.1 %", "1 year later"])
+
+
+def test_a_higher_value_for_an_earlier_year_is_stronger_without_a_pace(build):
+    before, after = build.target(value=40, year=2025), build.target(value=45, year=2024)
+    assert ambition(build, before, after) == ("stronger", ["value +12.5 %", "1 year earlier"])
+
+
+def test_a_lower_rank_number_for_a_later_year_needs_a_pace(build):
+    before, after = build.target(value=5, year=2022), build.target(value=3, year=2025)
+    assert ambition(build, before, after, higher=False) == (
+        "unclear",
+        ["different target years, no baseline"],
+    )

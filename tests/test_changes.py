@@ -8,12 +8,12 @@ from policy_targets.comparisons.changes import change_between, direction, not_co
 
 def test_figures_of_two_scopes_do_not_compare_unless_aligned(build):
     city, province = build.target(scope="binzhou"), build.target()
-    assert not_comparable_reason(city, province) == "different scope: binzhou vs shandong"
+    assert not_comparable_reason(city, province).text == "different scope: binzhou vs shandong"
     assert not_comparable_reason(city, province, across_scopes=True) is None
 
 
 def test_figures_of_two_dimensions_do_not_compare(build):
-    assert not_comparable_reason(build.target(), build.target(dimension="currency")) == (
+    assert not_comparable_reason(build.target(), build.target(dimension="currency")).text == (
         "different dimension: count vs currency"
     )
 
@@ -90,14 +90,35 @@ def test_direction_reads_the_number_only(build):
         (
             "cumulative",
             "addition",
-            "different measure: cumulative (a cumulative stock) vs addition (a yearly addition)",
+            "different measure: cumulative (a cumulative stock) vs addition (an addition over its "
+            "period)",
         ),
     ],
 )
 def test_the_reason_names_both_measures(build, first, second, reason):
-    assert (
-        not_comparable_reason(build.target(measure=first), build.target(measure=second)) == reason
-    )
+    found = not_comparable_reason(build.target(measure=first), build.target(measure=second))
+    assert (found.code, found.text) == ("different-measure", reason)
+
+
+def test_additions_over_periods_of_different_lengths_change_per_year(build):
+    before = build.target(value=150, measure="addition", year=2025, period=(2023, 2025))
+    after = build.target(value=60, measure="addition", year=2025)
+    change = change_between(before, after)
+    assert (change.absolute, change.relative, change.basis) == (10, pytest.approx(0.2), "per year")
+    assert direction(before, after) == "raised"
+
+
+def test_additions_over_periods_of_one_length_change_as_they_are(build):
+    before = build.target(value=50, measure="addition", year=2023)
+    after = build.target(value=60, measure="addition", year=2025)
+    change = change_between(before, after)
+    assert (change.absolute, change.basis) == (10, "value")
+
+
+def test_a_larger_total_over_a_longer_period_can_be_lower_per_year(build):
+    before = build.target(value=60, measure="addition", year=2025)
+    after = build.target(value=150, measure="addition", year=2027, period=(2025, 2027))
+    assert direction(before, after) == "lowered"
 
 
 def test_growth_over_one_year_and_from_one(build):

@@ -37,6 +37,7 @@ def test_export_json_has_every_target(run, dataset):
         "document_year": 2025,
         "scope": "shandong",
         "source": "2025-work-points.txt",
+        "secondary": False,
         "indicator": "total-compute",
         "name_en": "Total compute",
         "name_zh": "算力总规模",
@@ -49,8 +50,10 @@ def test_export_json_has_every_target(run, dataset):
         "measure": "level",
         "kind": "target",
         "target_year": 2025,
+        "period": {"start": 2025, "end": 2025},
         "aspirational": True,
         "quote": "力争2025年底全省总算力达到12.5E",
+        "as_written": None,
         "locator": "七、21",
         "note": None,
     }

@@ -25,7 +25,7 @@ def test_compare_in_chinese(run):
         "2023-work-points → 2025-work-points: 数字强省建设2023年工作要点 (2023-06-17) → "
         "数字强省建设2025年工作要点 (2025-04-07)",
         "60项指标：提高1，未变1，不可比1，新增目标16，已到期40，未重申1",
-        "力度（目标可比时）：更高1，相同1",
+        "力度（目标可比时）：相同1，无法判断1",
         "各类别指标数，2023-work-points → 2025-work-points：基础设施 9 → 3，数据 6 → 2，"
         "数字经济 4 → 2，产业 6 → 3，农业 2 → 3，政务 7 → 2，社会 6 → 2，能源 4 → 1，"
         "人工智能 0 → 1",
@@ -37,33 +37,40 @@ def test_compare_in_chinese(run):
         ["变化：两份文件都有的目标"],
         ["指标", "2023-work-points", "2025-work-points", "变化", "每年", "判断", "力度", "理由"],
         [
-            "智慧社区",
+            "智慧社区 †1",
             "≥2000个（2023，累计）",
             "≥5000个（2025，存量）",
             "+3,000 (+150%)",
             "+58.1%/年",
             "提高",
-            "更高",
-            "数值 +150%",
+            "无法判断",
+            "目标年份不同，且无基数可算节奏",
         ],
+        ["注："],
+        ["†1 2025-work-points, smart-communities: 建成 without 累计; a stock at the end of 2025"],
     ]
 
 
 def test_compare_sections_and_reasons_in_chinese(run):
     rows = table(ok(run("--lang", "zh", "compare", "2018", "2021")))
-    titles = [row[0] for row in rows if len(row) == 1]
+    notes = ("†", "注：")
+    titles = [row[0] for row in rows if len(row) == 1 and not row[0].startswith(notes)]
     assert titles[-3:] == [
         "新增目标：仅见于 2021-implementation-scheme",
         "已到期：仅见于 2018-digital-shandong-plan，2021年前到期",
         "未重申：仅见于 2018-digital-shandong-plan，2021年或以后仍有效",
     ]
     by_name = {row[0]: row for row in rows}
-    assert by_name["国际互联网专用通道带宽"] == [
-        "国际互联网专用通道带宽",
+    assert by_name["国际互联网专用通道带宽 †7"] == [
+        "国际互联网专用通道带宽 †7",
         "=80G（2022，存量）",
         "2022年到期；2021-implementation-scheme 未给出数值",
     ]
-    assert by_name["工作进展通报频次"] == ["工作进展通报频次", "每季度（2021，频次）", "=4 次/年"]
+    assert by_name["工作进展通报频次"] == [
+        "工作进展通报频次",
+        "每季度（2021–2025，频次）",
+        "=4 次/年",
+    ]
     assert by_name["指标"] == ["指标", "2018-digital-shandong-plan", "理由"]  # the last section
 
 
@@ -78,7 +85,7 @@ def test_alignment_in_chinese(run):
     start = rows.index(["共有：两份文件都给出数值"])
     assert rows[start + 1 : start + 3] == [
         ["指标", "2023-binzhou-plan", "2025-work-points", "滨州占山东比重"],
-        ["晨星工厂", "≥150家（2025，增量）", "=50个（2025，增量）", "300.0%"],
+        ["晨星工厂 †1", "≥150家（2023–2025，增量，二手来源）", "=50个（2025，增量）", "每年100.0%"],
     ]
     assert ["仅滨州：2023-binzhou-plan"] in rows and ["仅山东：2025-work-points"] in rows
 
@@ -108,11 +115,19 @@ def test_trajectory_in_chinese(run):
         "+5 个百分点",
         "+1.67 个百分点/年",
         "提高",
-        "更高",
-        "数值 +5 个百分点；由“不低于”改为“超过”",
+        "有高有低",
+        "节奏更慢：2017—2025年每年+1.88个百分点，对比2017—2022年每年+2.00个百分点；"
+        "由“不低于”改为“超过”",
         "力争数字经济总量占全省GDP比重超过50%",
     ]
-    assert rows[5] == ["未给出数值：2021-implementation-scheme, 2023-work-points"]
+    assert rows[5:7] == [
+        ["注："],
+        [
+            "†1 2018-digital-shandong-plan, digital-economy-gdp-share: from the "
+            "中国数字经济发展与就业白皮书(2018年), which reports 2017 figures"
+        ],
+    ]
+    assert rows[7] == ["未给出数值：2021-implementation-scheme, 2023-work-points"]
 
 
 def test_trajectory_lower_target_in_chinese(data_copy, run):
@@ -127,7 +142,7 @@ def test_trajectory_lower_target_in_chinese(data_copy, run):
     )
     rows = table(ok(run("--data", str(data_copy), "--lang", "zh", "trajectory", "智慧社区")))
     assert rows[3][-2:] == [
-        "数值 -25%；低于 2023-work-points 为2023年定的 ≥2000个",
+        "数值 -25%；推迟2年；低于 2023-work-points 为2023年定的 ≥2000个",
         "建成不少于1500个智慧社区",
     ]
 
@@ -211,7 +226,9 @@ def test_data_is_the_same_in_every_language(run, args, fmt):
 def test_json_reasons_stay_english_under_chinese(run):
     payload = json.loads(ok(run("--lang", "zh", "compare", "2023", "2025", "-f", "json")))
     rows = {row["indicator"]: row for row in payload["rows"]}
-    assert rows["smart-communities"]["reasons"] == ["value +150 %"]
+    assert rows["smart-communities"]["reasons"] == [
+        {"code": "no-pace", "text": "different target years, no baseline", "signal": 0}
+    ]
     assert rows["smart-communities"]["verdict"] == "raised"
 
 
@@ -397,7 +414,7 @@ def test_compare_chart_in_chinese(run, tmp_path, drawn, with_cjk_font):
     assert chart["titles"] == [
         "数据价值化典型案例和应用场景\n（未变，相同）",
         "智慧农业应用基地\n（不可比）",
-        "智慧社区\n（提高，更高）",
+        "智慧社区\n（提高，无法判断）",
     ]
     assert chart["ticks"][:2] == ["2023-work-points\n2023年", "2025-work-points\n2025年"]
     assert chart["notes"][:2] == ["≥100\n增量", "≥100\n增量"]
@@ -420,6 +437,12 @@ def test_alignment_chart_in_chinese(run, tmp_path, drawn, with_cjk_font):
     )
     (chart,) = drawn
     assert chart["titles"] == ["晨星工厂\n（共有）"]
+    # As in the table: 150 over 2023-2025 and 50 in 2025 are set side by side per year.
+    assert chart["notes"] == ["每年≥50\n增量", "每年=50\n增量"]
+    assert chart["ticks"] == [
+        "2023-binzhou-plan\n2025年\n二手来源",
+        "2025-work-points\n2025年",
+    ]
 
 
 def test_chart_without_a_cjk_font_is_english_with_a_hint(run, tmp_path, drawn, without_cjk_font):
@@ -440,7 +463,7 @@ def test_compare_chart_without_a_cjk_font(run, tmp_path, drawn, without_cjk_font
     path = tmp_path / "c.png"
     result = run("compare", "2023", "2025", "--lang", "zh", "--plot", str(path), "-f", "json")
     assert result.stderr.startswith("注意：未找到中文字体")
-    assert drawn[0]["titles"][-1] == "Smart communities\n(raised, stronger)"
+    assert drawn[0]["titles"][-1] == "Smart communities\n(raised, unclear)"
 
 
 def test_the_lookup_finds_the_first_known_family(monkeypatch):
@@ -473,4 +496,4 @@ def test_scope_all_chart_in_chinese(run, tmp_path, drawn, with_cjk_font):
     (chart,) = drawn
     assert chart["titles"] == ["晨星工厂（山东、滨州）"]
     assert chart["legend"] == ["范围", "山东", "滨州"]  # no line joins points here
-    assert chart["notes"] == ["=50", "≥150"]
+    assert chart["notes"] == ["=50", "≥150\n二手来源"]  # Binzhou's figure is from a news report

@@ -41,12 +41,16 @@ def test_digital_economy_share_trajectory(run):
     assert steps[0] is None
     assert [(s["verdict"], s["ambition"], s["change"]["absolute"]) for s in steps[1:]] == [
         ("raised", None, 10),  # a baseline, then a target: no ambition
-        ("raised", "stronger", 5),
+        ("raised", "mixed", 5),  # higher, and "more than", but at a slower pace
     ]
     assert [s["change"]["per_year_kind"] for s in steps[1:]] == ["points", "points"]
     assert steps[1]["change"]["per_year"] == 2
     assert round(steps[2]["change"]["per_year"], 4) == 1.6667
-    assert steps[2]["reasons"] == ["value +5 pp", "more than instead of at least"]
+    assert [r["text"] for r in steps[2]["reasons"]] == [
+        "slower pace: +1.88 pp/yr from 2017 to 2025 against +2.00 pp/yr from 2017 to 2022",
+        "more than instead of at least",
+    ]
+    assert [r["period"] for r in rows] == [{"start": y, "end": y} for y in (2017, 2022, 2025)]
     assert payload["no_figure_in"] == ["2021-implementation-scheme", "2023-work-points"]
     # Beijing's, Shanghai's, Guangdong's and the world's shares are other scopes.
     assert {r["scope"] for r in rows} == {"shandong"}
@@ -74,14 +78,14 @@ def test_smart_communities_and_compound_growth(run):
     ]
     assert round(rows[1]["step"]["change"]["per_year"], 4) == 0.5811
     assert rows[1]["step"]["change"]["per_year_kind"] == "growth"
-    assert (rows[1]["step"]["verdict"], rows[1]["step"]["ambition"]) == ("raised", "stronger")
+    assert (rows[1]["step"]["verdict"], rows[1]["step"]["ambition"]) == ("raised", "unclear")
 
 
 def test_not_comparable_points_are_flagged(run):
     rows = points(run("trajectory", "smart-agriculture-bases", "--format", "json"))
     assert rows[1]["step"]["verdict"] == "not comparable"
-    assert rows[1]["step"]["reasons"] == [
-        "different measure: addition (a yearly addition) vs cumulative (a cumulative stock)"
+    assert [r["text"] for r in rows[1]["step"]["reasons"]] == [
+        "different measure: addition (an addition over its period) vs cumulative (a cumulative stock)"
     ]
     assert rows[1]["step"]["change"] is None
 
@@ -205,7 +209,7 @@ def test_series_join_only_figures_that_compare(dataset):
 
     bases = trajectory(dataset, dataset.indicators["smart-agriculture-bases"], "shandong")
     assert {label: [p.target.year for p in points] for label, points in bases.series().items()} == {
-        "addition (a yearly addition)": [2023],
+        "addition (an addition over its period)": [2023],
         "stock (level or cumulative)": [2025],
     }
     share = trajectory(dataset, dataset.indicators["digital-economy-gdp-share"], "shandong")
@@ -218,7 +222,7 @@ def test_the_terminal_chart_scales_each_measure_apart(run):
     terminal = {"COLUMNS": "200", "FORCE_TERMINAL": "1", "NO_COLOR": "1"}
     lines = run("trajectory", "smart-agriculture-bases", env=terminal).stdout.splitlines()
     chart = [line.strip() for line in lines if "█" in line or line.strip().endswith(")")]
-    assert "addition (a yearly addition)" in chart
+    assert "addition (an addition over its period)" in chart
     assert "stock (level or cumulative)" in chart
     assert "2023 " + "█" * 24 + " =100" in chart
     assert "2025 " + "█" * 24 + " =500" in chart
@@ -275,7 +279,7 @@ def test_scope_all_shows_each_scope_side_by_side(run):
         ["Digital economy share of GDP (digital-economy-gdp-share, guangdong)"],
     ]
     assert [row[:5] for row in sections[0][2:5]] == [
-        ["2017", "baseline", "2018-digital-shandong-plan", "=35% (share)", "=35 %"],
+        ["2017", "baseline", "2018-digital-shandong-plan †1", "=35% (share)", "=35 %"],
         ["2022", "target (aspirational)", "2018-digital-shandong-plan", "≥45% (share)", "≥45 %"],
         ["2025", "target (aspirational)", "2025-work-points", ">50% (share)", ">50 %"],
     ]
@@ -284,10 +288,15 @@ def test_scope_all_shows_each_scope_side_by_side(run):
         [
             "2017",
             "baseline",
-            "2018-digital-shandong-plan",
+            "2018-digital-shandong-plan †1",
             "=49.7% (share)",
             "=49.7 %",
             "北京、上海、广东数字经济规模占GDP比重分别为49.7%、48.9%、40.8%",
+        ],
+        ["Notes:"],
+        [
+            "†1 2018-digital-shandong-plan, digital-economy-gdp-share: from the "
+            "中国数字经济发展与就业白皮书(2018年), which reports 2017 figures"
         ],
     ]
     assert sections[3][2][3] == "=40.8% (share)"
@@ -300,7 +309,13 @@ def test_scope_all_city_and_province(run):
         ["晨星工厂（morning-star-factories，山东）"],
         ["晨星工厂（morning-star-factories，滨州）"],
     ]
-    assert sections[1][2][:5] == ["2025", "目标", "2023-binzhou-plan", "≥150家（增量）", "≥150"]
+    assert sections[1][2][:5] == [
+        "2025",
+        "目标",
+        "2023-binzhou-plan †1",
+        "≥150家（2023–2025，增量，二手来源）",
+        "≥150",
+    ]
 
 
 def test_scope_all_json_has_an_object_per_scope(run):

@@ -20,19 +20,33 @@ def two(build):
 def rows(dataset, before="a", after="b", **options):
     documents = dataset.documents
     result = compare(dataset, documents[before], documents[after], **options)
-    return [(row.indicator.id, str(row.verdict), list(row.all_reasons)) for row in result.rows]
+    return [(row.indicator.id, row.label, [r.text for r in row.all_reasons]) for row in result.rows]
 
 
 def test_a_higher_target_is_raised_and_stronger(build, two):
-    data = two(build.target("a", value=10), build.target("b", value=15, year=2025))
+    data = two(build.target("a", value=10, year=2025), build.target("b", value=15, year=2025))
     result = compare(data, data.documents["a"], data.documents["b"])
     (row,) = result.rows
-    assert (row.verdict, row.ambition, row.all_reasons) == ("raised", "stronger", ("value +50 %",))
-    assert (row.change.absolute, row.change.relative, row.change.years) == (5, 0.5, 2)
+    assert (row.verdict, row.ambition) == ("raised", "stronger")
+    assert [r.text for r in row.all_reasons] == ["value +50 %"]
+    assert (row.change.absolute, row.change.relative, row.change.years) == (5, 0.5, 0)
+
+
+def test_a_higher_target_for_a_later_year_at_a_slower_pace_is_raised_but_weaker(build, two):
+    data = two(
+        build.target("a", value=100, year=2022, kind="baseline"),
+        build.target("a", value=121, year=2024),  # +10 %/yr from the baseline
+        build.target("b", value=130, year=2026),  # +6.8 %/yr from the baseline
+    )
+    (row,) = compare(data, data.documents["a"], data.documents["b"]).rows
+    assert (row.verdict, row.ambition) == ("raised", "weaker")
+    assert [r.text for r in row.all_reasons] == [
+        "slower pace: +6.8 %/yr from 2022 to 2026 against +10 %/yr from 2022 to 2024"
+    ]
 
 
 def test_a_lower_target_is_lowered(build, two):
-    data = two(build.target("a", value=10), build.target("b", value=5, year=2025))
+    data = two(build.target("a", value=10, year=2025), build.target("b", value=5, year=2025))
     assert rows(data) == [("x", "lowered", ["value -50 %"])]
 
 
@@ -45,7 +59,7 @@ def test_an_equal_target_for_a_later_year_is_unchanged_and_weaker(build, two):
 
 def test_a_lower_rank_is_lowered_but_stronger(build, two):
     data = two(
-        build.target("a", value=5),
+        build.target("a", value=5, year=2025),
         build.target("b", value=3, year=2025),
         indicators=[build.indicator(dimension="rank", higher=False)],
     )
@@ -60,14 +74,15 @@ def test_different_measures_do_not_compare(build, two):
     )
     (row,) = compare(data, data.documents["a"], data.documents["b"]).rows
     assert (row.verdict, row.ambition, row.change) == ("not comparable", None, None)
-    assert row.all_reasons == (
-        "different measure: addition (a yearly addition) vs cumulative (a cumulative stock)",
-    )
+    assert [r.text for r in row.all_reasons] == [
+        "different measure: addition (an addition over its period) vs cumulative "
+        "(a cumulative stock)"
+    ]
 
 
 def test_a_level_and_a_cumulative_stock_compare(build, two):
     data = two(
-        build.target("a", measure="cumulative"),
+        build.target("a", measure="cumulative", year=2025),
         build.target("b", value=20, measure="level", year=2025),
     )
     assert rows(data) == [("x", "raised", ["value +100 %"])]
@@ -142,7 +157,7 @@ def test_different_scopes_are_aligned_not_diffed(build):
     )
     result = compare(data, city, province)
     assert result.aligned
-    assert [(r.indicator.id, r.verdict, r.ambition, r.change) for r in result.rows] == [
+    assert [(r.indicator.id, r.label, r.ambition, r.change) for r in result.rows] == [
         ("x", "shared", None, None),
         ("y", "only binzhou", None, None),
         ("z", "only shandong", None, None),
@@ -179,7 +194,7 @@ def test_a_city_is_a_part_of_its_province_only_in_amounts_that_add_up(build, dim
         [city, province],
         [build.indicator(dimension=dimension)],
         [
-            build.target("city", value=50, scope="binzhou", dimension=dimension),
+            build.target("city", value=50, scope="binzhou", dimension=dimension, year=2025),
             build.target("province", value=100, year=2025, dimension=dimension),
         ],
     )
@@ -210,7 +225,7 @@ def test_an_alignment_pairs_the_figures_that_compare(build):
         [build.indicator()],
         [
             build.target("city", value=7, scope="binzhou", year=2025, measure="addition"),
-            build.target("city", value=200, scope="binzhou", year=2024),
+            build.target("city", value=200, scope="binzhou", year=2025),
             build.target("province", value=5000, year=2025),
         ],
     )
@@ -259,7 +274,65 @@ def test_a_city_figure_of_another_measure_has_no_share(build):
     )
     (row,) = compare(data, city, province).rows
     assert (row.verdict, row.share_of_whole) == ("shared", None)
-    assert row.reasons == ("different measure: level (a stock) vs addition (a yearly addition)",)
+    assert [r.text for r in row.reasons] == [
+        "different measure: level (a stock) vs addition (an addition over its period)"
+    ]
+
+
+def alignment(build, city_target, province_target):
+    city = build.document("city", 2023, scope="binzhou", period=(2023, 2025))
+    province = build.document("province", 2025)
+    data = build.dataset([city, province], [build.indicator()], [city_target, province_target])
+    (row,) = compare(data, city, province).rows
+    return row.share_of_whole, row.share_basis, [r.text for r in row.reasons]
+
+
+def test_no_share_of_figures_for_different_periods(build):
+    city = build.target("city", value=200, scope="binzhou", year=2025)
+    province = build.target("province", value=5000, year=2023)
+    assert alignment(build, city, province) == (
+        None,
+        None,
+        ["different periods: 2025 vs 2023"],
+    )
+
+
+def test_additions_over_different_periods_are_a_share_per_year(build):
+    city = build.target(
+        "city", value=150, scope="binzhou", year=2025, measure="addition", period=(2023, 2025)
+    )
+    province = build.target("province", value=50, year=2025, measure="addition")
+    assert alignment(build, city, province) == (1.0, "per year", [])
+
+
+def test_additions_over_the_same_period_are_a_share_as_they_are(build):
+    city = build.target("city", value=10, scope="binzhou", year=2025, measure="addition")
+    province = build.target("province", value=50, year=2025, measure="addition")
+    assert alignment(build, city, province) == (0.2, "same period", [])
+
+
+def test_additions_over_periods_of_one_length_are_a_share_as_they_are(build):
+    city = build.target("city", value=10, scope="binzhou", year=2024, measure="addition")
+    province = build.target("province", value=50, year=2025, measure="addition")
+    assert alignment(build, city, province) == (0.2, "same period", [])
+
+
+def test_a_province_figure_of_zero_gives_no_share(build):
+    city = build.target("city", value=10, scope="binzhou", year=2025)
+    province = build.target("province", value=0, year=2025)
+    assert alignment(build, city, province) == (None, None, ["the whole's figure is 0"])
+
+
+def test_an_only_row_has_a_typed_verdict_and_its_scope(build):
+    city = build.document("city", 2023, scope="binzhou")
+    province = build.document("province", 2025)
+    data = build.dataset(
+        [city, province], [build.indicator()], [build.target("city", scope="binzhou")]
+    )
+    (row,) = compare(data, city, province).rows
+    assert (row.verdict, row.only_scope, row.label) == ("only", "binzhou", "only binzhou")
+    record = row.to_dict(city, province)
+    assert (record["verdict"], record["verdict_scope"]) == ("only", "binzhou")
 
 
 def test_reversed_documents_are_put_in_order(build, two):
@@ -421,7 +494,7 @@ def test_an_unknown_selection_is_a_structured_error(build, two):
 
 def test_summary_counts_verdicts_ambition_and_categories(build, two):
     data = two(
-        build.target("a", "x", 1),
+        build.target("a", "x", 1, year=2025),
         build.target("b", "x", 2, year=2025),
         build.target("a", "y"),
         build.target("a", "z"),
@@ -476,12 +549,14 @@ def test_row_to_dict_has_the_one_target_record_shape(build, two):
         "name_zh",
         "category",
         "verdict",
+        "verdict_scope",
         "ambition",
         "reasons",
         "before",
         "after",
         "change",
         "share_of_whole",
+        "share_basis",
         "due",
     ]
     assert row["change"] == {
@@ -490,7 +565,12 @@ def test_row_to_dict_has_the_one_target_record_shape(build, two):
         "per_year": pytest.approx(0.2247, abs=1e-4),
         "per_year_kind": "growth",
         "years": 2,
+        "basis": "value",
     }
+    assert row["reasons"] == [
+        {"code": "no-pace", "text": "different target years, no baseline", "signal": 0}
+    ]
+    assert row["after"]["period"] == {"start": 2025, "end": 2025}
     assert row["after"]["normalized"] == {"magnitude": 15, "unit": ""}
     assert row["after"]["target_year"] == 2025
     assert (row["share_of_whole"], row["due"]) == (None, None)

@@ -44,7 +44,10 @@ def test_points_are_related_in_compares_words(build, three):
     assert steps(found) == [
         (2017, "p2018", None, None),
         (2022, "p2018", "raised", None),  # a baseline and a target: no ambition
-        (2025, "w2025", "raised", "stronger"),
+        (2025, "w2025", "raised", "weaker"),  # higher, but at a slower pace from 2017
+    ]
+    assert [r.text for r in found.points[2].step.reasons] == [
+        "slower pace: +4.6 %/yr from 2017 to 2025 against +5.2 %/yr from 2017 to 2022"
     ]
 
 
@@ -59,7 +62,8 @@ def test_a_lower_and_an_unchanged_step(build, three):
         (2023, "w2023", "lowered", "weaker"),
         (2025, "w2025", "unchanged", "weaker"),
     ]
-    assert found.points[2].step.assessment.reasons == ("same value, 2 years later",)
+    assert [r.text for r in found.points[1].step.reasons] == ["value -11.1 %", "1 year later"]
+    assert [r.text for r in found.points[2].step.reasons] == ["same value, 2 years later"]
 
 
 def test_a_step_that_does_not_compare_has_no_change(build, three):
@@ -70,13 +74,21 @@ def test_a_step_that_does_not_compare_has_no_change(build, three):
     step = trajectory(data, data.indicators["x"], "shandong").points[1].step
     assert (str(step.verdict), step.change, step.assessment) == ("not comparable", None, None)
     assert step.to_dict()["reasons"] == [
-        "different measure: addition (a yearly addition) vs cumulative (a cumulative stock)"
+        {
+            "code": "different-measure",
+            "text": "different measure: addition (an addition over its period) vs cumulative "
+            "(a cumulative stock)",
+            "before": "addition",
+            "after": "cumulative",
+            "before_words": "an addition over its period",
+            "after_words": "a cumulative stock",
+        }
     ]
 
 
 def test_a_rank_that_falls_is_stronger(build, three):
     data = three(
-        build.target("w2023", value=5),
+        build.target("w2023", value=5, year=2025),
         build.target("w2025", value=3, year=2025),
         higher=False,
     )
@@ -138,7 +150,7 @@ def test_an_earlier_documents_lower_target_is_not_flagged(build, three):
 
 
 def test_to_dict_uses_the_one_target_record_shape(build, three):
-    data = three(build.target("w2023"), build.target("w2025", value=20, year=2025))
+    data = three(build.target("w2023", year=2025), build.target("w2025", value=20, year=2025))
     payload = trajectory(data, data.indicators["x"], "shandong").to_dict()
     assert list(payload) == ["indicator", "name_en", "name_zh", "scope", "points", "no_figure_in"]
     first, second = payload["points"]
@@ -255,14 +267,17 @@ def test_step_to_dict(build, three):
     step = trajectory(data, data.indicators["x"], "shandong").points[1].step
     assert step.to_dict() == {
         "verdict": "raised",
-        "ambition": "stronger",
-        "reasons": ["value +100 %"],
+        "ambition": "unclear",
+        "reasons": [
+            {"code": "no-pace", "text": "different target years, no baseline", "signal": 0}
+        ],
         "change": {
             "absolute": 10,
             "relative": 1.0,
             "per_year": pytest.approx(0.4142, abs=1e-4),
             "per_year_kind": "growth",
             "years": 2,
+            "basis": "value",
         },
         "lower_than_earlier": None,
     }
@@ -277,7 +292,7 @@ def test_series_group_figures_that_compare(build, three):
     series = trajectory(data, data.indicators["x"], "shandong").series()
     assert {label: [p.target.year for p in points] for label, points in series.items()} == {
         "stock (level or cumulative)": [2020, 2025],
-        "addition (a yearly addition)": [2023],
+        "addition (an addition over its period)": [2023],
     }
 
 
