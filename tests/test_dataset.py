@@ -240,3 +240,27 @@ def test_the_dataset_as_plain_data(dataset, target_record_keys):
     assert (plan["period"], plan["published"]) == ({"start": 2021, "end": 2025}, "2021-07-19")
     smart = next(i for i in payload["indicators"] if i["id"] == "smart-communities")
     assert (smart["category"], smart["higher_is_better"]) == ("society", True)
+
+
+def test_a_provincial_target_located_in_a_city_is_the_provinces(dataset):
+    target = find(dataset, "2018-digital-shandong-plan", "wide-bandgap-semiconductor-cluster-scale")
+    assert (target.scope, target.quote) == (
+        "shandong",
+        "建设济南宽禁带半导体产业高地,加快打造百亿产业集群",
+    )
+
+
+def test_the_racks_indicator_is_found_by_its_former_id(dataset):
+    from policy_targets.comparisons.lookup import resolve_indicator
+
+    found = resolve_indicator(dataset, "internet-data-centre-racks")
+    assert (found.id, found.name_en) == (
+        "data-centre-standard-racks",
+        "Data centre standard racks in use",
+    )
+
+
+def test_a_rank_sits_in_the_category_of_what_it_ranks(dataset):
+    indicators = dataset.indicators
+    assert indicators["it-industry-revenue-national-rank"].category == "digital-economy"
+    assert indicators["it-industry-revenue"].category == "digital-economy"
