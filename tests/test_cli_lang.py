@@ -120,9 +120,9 @@ def test_trajectory_lower_target_in_chinese(data_copy, run):
     path = data_copy / "2025-work-points.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(
-        text.replace("value: 5000", "value: 1500").replace(
-            "quote: 建成不少于5000个智慧社区", "quote: 建成不少于1500个智慧社区"
-        ),
+        text.replace("value: 5000", "value: 1500")
+        .replace("quote: 建成不少于5000个智慧社区", "quote: 建成不少于1500个智慧社区")
+        .replace("as_written: 不少于5000个", "as_written: 不少于1500个"),
         encoding="utf-8",
     )
     rows = table(ok(run("--data", str(data_copy), "--lang", "zh", "trajectory", "智慧社区")))
