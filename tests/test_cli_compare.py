@@ -59,20 +59,28 @@ def test_compare_2023_2025(run):
     ]
     assert "dropped" not in json.dumps(payload)
     assert payload["summary"]["verdicts"] == {
-        "raised": 1,
-        "unchanged": 1,
+        "raised": 2,
         "not comparable": 1,
-        "new": 16,
-        "lapsed": 40,
+        "new": 21,
+        "lapsed": 42,
         "not restated": 1,
     }
-    assert payload["summary"]["ambition"] == {"stronger": 1, "same": 1}
-    cases = rows["data-value-typical-cases"]  # ≥100 added in 2023, and again in 2025
-    assert (cases["verdict"], cases["ambition"], cases["reasons"]) == ("unchanged", "same", [])
+    assert payload["summary"]["ambition"] == {"stronger": 2}
+    # 2023's cases of data value and 2025's application scenarios are two series
+    cases = rows["data-value-typical-cases"]
+    assert (cases["verdict"], cases["after"]) == ("lapsed", None)
+    scenarios = rows["data-element-typical-application-scenarios"]
+    assert (scenarios["verdict"], scenarios["before"]) == ("new", None)
+    villages = rows["village-5g-coverage-rate"]  # ≥70 % reached in 2023, deep coverage in 2025
+    assert (villages["verdict"], villages["ambition"], villages["reasons"]) == (
+        "raised",
+        "stronger",
+        ["value +30 pp"],
+    )
     assert payload["summary"]["categories"][0] == {
         "category": "infrastructure",
-        "before": 9,
-        "after": 3,
+        "before": 10,
+        "after": 8,
     }
     assert (payload["before"]["id"], payload["after"]["id"], payload["swapped"]) == (
         "2023-work-points",
@@ -89,7 +97,7 @@ def test_compare_counts_every_indicator_once(run, dataset):
         if t.document in ("2023-work-points", "2025-work-points") and t.kind == "target"
     }
     assert set(rows) == expected
-    assert len(rows) == 60
+    assert len(rows) == 67
 
 
 def test_compare_2021_2023_recurring_duties_are_not_restated(run):

@@ -334,7 +334,7 @@ def test_different_denominators_and_series_have_their_own_ids(dataset):
         ),
         (
             "2021-implementation-scheme",
-            "years-to-national-forefront",
+            "years-to-leading-position",
             5,
             "年",
             "exactly",
