@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -110,10 +111,27 @@ def test_compare_2021_2023_recurring_duties_are_not_restated(run):
         reporting["before"]["normalized"]["magnitude"],
         reporting["after"]["normalized"]["magnitude"],
     ) == (4, 6)
-    others = [r for r in rows.values() if r["before"] and r["indicator"] != reporting["indicator"]]
-    assert len(others) == 9
-    assert {r["verdict"] for r in others} == {"not restated"}
-    assert {r["due"] for r in others} == {2025}  # the end of the 2021-2025 scheme
+    duties = [
+        r
+        for r in rows.values()
+        if r["before"]
+        and r["before"]["measure"] in ("frequency", "rate")
+        and r["indicator"] != reporting["indicator"]
+    ]
+    assert len(duties) == 9
+    assert {r["verdict"] for r in duties} == {"not restated"}
+    assert {r["due"] for r in duties} == {2025}  # the end of the 2021-2025 scheme
+    # 一年全面起势、两年重点突破、五年跨越领先: durations, due in the year they imply
+    horizons = {
+        r["indicator"]: (r["verdict"], r["due"])
+        for r in rows.values()
+        if r["before"] and r["before"]["measure"] not in ("frequency", "rate")
+    }
+    assert horizons == {
+        "years-to-full-momentum": ("lapsed", 2022),
+        "years-to-key-breakthroughs": ("not restated", 2023),
+        "years-to-leading-position": ("not restated", 2026),
+    }
 
 
 def test_compare_2018_2025(run):
@@ -156,7 +174,7 @@ def test_a_city_beside_its_province(run):
     assert payload["summary"]["verdicts"] == {
         "shared": 1,
         "only binzhou": 11,
-        "only shandong": 18,
+        "only shandong": 23,
     }
 
 
@@ -189,7 +207,7 @@ def test_compare_same_document(run):
 
 def test_only_and_category_filter(run):
     rows = rows_by_indicator(compared(run, "2023", "2025", "--only", "changed"))
-    assert list(rows) == ["smart-communities"]
+    assert list(rows) == ["village-5g-coverage-rate", "smart-communities"]
     rows = rows_by_indicator(compared(run, "2023", "2025", "--category", "ai"))
     assert {r["category"] for r in rows.values()} == {"ai"}
     assert list(rows) == ["digital-frontier-basic-research-projects"]
@@ -201,7 +219,8 @@ def test_lang_zh_translates_names(run):
     chinese = run("compare", "2023", "2025", "--only", "changed", "--lang", "zh")
     assert "Smart communities" in english.stdout and "智慧社区" not in english.stdout
     row = next(line for line in chinese.stdout.splitlines() if line.startswith("智慧社区"))
-    assert row.split("  ")[:3] == ["智慧社区", "≥2000个（2023，累计）", "≥5000个（2025，存量）"]
+    cells = re.split(r" {2,}", row)
+    assert cells[:3] == ["智慧社区", "≥2000个（2023，累计）", "≥5000个（2025，存量）"]
 
 
 def test_summary_comes_first(run):
@@ -209,10 +228,10 @@ def test_summary_comes_first(run):
     assert lines[:4] == [
         "2023-work-points → 2025-work-points: Digital Strong Province 2023 Work Points "
         "(2023-06-17) → Digital Strong Province 2025 Work Points (2025-04-07)",
-        "60 indicators: 1 raised, 1 unchanged, 1 not comparable, 16 new, 40 lapsed, 1 not restated",
-        "Ambition, where the targets compare: 1 stronger, 1 same",
-        "Indicators per category, 2023-work-points → 2025-work-points: infrastructure 9 → 3, "
-        "data 6 → 2, digital-economy 4 → 2, industry 6 → 3, agriculture 2 → 3, "
+        "67 indicators: 2 raised, 1 not comparable, 21 new, 42 lapsed, 1 not restated",
+        "Ambition, where the targets compare: 2 stronger",
+        "Indicators per category, 2023-work-points → 2025-work-points: infrastructure 10 → 8, "
+        "data 6 → 2, digital-economy 4 → 2, industry 6 → 3, agriculture 2 → 3, services 1 → 0, "
         "government 7 → 2, society 6 → 2, energy 4 → 1, ai 0 → 1",
     ]
 
@@ -260,7 +279,7 @@ def test_markdown_has_a_table_per_section(run, markdown_tables):
         "Why",
     ]
     assert next(r for r in changes if r[0] == "Smart communities") == SMART_COMMUNITIES_ROW
-    assert (len(new), len(lapsed), len(not_restated)) == (17, 41, 2)
+    assert (len(new), len(lapsed), len(not_restated)) == (22, 43, 2)
     assert new[0] == ["Indicator", "2025-work-points", "Normalized"]
     assert ["Total compute", "≥12.5E (2025, level, aspirational)", "≥12.5 EFLOPS"] in new
     assert ["5G base stations", "≥20万个 (2023, cumulative)", "2023"] in lapsed
@@ -270,7 +289,7 @@ def test_csv_is_one_citable_line_per_indicator(run):
     result = run("compare", "2023", "2025", "--format", "csv")
     # CSV starts with a byte-order mark, on standard output as in a file.
     rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
-    assert len(rows) == 60
+    assert len(rows) == 67
     smart = next(r for r in rows if r["indicator"] == "smart-communities")
     assert {k: smart[k] for k in smart if k.startswith("before_")} == {
         "before_document": "2023-work-points",
@@ -296,7 +315,7 @@ def test_csv_is_one_citable_line_per_indicator(run):
 def test_json_rows_use_the_one_target_record_shape(run, target_record_keys):
     payload = compared(run, "2023", "2025")
     sides = [side for row in payload["rows"] for side in (row["before"], row["after"]) if side]
-    assert len(sides) == 63  # 44 rows of 2023 and 19 of 2025
+    assert len(sides) == 70  # 46 rows of 2023 and 24 of 2025
     assert {tuple(side) for side in sides} == {target_record_keys}
 
 
