@@ -24,18 +24,28 @@ def test_compare_in_chinese(run):
     assert lines[:6] == [
         "2023-work-points → 2025-work-points: 数字强省建设2023年工作要点 (2023-06-17) → "
         "数字强省建设2025年工作要点 (2025-04-07)",
-        "60项指标：提高1，未变1，不可比1，新增目标16，已到期40，未重申1",
-        "力度（目标可比时）：更高1，相同1",
-        "各类别指标数，2023-work-points → 2025-work-points：基础设施 9 → 3，数据 6 → 2，"
-        "数字经济 4 → 2，产业 6 → 3，农业 2 → 3，政务 7 → 2，社会 6 → 2，能源 4 → 1，"
-        "人工智能 0 → 1",
-        "显示：--only changed 的1行",
+        "67项指标：提高2，不可比1，新增目标21，已到期42，未重申1",
+        "力度（目标可比时）：更高2",
+        "各类别指标数，2023-work-points → 2025-work-points：基础设施 10 → 8，数据 6 → 2，"
+        "数字经济 4 → 2，产业 6 → 3，农业 2 → 3，公共服务 1 → 0，政务 7 → 2，社会 6 → 2，"
+        "能源 4 → 1，人工智能 0 → 1",
+        "显示：--only changed 的2行",
         "",
     ]
     rows = table("\n".join(lines[6:]))
     assert rows == [
         ["变化：两份文件都有的目标"],
         ["指标", "2023-work-points", "2025-work-points", "变化", "每年", "判断", "力度", "理由"],
+        [
+            "行政村5G网络通达率",
+            "≥70%（2023，占比）",
+            "=100%（2025，占比）",
+            "+30 个百分点",
+            "+15.00 个百分点/年",
+            "提高",
+            "更高",
+            "数值 +30 个百分点",
+        ],
         [
             "智慧社区",
             "≥2000个（2023，累计）",
@@ -72,7 +82,7 @@ def test_alignment_in_chinese(run):
     assert lines[1:4] == [
         "滨州与山东范围不同：各行将两者数值并列，跨范围不作提高、降低、新增或到期判断。",
         "2023-binzhou-plan: 二手来源：这些数值来自关于该文件的新闻报道，而非文件本身",
-        "30项指标：共有1，仅滨州11，仅山东18",
+        "35项指标：共有1，仅滨州11，仅山东23",
     ]
     rows = table("\n".join(lines))
     start = rows.index(["共有：两份文件都给出数值"])
@@ -145,9 +155,7 @@ def test_trajectory_lower_target_in_chinese(data_copy, run):
 )
 def test_every_way_of_asking_for_chinese(run, args, env):
     result = run(*args, env=env)
-    assert ok(result).splitlines()[1] == (
-        "60项指标：提高1，未变1，不可比1，新增目标16，已到期40，未重申1"
-    )
+    assert ok(result).splitlines()[1] == ("67项指标：提高2，不可比1，新增目标21，已到期42，未重申1")
 
 
 @pytest.mark.parametrize(
@@ -161,7 +169,7 @@ def test_every_way_of_asking_for_chinese(run, args, env):
 )
 def test_english_wins_where_asked_for_last(run, args, env):
     assert ok(run(*args, env=env)).splitlines()[1] == (
-        "60 indicators: 1 raised, 1 unchanged, 1 not comparable, 16 new, 40 lapsed, 1 not restated"
+        "67 indicators: 2 raised, 1 not comparable, 21 new, 42 lapsed, 1 not restated"
     )
 
 
@@ -301,8 +309,8 @@ def test_export_xlsx_headers_in_chinese(run, tmp_path):
 
 
 def test_validate_in_chinese(run):
-    assert ok(run("--lang", "zh", "validate")) == "通过：5份文件，161条目标，148项指标\n"
-    assert ok(run("validate")) == "ok: 5 documents, 161 targets, 148 indicators\n"
+    assert ok(run("--lang", "zh", "validate")) == "通过：5份文件，174条目标，162项指标\n"
+    assert ok(run("validate")) == "ok: 5 documents, 174 targets, 162 indicators\n"
 
 
 def test_swapped_note_in_chinese(run):
@@ -395,12 +403,12 @@ def test_compare_chart_in_chinese(run, tmp_path, drawn, with_cjk_font):
     ok(run("--lang", "zh", "compare", "2023", "2025", "--plot", str(path), "-f", "json"))
     (chart,) = drawn
     assert chart["titles"] == [
-        "数据价值化典型案例和应用场景\n（未变，相同）",
+        "行政村5G网络通达率\n（提高，更高）",
         "智慧农业应用基地\n（不可比）",
         "智慧社区\n（提高，更高）",
     ]
     assert chart["ticks"][:2] == ["2023-work-points\n2023年", "2025-work-points\n2025年"]
-    assert chart["notes"][:2] == ["≥100\n增量", "≥100\n增量"]
+    assert chart["notes"][:2] == ["≥70\n占比", "=100\n占比"]
 
 
 def test_alignment_chart_in_chinese(run, tmp_path, drawn, with_cjk_font):
