@@ -58,7 +58,8 @@ def raise_smart_communities(data_copy):
         path.write_text(
             path.read_text(encoding="utf-8")
             .replace("value: 5000", "value: 6000")
-            .replace("建成不少于5000个智慧社区", "建成不少于6000个智慧社区"),
+            .replace("建成不少于5000个智慧社区", "建成不少于6000个智慧社区")
+            .replace("as_written: 不少于5000个", "as_written: 不少于6000个"),
             encoding="utf-8",
         )
 
