@@ -417,6 +417,99 @@ def test_data_is_rendered_literally(run, hostile_data, args, env, check):
     assert check(result.stdout, hostile_data)
 
 
+# --- shell completion ----------------------------------------------------------------------
+
+TITLE = 'Work Points \\$(touch pwned) `touch pwned` it\'s "q" a:b [/bad] ${HOME}'
+# Cut short: a description Typer's Rich rendering wrapped would give zsh a line of its own.
+INERT_NAME = "HYPERLINK https evil.example , x bad link https evil.example click..."
+INERT_TITLE = "Work Points touch pwned touch pwned it s q a b bad HOME"
+
+
+@pytest.fixture
+def hostile_title(hostile_data) -> Path:
+    """hostile_data, and the 2025 work points' English title a command substitution."""
+    path = hostile_data / "targets" / "2025-work-points.yaml"
+    written = yaml.safe_dump({"title_en": TITLE}, allow_unicode=True, width=1000).strip()
+    text = path.read_text(encoding="utf-8")
+    old = "title_en: Digital Strong Province 2025 Work Points"
+    path.write_text(text.replace(old, written), encoding="utf-8")
+    return hostile_data
+
+
+COMPLETION_CASES = [
+    pytest.param(
+        "zsh",
+        "policy --data targets trajectory smart-comm",
+        '_arguments \'*: :(("smart-communities":"' + INERT_NAME + '"\n'
+        '"smart-community-coverage-rate":"Smart community coverage rate"))\'\n',
+        id="zsh-name",
+    ),
+    pytest.param(
+        "zsh",
+        "policy --data targets show 2025",
+        '_arguments \'*: :(("2025-work-points":"' + INERT_TITLE + '"\n'
+        '"2025":"2025-work-points"))\'\n',
+        id="zsh-title",
+    ),
+    pytest.param(
+        "fish",
+        "policy --data targets trajectory smart-comm",
+        f"smart-communities\t{INERT_NAME}\n"
+        "smart-community-coverage-rate\tSmart community coverage rate\n",
+        id="fish-name",
+    ),
+    pytest.param(
+        "fish",
+        "policy --data targets show 2025",
+        f"2025-work-points\t{INERT_TITLE}\n2025\t2025-work-points\n",
+        id="fish-title",
+    ),
+    pytest.param(
+        "bash", "policy --data targets show 2025", "2025-work-points\n2025\n", id="bash-title"
+    ),
+]
+
+
+@pytest.mark.parametrize(("shell", "words", "offered"), COMPLETION_CASES)
+def test_completion_shows_data_as_inert_text(hostile_title, shell, words, offered):
+    """Typer puts the descriptions into code zsh evaluates and renders them as Rich markup
+    first: only letters, digits, spaces and `,.-` of a title or name reach the shell."""
+    env = {
+        "_POLICY_COMPLETE": f"complete_{shell}",
+        "_TYPER_COMPLETE_ARGS": words,
+        "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+    }
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("policy"))],
+        cwd=hostile_title,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, offered, "")
+    assert not (hostile_title / "pwned").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("a" * 70, "a" * 70),
+        ("abc " * 17 + "ab", "abc " * 17 + "ab"),  # 70 characters: kept; 71: cut at a space
+        ("abc " * 17 + "abc", "abc " * 15 + "abc..."),
+        ("a" * 71, "a" * 67 + "..."),  # no space to cut at
+        ("智慧社区_x (5G)", "智慧社区 x 5G"),
+    ],
+    ids=["70", "70-with-spaces", "71", "71-one-word", "letters-of-any-script"],
+)
+def test_completion_descriptions_are_at_most_70_characters(text, shown):
+    from policy_targets.cli.completion import inert
+
+    assert inert(text) == shown
+
+
 ESCAPES = "a\x1b[2Jb\x1b]0;title\x07c\x9b31md\u202ee\x00f\rg\th"
 SHOWN = "a\\x1b[2Jb\\x1b]0;title\\x07c\\x9b31md\\u202ee\\x00f\\x0dg\\x09h"
 
