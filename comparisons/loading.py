@@ -262,7 +262,10 @@ def load_document(
         line, column = raw["targets"].item_marks[position]
         record, found = _check_target(target, document, catalogue, raw["targets"][position], shown)
         problems.extend(found)
-        key = (target.indicator, target.kind, target.year, target.scope, target.measure)
+        # The scope as loaded: an entry that spells out its document's own scope is the same
+        # target as one that names none.
+        scope = target.scope or document.scope
+        key = (target.indicator, target.kind, target.year, scope, target.measure)
         if key in seen:
             problems.append(
                 Problem(
@@ -270,7 +273,7 @@ def load_document(
                     line,
                     column,
                     f"duplicate entry for {target.indicator!r} "
-                    f"({target.kind.value} {target.year}, {target.measure.value}); "
+                    f"({scope}, {target.kind.value} {target.year}, {target.measure.value}); "
                     f"the first is at line {seen[key]}",
                     "remove one, or tell them apart by kind, year, measure or scope",
                 )
