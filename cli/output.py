@@ -187,8 +187,8 @@ class Report:
 
 
 def _markdown_cell(text: str) -> str:
-    text = markdown_safe(terminal_safe(str(text)))
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    text = markdown_safe(terminal_safe(str(text)))  # backslashes escaped there
+    return text.replace("|", "\\|").replace("\n", "<br>")
 
 
 def to_markdown(report: Report) -> str:

@@ -16,9 +16,11 @@ from .errors import DataError, Problem, UnitError
 from .layout import CATALOGUE, display, document_files, plain_file_name, unexpected_files
 from .vocabulary import Dimension, Measure
 
-# C0 and C1 controls, DEL and NUL. The YAML reader refuses them written raw in a file;
-# this finds those written as escapes in a double-quoted string ("\e[2J", "\x9b").
-_CONTROL = "[\x00-\x1f\x7f-\x9f]"
+# C0 and C1 controls, DEL and NUL, and U+FFFE and U+FFFF, which are no characters (XML
+# forbids them all, so no xlsx could hold them; the YAML reader refuses surrogates). The
+# reader refuses them written raw in a file; this finds those written as escapes in a
+# double-quoted string ("\e[2J", "\x9b", "\uFFFE").
+_CONTROL = "[\x00-\x1f\x7f-\x9f\ufffe\uffff]"
 
 
 def control_characters(data: Any, path: str) -> list[Problem]:
@@ -40,11 +42,12 @@ def control_characters(data: Any, path: str) -> list[Problem]:
             if found:
                 where = f"{loc_text(loc)}: " if loc else ""
                 code = ord(found.group())
+                what = "control character" if code <= 0x9F else "non-character"
                 problems.append(
                     Problem(
                         path,
                         *mark,
-                        f"{where}control character U+{code:04X}",
+                        f"{where}{what} U+{code:04X}",
                         "remove the character",
                     )
                 )

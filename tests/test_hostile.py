@@ -385,7 +385,7 @@ RENDERING_CASES = [
         ["compare", "2023", "2025", "--format", "markdown"],
         {},
         lambda out, root: (
-            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; " in out and "<script>" not in out
+            "&lt;script&gt;alert\\(1\\)&lt;/script&gt; &amp; " in out and "<script>" not in out
         ),
         id="markdown-escapes-html",
     ),
@@ -415,6 +415,43 @@ def test_data_is_rendered_literally(run, hostile_data, args, env, check):
     result = run("--data", "targets", *args, env=env)
     assert (result.exit_code, result.stderr) == (0, "")
     assert check(result.stdout, hostile_data)
+
+
+LINKS = "![pixel](https://evil.example/p.png) [click](https://evil.example) [ref] \\[x\\]"
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (["compare", "2023", "2025"], LINKS),  # a cell
+        (["trajectory", "smart-communities"], f"{LINKS} (smart-communities, shandong)"),
+    ],
+    ids=["cell", "heading"],
+)
+def test_markdown_shows_links_and_images_literally(run, workspace, args, shown):
+    """A name with an image (a tracking pixel) and links: CommonMark (with GFM tables)
+    reads exactly the name, and makes no link or image of it."""
+    from markdown_it import MarkdownIt
+
+    path = workspace / "targets" / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: smart-communities\n")
+    line = text.index("name_en:", start)
+    end = text.index("\n", line)
+    written = yaml.safe_dump({"name_en": LINKS}, allow_unicode=True, width=1000).strip()
+    path.write_text(text[:line] + written + text[end:], encoding="utf-8")
+    result = run("--data", "targets", *args, "--format", "markdown")
+    assert (result.exit_code, result.stderr) == (0, "")
+    inline = [
+        token
+        for token in MarkdownIt("commonmark").enable("table").parse(result.stdout)
+        if token.type == "inline"
+    ]
+    # What a reader sees: escapes and entities resolved.
+    texts = ["".join(child.content for child in token.children) for token in inline]
+    assert shown in texts
+    kinds = {child.type for token in inline for child in token.children}
+    assert kinds <= {"text", "hardbreak"}  # no link, no image, no HTML, no code
 
 
 # --- shell completion ----------------------------------------------------------------------
