@@ -83,10 +83,16 @@ ExportFormatOption = Annotated[
 ]
 
 
+def _names_a_directory(value: str) -> bool:
+    """A trailing slash, `.` or `..`: a directory, which a Path would silently drop
+    (`-o newdir/` and `-o newdir/.` would write a file `newdir`)."""
+    last = value.rstrip("/" + os.sep).rpartition("/")[2].rpartition(os.sep)[2]
+    return value.endswith(("/", os.sep)) or last in (".", "..") or value in (".", "..")
+
+
 def output_path(value: str) -> Path:
-    """An --output (or --plot) argument: a file name. A trailing slash names a directory,
-    which a Path would silently drop (`-o newdir/` would write a file `newdir`)."""
-    if value.endswith(("/", os.sep)):
+    """An --output (or --plot) argument: a file name, not a directory's."""
+    if _names_a_directory(value):
         raise typer.BadParameter(f"{line_safe(value)} names a directory; give a file name")
     return Path(value)
 
@@ -98,7 +104,7 @@ class DirectoryName(type(Path())):  # type: ignore[misc]
 def export_output_path(value: str) -> Path:
     """`export --output`: a file, or a directory for a data package. A trailing slash
     is kept as DirectoryName, so that no file is written under a directory's name."""
-    return DirectoryName(value) if value.endswith(("/", os.sep)) else Path(value)
+    return DirectoryName(value) if _names_a_directory(value) else Path(value)
 
 
 OutputOption = Annotated[
@@ -554,14 +560,31 @@ _GAP = "  "
 _BREAK_ANYWHERE = (("\u2e80", "\u9fff"), ("\uf900", "\ufaff"), ("\uff00", "\uffef"))
 
 
-def check_output(fmt: Format | None, path: Path | None, force: bool) -> None:
-    """A UsageError when the report could not be written as asked (a --format that
-    contradicts the --output extension, xlsx without a file, a file that exists): checked
-    before a command writes anything else (a chart), so that a refused --output leaves no
-    other file behind."""
+def check_output(
+    fmt: Format | None, path: Path | None, force: bool, plot: Path | None = None
+) -> None:
+    """A UsageError when the report or the chart (`plot`) could not be written as asked
+    (a --format that contradicts the --output extension, xlsx without a file, a file that
+    exists, one file named twice): both checked before a command writes anything, so that
+    a refused run leaves no file behind."""
     _file_for(format_for(fmt, path, Format.table), path)
+    if path is not None and plot is not None and _same_file(path, plot):
+        raise UsageError(
+            f"--plot and --output both name {_shown(plot)}; give the chart a file of its own"
+        )
     if path is not None:
         _checked_target(path, force)
+    if plot is not None:
+        _checked_target(plot, force)
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two names are one file: the same path once links are followed, or the
+    same existing file (a hard link)."""
+    try:
+        return os.path.samefile(first, second)
+    except OSError:  # one of them does not exist yet
+        return os.path.abspath(os.path.realpath(first)) == os.path.abspath(os.path.realpath(second))
 
 
 def _file_for(fmt: Format, output: Path | None) -> None:
@@ -661,6 +684,8 @@ def _checked_target(path: Path, force: bool) -> Path:
     directory = target.parent
     if not directory.is_dir():
         given = _shown(path.parent if str(path.parent) else ".")
+        if os.path.islink(path):  # a dangling link: the directory it points into
+            given = f"{_shown(directory)} (where {shown} points)"
         if directory.exists():
             raise UsageError(f"{given} is not a directory")
         raise UsageError(f"directory {given} does not exist; create it first")

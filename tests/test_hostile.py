@@ -46,6 +46,7 @@ def leftovers(directory: Path) -> list[str]:
 # --- output files ------------------------------------------------------------------------
 
 JSON = ["compare", "2023", "2025", "--format", "json"]
+CHART = ["trajectory", "smart-communities", "--plot"]
 DATA = ["--data", "targets"]
 
 
@@ -139,6 +140,77 @@ OUTPUT_CASES = [
     ),
     pytest.param(
         None,
+        [*CHART, "x.png", "-o", "x.png", "--force"],
+        "error: --plot and --output both name x.png; give the chart a file of its own",
+        id="plot-is-output-with-force",
+    ),
+    pytest.param(
+        None,
+        [*CHART, "x.png", "-o", "x.png"],
+        "error: --plot and --output both name x.png; give the chart a file of its own",
+        id="plot-is-output",
+    ),
+    pytest.param(
+        _link("chart.png", "report.txt"),
+        [*CHART, "chart.png", "-o", "report.txt"],
+        "error: --plot and --output both name chart.png; give the chart a file of its own",
+        id="plot-links-to-output",
+    ),
+    pytest.param(
+        lambda root: (root / "report.txt").write_text("kept", encoding="utf-8"),
+        [*CHART, "chart.png", "-o", "report.txt"],
+        "error: report.txt exists; pass --force to overwrite it",
+        id="existing-output-before-any-chart",
+    ),
+    pytest.param(
+        lambda root: (root / "chart.png").write_text("kept", encoding="utf-8"),
+        [*CHART, "chart.png", "-o", "report.txt"],
+        "error: chart.png exists; pass --force to overwrite it",
+        id="existing-chart-before-any-output",
+    ),
+    pytest.param(
+        None,
+        [*CHART, "chart.gif"],
+        "error: --plot chart.gif: a chart is written as .png, .svg or .pdf; "
+        "give the file one of these extensions",
+        id="plot-unknown-extension",
+    ),
+    pytest.param(
+        None,
+        ["compare", "2023", "2025", "--plot", "chart"],
+        "error: --plot chart: a chart is written as .png, .svg or .pdf; "
+        "give the file one of these extensions",
+        id="plot-no-extension",
+    ),
+    pytest.param(
+        None,
+        [*JSON, "-o", "newdir/."],
+        "error: Invalid value for '--output' / '-o': newdir/. names a directory; give a file "
+        "name (see `policy compare --help`)",
+        id="trailing-dot",
+    ),
+    pytest.param(
+        None,
+        [*JSON, "-o", ".."],
+        "error: Invalid value for '--output' / '-o': .. names a directory; give a file "
+        "name (see `policy compare --help`)",
+        id="dot-dot",
+    ),
+    pytest.param(
+        None,
+        ["export", "-o", "newdir/."],
+        "error: newdir/ names a directory; give a file name",
+        id="export-trailing-dot",
+    ),
+    pytest.param(
+        _link("report.json", "missing/x.json"),
+        [*JSON, "-o", "report.json", "--force"],
+        "error: directory {root}/missing (where report.json points) does not exist; "
+        "create it first",
+        id="dangling-link-into-a-missing-directory",
+    ),
+    pytest.param(
+        None,
         [*JSON, "-o", "a" * 251 + ".json"],
         f"error: cannot write {'a' * 251}.json: File name too long",
         id="name-too-long",
@@ -153,9 +225,23 @@ def test_output_is_refused(run, workspace, setup, args, message):
     before = {p: p.read_bytes() for p in (workspace / "targets").iterdir() if p.is_file()}
     entries = sorted(p.name for p in workspace.iterdir())
     result = run(*args, prog_name="policy")
+    message = message.replace("{root}", os.path.realpath(workspace))
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", message + "\n")
     assert sorted(p.name for p in workspace.iterdir()) == entries  # nothing new, nothing gone
     assert {p: p.read_bytes() for p in before} == before  # no data file touched
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [("chart.png", b"\x89PNG"), ("chart.svg", b"<?xml"), ("chart.PDF", b"%PDF")],
+    ids=["png", "svg", "pdf"],
+)
+def test_the_chart_extension_chooses_the_format(run, workspace, name, start):
+    for args in (["trajectory", "smart-communities"], ["compare", "2023", "2025"]):
+        result = run(*args, "--plot", name, "--format", "json", "--force")
+        assert (result.exit_code, result.stderr) == (0, "")
+        assert (workspace / name).read_bytes().startswith(start)
+    assert leftovers(workspace) == []
 
 
 def test_the_longest_legal_name_works(run, workspace):
