@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .layout import UNIT_DEFINITIONS, display
+from .layout import MAX_DATA_BYTES, UNIT_DEFINITIONS, display
 from .records import Dataset, Document, Indicator, Target
 
 PREFIX = "entry-"  # entry-<key>.msgpack
@@ -256,11 +256,8 @@ class Index:
         return path
 
     def catalogue(self, path: Path, build: Callable[[], tuple[dict, list]]) -> tuple[dict, list]:
-        if not path.is_file():  # missing, or a special file that must not be read here
-            return build()
-        try:
-            content = path.read_bytes()
-        except OSError:
+        content = _small_file(path)
+        if content is None:  # missing, too large, or a special file that must not be read here
             return build()
         self.catalogue_bytes = content
         entry = self._entry(b"catalogue", content)
@@ -275,9 +272,8 @@ class Index:
     def document(
         self, path: Path, build: Callable[[], tuple[Document | None, list[Target], list]]
     ) -> tuple[Document | None, list[Target], list]:
-        try:
-            content = path.read_bytes()
-        except OSError:
+        content = _small_file(path)
+        if content is None:
             return build()
         entry = self._entry(b"document", self.catalogue_bytes, path.name.encode(), content)
         stored = read_entry(entry, tuple[Document, list[Target]])
@@ -297,6 +293,17 @@ class Index:
             unchanged = False
         if unchanged and write_entry(entry, value):
             self.written = True
+
+
+def _small_file(path: Path) -> bytes | None:
+    """The content of `path` when it is a regular file of at most MAX_DATA_BYTES; else
+    None, and loading (which refuses it with a located problem) reads no more of it."""
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_DATA_BYTES:
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _replace(record: Any, **changes: Any) -> Any:

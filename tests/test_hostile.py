@@ -701,7 +701,31 @@ def _copy_valid(name: str):
     return lambda targets: (targets / name).write_bytes((BAD_INPUTS / "valid.yaml").read_bytes())
 
 
+def _sparse_data_file(name: str, size: int):
+    def make(targets: Path) -> None:
+        with open(targets / name, "wb") as handle:
+            handle.truncate(size)
+
+    return make
+
+
+TOO_LARGE = "file is larger than 64 MB, so it is not read — remove what is no data: the targets of a document take far less"
 DIRECTORY_CASES = [
+    pytest.param(
+        _sparse_data_file("2024-bad-input.yaml", 3 * 2**30),
+        f"targets/2024-bad-input.yaml:1:1: {TOO_LARGE}",
+        id="sparse-3-gb-document",
+    ),
+    pytest.param(
+        _sparse_data_file("2024-bad-input.yaml", 64 * 2**20 + 1),
+        f"targets/2024-bad-input.yaml:1:1: {TOO_LARGE}",
+        id="document-larger-than-64-mb",
+    ),
+    pytest.param(
+        _sparse_data_file("indicators.yaml", 64 * 2**20 + 1),
+        f"targets/indicators.yaml:1:1: {TOO_LARGE}",
+        id="catalogue-larger-than-64-mb",
+    ),
     pytest.param(
         _copy_valid("2024-bad-input.yml"),
         "targets/2024-bad-input.yml:1:1: only .yaml files are read, not .yml — "
