@@ -125,6 +125,24 @@ def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator] | None,
     return indicators, problems
 
 
+# "Did you mean" compares an unknown id with every id of the catalogue (about 3 ms against
+# 148 ids): for thousands of unknown ids, loading would take minutes. So one load looks up
+# each unknown id once, and suggests for the first MAX_SUGGESTED of them only.
+MAX_SUGGESTED = 50
+_suggested: dict[str, str] = {}  # unknown id → suggestion, for the load under way
+
+
+def _suggestion(word: str, catalogue: dict) -> str:
+    found = _suggested.get(word)
+    if found is None:
+        if len(_suggested) >= MAX_SUGGESTED:
+            return ""
+        from .validation import suggest
+
+        found = _suggested[word] = suggest(word, catalogue)
+    return found
+
+
 def _check_target(
     target: records.TargetEntry,
     document: records.Document,
@@ -149,12 +167,10 @@ def _check_target(
     indicator = catalogue.get(target.indicator) if catalogue is not None else None
     # Without a catalogue, its own problem says why no id can be checked.
     if indicator is None and catalogue is not None:
-        from .validation import suggest
-
         problem(
             "indicator",
             f"unknown indicator {target.indicator!r}",
-            f"{suggest(target.indicator, catalogue)}add it to {CATALOGUE} or use an existing id",
+            f"{_suggestion(target.indicator, catalogue)}add it to {CATALOGUE} or use an existing id",
         )
     try:
         normalized = normalize(target.value, target.unit, indicator and indicator.dimension)
@@ -305,9 +321,11 @@ def load_dataset(data_dir: Path, index: Any = None) -> records.Dataset:
     # passes over them took half the time at 100 000 targets.
     collecting = gc.isenabled()
     gc.disable()
+    _suggested.clear()  # the catalogue may have changed since the last load
     try:
         return _load_dataset(data_dir, index or _Build())
     finally:
+        _suggested.clear()
         if collecting:
             gc.enable()
 

@@ -827,6 +827,10 @@ def _pattern_entry(workspace: Path, pattern: str) -> tuple[int, int]:
     return line, index
 
 
+SIMPLER = (
+    "simplify the pattern: + or * rather than large counts, fewer groups; or remove "
+    "`pattern: true` to match the text as written"
+)
 PATTERN_CASES = [
     pytest.param(
         "(年",
@@ -840,6 +844,28 @@ PATTERN_CASES = [
         "position 3 — "
         "correct the pattern, or remove `pattern: true` to match the text as written",
         id="unclosed-class",
+    ),
+    pytest.param(
+        "(?:x{1000}){1000}",  # 17 bytes; compiled, 275 MB
+        "ignore[{index}].text: counted repetitions multiply to more than 10,000, which "
+        "compiles to a huge pattern — " + SIMPLER,
+        id="nested-counts",
+    ),
+    pytest.param(
+        "a{1000000}",
+        "ignore[{index}].text: counted repetitions multiply to more than 10,000, which "
+        "compiles to a huge pattern — " + SIMPLER,
+        id="large-count",
+    ),
+    pytest.param(
+        "(" * 21 + "年" + ")" * 21,
+        "ignore[{index}].text: groups nested more than 20 deep — " + SIMPLER,
+        id="deep-groups",
+    ),
+    pytest.param(
+        "年" * 501,
+        "ignore[{index}].text: pattern longer than 500 characters — " + SIMPLER,
+        id="long",
     ),
     pytest.param(
         r"(\D+)+\d{20}",
