@@ -810,6 +810,31 @@ def test_an_id_the_catalogue_lost_is_reported_with_a_warm_cache(run, workspace):
     assert re.fullmatch(expected[0] + re.escape(hint) + "\n", result.stderr)
 
 
+def test_did_you_mean_is_given_for_the_first_50_unknown_ids(run, workspace):
+    """Each suggestion compares the id with the whole catalogue: thousands of them took
+    minutes. An id seen again keeps its suggestion."""
+    valid = (BAD_INPUTS / "valid.yaml").read_text(encoding="utf-8")
+    start = valid.index("  - indicator: smart-communities")
+    entry = valid[start:]
+    ids = [f"smart-comunities-{n}" for n in range(51)]
+    again = entry.replace("smart-communities", ids[0]).replace("addition", "level")
+    text = valid[:start] + "".join(entry.replace("smart-communities", i) for i in ids) + again
+    (workspace / "targets" / "2024-bad-input.yaml").write_text(text, encoding="utf-8")
+    result = run("--data", "targets", "validate")
+    lines = result.stderr.splitlines()
+    assert (result.exit_code, len(lines)) == (2, 52)
+    suggested = [line for line in lines if " — did you mean " in line]
+    assert len(suggested) == 51  # the first 50 ids, and the first one again
+    assert lines[50] == (
+        f"error: targets/2024-bad-input.yaml:{14 + 9 * 50}:5: unknown indicator "
+        "'smart-comunities-50' — add it to indicators.yaml or use an existing id"
+    )
+    assert lines[51].startswith(
+        f"error: targets/2024-bad-input.yaml:{14 + 9 * 51}:5: unknown indicator "
+        "'smart-comunities-0' — did you mean smart-communities"
+    )
+
+
 # --- coverage-ignore patterns ------------------------------------------------------------
 
 
