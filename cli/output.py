@@ -584,7 +584,11 @@ def _same_file(first: Path, second: Path) -> bool:
     try:
         return os.path.samefile(first, second)
     except OSError:  # one of them does not exist yet
-        return os.path.abspath(os.path.realpath(first)) == os.path.abspath(os.path.realpath(second))
+        pass
+    try:
+        return os.path.realpath(first) == os.path.realpath(second)
+    except OSError:  # no working directory: a relative name is refused when it is checked
+        return os.path.normpath(first) == os.path.normpath(second)
 
 
 def _file_for(fmt: Format, output: Path | None) -> None:
@@ -672,7 +676,12 @@ def _checked_target(path: Path, force: bool) -> Path:
         if kind == "a directory":
             raise UsageError(f"{shown} is a directory; give a file name")
         raise UsageError(f"{shown} is {kind}, not a regular file; give a file name")
-    target = Path(os.path.realpath(path))
+    try:
+        target = Path(os.path.realpath(path))
+    except OSError:  # a relative name, and no working directory (it was deleted)
+        raise UsageError(
+            f"cannot write {shown}: the working directory no longer exists; give an absolute path"
+        ) from None
     if status is not None:
         data_file = _data_file(status)
         if data_file is not None:

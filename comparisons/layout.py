@@ -73,10 +73,13 @@ def plain_file_name(name: str) -> bool:
 
 
 def display(path: Path) -> str:
-    """A path as messages show it: relative to the working directory when shorter."""
+    """A path as messages show it: relative to the working directory when shorter, and
+    as given when there is no working directory."""
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
+        return str(path)
+    except OSError:  # no working directory (it was deleted): the path as given
         return str(path)
     return relative if len(relative) <= len(str(path)) else str(path)
 

@@ -344,6 +344,88 @@ def test_standard_output_that_cannot_be_written(tmp_path, args, stdout, message)
     assert (result.returncode, result.stderr) == (2, message + "\n")
 
 
+def _in_a_deleted_directory(directory: Path):
+    """For preexec_fn: the child's working directory, removed before the command runs."""
+
+    def enter() -> None:
+        os.chdir(directory)
+        os.rmdir(directory)
+
+    return enter
+
+
+NO_DIRECTORY = "the working directory no longer exists; give an absolute path"
+DELETED_DIRECTORY_CASES = [
+    pytest.param(
+        ["compare", "2023", "2025", "-f", "json"],
+        0,
+        lambda out: json.loads(out)["before"]["id"] == "2023-work-points",
+        "",
+        id="compare",
+    ),
+    pytest.param(
+        ["compare", "2023", "2025"],
+        0,
+        lambda out: out.startswith("2023-work-points → 2025-work-points: "),
+        "",
+        id="compare-table",
+    ),
+    pytest.param(
+        ["validate"],
+        0,
+        lambda out: out == "ok: 5 documents, 161 targets, 148 indicators\n",
+        "",
+        id="validate",
+    ),
+    pytest.param(
+        ["--data", "{data}", "validate"],
+        2,
+        lambda out: out == "",
+        "error: {data}/2024-bad-input.yaml:1:1: file is empty — add the document's content "
+        "or delete the file\n",
+        id="an-absolute-path-in-a-message",
+    ),
+    pytest.param(
+        ["compare", "2023", "2025", "-o", "report.json"],
+        2,
+        lambda out: out == "",
+        f"error: cannot write report.json: {NO_DIRECTORY}\n",
+        id="relative-output",
+    ),
+    pytest.param(
+        ["trajectory", "smart-communities", "--plot", "chart.png"],
+        2,
+        lambda out: out == "",
+        f"error: cannot write chart.png: {NO_DIRECTORY}\n",
+        id="relative-chart",
+    ),
+    pytest.param(
+        ["compare", "2023", "2025", "-o", "{root}/report.json"],
+        0,
+        lambda out: out == "",
+        "",
+        id="absolute-output",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "status", "check", "message"), DELETED_DIRECTORY_CASES)
+def test_a_deleted_working_directory(tmp_path, data_copy, args, status, check, message):
+    """Standard output is fine: nothing may call it unwritable. A path is shown
+    absolute, since none can be relative to a directory that is gone."""
+    (data_copy / "2024-bad-input.yaml").write_text("", encoding="utf-8")
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    args = [arg.replace("{data}", str(data_copy)).replace("{root}", str(tmp_path)) for arg in args]
+    result = _policy(args, tmp_path, subprocess.PIPE, preexec_fn=_in_a_deleted_directory(gone))
+    expected = message.replace("{data}", str(data_copy))
+    assert (result.returncode, result.stderr) == (status, expected)
+    assert check(result.stdout)
+    assert not gone.exists()
+    written = [path.name for path in tmp_path.iterdir() if path.name != data_copy.name]
+    assert written == (["report.json"] if args[-1] == f"{tmp_path}/report.json" else [])
+
+
 LONG = "/tmp/" + "a" * 256
 OS_ERROR_CASES = [
     pytest.param(
