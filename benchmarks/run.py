@@ -3,6 +3,7 @@ the start-up of `policy compare 2023 2025` against importing its framework libra
 
     .venv/bin/python benchmarks/run.py [--sizes 1000,10000,100000] [--work DIR]
     .venv/bin/python benchmarks/run.py --sizes ""      # the startup table only
+    .venv/bin/python benchmarks/run.py --sizes "" --hostile 1000,4000   # and hostile data
 
 Needs hyperfine (`apt-get install hyperfine`). Prints a Markdown table; hyperfine's JSON
 for every step is kept in the work directory. Peak memory is one more run of each step,
@@ -34,6 +35,11 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--work", type=Path, help="work directory (default: a new temporary one)")
     parser.add_argument("--startup-runs", type=int, default=100)
+    parser.add_argument(
+        "--hostile",
+        default="",
+        help="sizes of the hostile data (unknown ids, repeated quotes), e.g. 1000,4000",
+    )
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="policy-benchmark-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -41,6 +47,9 @@ def main() -> None:
     sizes = [int(size) for size in args.sizes.split(",") if size]  # --sizes "": startup only
     if sizes:
         print(scale_table({size: bench.scale(size) for size in sizes}))
+    hostile = [int(size) for size in args.hostile.split(",") if size]
+    if hostile:
+        print(scale_table({size: bench.hostile(size) for size in hostile}))
     print(bench.startup(args.startup_runs))
 
 
@@ -108,6 +117,28 @@ class Bench:
             results[step] = (result["median"], cpu(result), self.peak_mb(command, prepare))
         return results
 
+    def hostile(self, size: int) -> dict[str, tuple[float, float, float]]:
+        """{step: (median seconds, CPU seconds, peak MB)} for data built to be slow: a
+        document with `size` unknown indicator ids (each a "did you mean"), and one whose
+        source repeats its quote `size` times (as many quote spans and numerals for the
+        coverage scan). Both must grow near-linearly with `size`."""
+        root = self.work / f"hostile-{size}"
+        if not root.is_dir():
+            _hostile_data(root, size)
+        self.env["POLICY_CACHE_DIR"] = str(root / "cache")
+        validate = f"{self.policy} --no-cache --data {root}"
+        steps = {
+            "`validate`, N unknown ids (status 2)": f"{validate}/unknown validate || true",
+            "`validate --coverage`, a quote repeated N times": (
+                f"{validate}/repeated validate --sources {root / 'sources'} --coverage"
+            ),
+        }
+        results = {}
+        for number, (step, command) in enumerate(steps.items()):
+            (result,) = self.hyperfine(f"hostile-{size}-{number}", [command], 3, output="pipe")
+            results[step] = (result["median"], cpu(result), self.peak_mb(command, None))
+        return results
+
     def startup(self, runs: int, rounds: int = 10) -> str:
         """`policy compare 2023 2025` on the bundled data, warm cache found the way a
         user's run finds it (platformdirs, XDG_CACHE_HOME), to a pipe and in a
@@ -141,6 +172,38 @@ class Bench:
                 f"{base_cpu * 1000:.0f} | 1.00 | 1.00 |"
             )
         return "\n".join(lines)
+
+
+def _hostile_data(root: Path, size: int) -> None:
+    """Two data directories with the bundled catalogue: `unknown`, a document with `size`
+    targets of unknown ids; `repeated`, a document whose source holds its quote `size`
+    times (in `sources`)."""
+    import shutil
+
+    from policy_targets.comparisons.layout import CATALOGUE, bundled_data_dir
+
+    head = (
+        "document:\n  id: {id}\n  year: 2024\n  scope: shandong\n  title_zh: 测试\n"
+        "  title_en: Test\n  issuer: benchmark\n  published: '2024-01-01'\n"
+        "  period: {{start: 2024, end: 2024}}\n  kind: work-points\n  source: {id}.txt\n"
+        "targets:\n"
+    )
+    target = (
+        "  - indicator: {indicator}\n    value: 20\n    unit: 个\n    comparator: at_least\n"
+        "    measure: addition\n    kind: target\n    year: 2024\n"
+        "    quote: 新建智慧社区20个\n    locator: 一、1\n"
+    )
+    ids = [f"smart-comunities-{n}" for n in range(size)]
+    for name, indicators in (("unknown", ids), ("repeated", ["smart-communities"])):
+        (root / name).mkdir(parents=True)
+        shutil.copyfile(bundled_data_dir() / CATALOGUE, root / name / CATALOGUE)
+        text = head.format(id=f"2024-{name}") + "".join(
+            target.format(indicator=indicator) for indicator in indicators
+        )
+        (root / name / f"2024-{name}.yaml").write_text(text, encoding="utf-8")
+    (root / "sources").mkdir()
+    text = "新建智慧社区20个。" * size
+    (root / "sources" / "2024-repeated.txt").write_text(text, encoding="utf-8")
 
 
 def cpu(result: dict) -> float:

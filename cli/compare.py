@@ -316,7 +316,7 @@ def compare_command(
     plot: Annotated[
         Path | None,
         typer.Option(
-            help="Also draw the chosen indicators' two figures to this PNG file.",
+            help="Also draw the chosen indicators' two figures to this .png, .svg or .pdf file.",
             parser=output_path,
             metavar="FILE",
         ),
@@ -359,7 +359,7 @@ def compare_command(
         from .output import check_output
         from .plot import plot_comparison
 
-        check_output(fmt, output, force)
+        check_output(fmt, output, force, plot)
         chosen = [resolve_indicator(data, name).id for name in indicator or []] or [
             row.indicator.id for row in comparison.rows if row.before and row.after
         ]

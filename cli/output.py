@@ -83,10 +83,16 @@ ExportFormatOption = Annotated[
 ]
 
 
+def _names_a_directory(value: str) -> bool:
+    """A trailing slash, `.` or `..`: a directory, which a Path would silently drop
+    (`-o newdir/` and `-o newdir/.` would write a file `newdir`)."""
+    last = value.rstrip("/" + os.sep).rpartition("/")[2].rpartition(os.sep)[2]
+    return value.endswith(("/", os.sep)) or last in (".", "..") or value in (".", "..")
+
+
 def output_path(value: str) -> Path:
-    """An --output (or --plot) argument: a file name. A trailing slash names a directory,
-    which a Path would silently drop (`-o newdir/` would write a file `newdir`)."""
-    if value.endswith(("/", os.sep)):
+    """An --output (or --plot) argument: a file name, not a directory's."""
+    if _names_a_directory(value):
         raise typer.BadParameter(f"{line_safe(value)} names a directory; give a file name")
     return Path(value)
 
@@ -98,7 +104,7 @@ class DirectoryName(type(Path())):  # type: ignore[misc]
 def export_output_path(value: str) -> Path:
     """`export --output`: a file, or a directory for a data package. A trailing slash
     is kept as DirectoryName, so that no file is written under a directory's name."""
-    return DirectoryName(value) if value.endswith(("/", os.sep)) else Path(value)
+    return DirectoryName(value) if _names_a_directory(value) else Path(value)
 
 
 OutputOption = Annotated[
@@ -187,8 +193,8 @@ class Report:
 
 
 def _markdown_cell(text: str) -> str:
-    text = markdown_safe(terminal_safe(str(text)))
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    text = markdown_safe(terminal_safe(str(text)))  # backslashes escaped there
+    return text.replace("|", "\\|").replace("\n", "<br>")
 
 
 def to_markdown(report: Report) -> str:
@@ -203,7 +209,9 @@ def to_markdown(report: Report) -> str:
             lines.append("| " + " | ".join(_markdown_cell(c) for c in row) + " |")
         if section.footer:
             lines.append("")
-            lines.extend(markdown_safe(line_safe(line)) for line in section.footer)
+            # A hard break ends each line, so that the notes stay one to a line.
+            footer = [markdown_safe(line_safe(line)) + "  " for line in section.footer]
+            lines.append("\n".join(footer).rstrip())
         parts.append("\n".join(lines))
     return "\n\n".join(parts) + "\n"
 
@@ -554,14 +562,35 @@ _GAP = "  "
 _BREAK_ANYWHERE = (("\u2e80", "\u9fff"), ("\uf900", "\ufaff"), ("\uff00", "\uffef"))
 
 
-def check_output(fmt: Format | None, path: Path | None, force: bool) -> None:
-    """A UsageError when the report could not be written as asked (a --format that
-    contradicts the --output extension, xlsx without a file, a file that exists): checked
-    before a command writes anything else (a chart), so that a refused --output leaves no
-    other file behind."""
+def check_output(
+    fmt: Format | None, path: Path | None, force: bool, plot: Path | None = None
+) -> None:
+    """A UsageError when the report or the chart (`plot`) could not be written as asked
+    (a --format that contradicts the --output extension, xlsx without a file, a file that
+    exists, one file named twice): both checked before a command writes anything, so that
+    a refused run leaves no file behind."""
     _file_for(format_for(fmt, path, Format.table), path)
+    if path is not None and plot is not None and _same_file(path, plot):
+        raise UsageError(
+            f"--plot and --output both name {_shown(plot)}; give the chart a file of its own"
+        )
     if path is not None:
         _checked_target(path, force)
+    if plot is not None:
+        _checked_target(plot, force)
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two names are one file: the same path once links are followed, or the
+    same existing file (a hard link)."""
+    try:
+        return os.path.samefile(first, second)
+    except OSError:  # one of them does not exist yet
+        pass
+    try:
+        return os.path.realpath(first) == os.path.realpath(second)
+    except OSError:  # no working directory: a relative name is refused when it is checked
+        return os.path.normpath(first) == os.path.normpath(second)
 
 
 def _file_for(fmt: Format, output: Path | None) -> None:
@@ -649,7 +678,12 @@ def _checked_target(path: Path, force: bool) -> Path:
         if kind == "a directory":
             raise UsageError(f"{shown} is a directory; give a file name")
         raise UsageError(f"{shown} is {kind}, not a regular file; give a file name")
-    target = Path(os.path.realpath(path))
+    try:
+        target = Path(os.path.realpath(path))
+    except OSError:  # a relative name, and no working directory (it was deleted)
+        raise UsageError(
+            f"cannot write {shown}: the working directory no longer exists; give an absolute path"
+        ) from None
     if status is not None:
         data_file = _data_file(status)
         if data_file is not None:
@@ -661,6 +695,8 @@ def _checked_target(path: Path, force: bool) -> Path:
     directory = target.parent
     if not directory.is_dir():
         given = _shown(path.parent if str(path.parent) else ".")
+        if os.path.islink(path):  # a dangling link: the directory it points into
+            given = f"{_shown(directory)} (where {shown} points)"
         if directory.exists():
             raise UsageError(f"{given} is not a directory")
         raise UsageError(f"directory {given} does not exist; create it first")

@@ -212,7 +212,9 @@ def trajectory_command(
     plot: Annotated[
         Path | None,
         typer.Option(
-            help="Also draw a chart to this PNG file.", parser=output_path, metavar="FILE"
+            help="Also draw a chart to this .png, .svg or .pdf file.",
+            parser=output_path,
+            metavar="FILE",
         ),
     ] = None,
     fmt: FormatOption = None,
@@ -238,7 +240,7 @@ def trajectory_command(
         from .output import check_output
         from .plot import plot_trajectory
 
-        check_output(fmt, output, force)
+        check_output(fmt, output, force, plot)
         plot_trajectory(found, plot, force, lang)
     report = build_report_all(found, lang) if scope == ALL_SCOPES else build_report(found[0], lang)
     emit(report, fmt, output, force)

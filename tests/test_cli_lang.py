@@ -359,7 +359,7 @@ def drawn(monkeypatch):
     charts: list[dict] = []
     original = plot._drawn
 
-    def capture(plt, figure):
+    def capture(plt, figure, fmt):
         texts = {"titles": [], "xlabels": [], "ylabels": [], "ticks": [], "legend": [], "notes": []}
         for axes in figure.axes:
             if not axes.get_visible():
@@ -375,7 +375,7 @@ def drawn(monkeypatch):
                 texts["legend"] += [t.get_text() for t in legend.get_texts()]
         texts["font"] = plt.rcParams["font.sans-serif"][0]
         charts.append(texts)
-        return original(plt, figure)
+        return original(plt, figure, fmt)
 
     monkeypatch.setattr(plot, "_drawn", capture)
     return charts

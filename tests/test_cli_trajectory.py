@@ -363,7 +363,7 @@ def test_scope_all_plot_draws_one_series_per_scope(run, tmp_path, monkeypatch):
     figures = []
     original = plot._drawn
 
-    def capture(plt, figure):
+    def capture(plt, figure, fmt):
         axes = figure.axes[0]
         figures.append(
             {
@@ -379,7 +379,7 @@ def test_scope_all_plot_draws_one_series_per_scope(run, tmp_path, monkeypatch):
                 "title": axes.get_title(),
             }
         )
-        return original(plt, figure)
+        return original(plt, figure, fmt)
 
     monkeypatch.setattr(plot, "_drawn", capture)
     chart = tmp_path / "all.png"

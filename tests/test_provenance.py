@@ -180,3 +180,61 @@ def test_coverage_lists_the_forms_of_full_coverage_and_counted_single_digits(tmp
         (3, "一"),
         (3, "五"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "refused"),
+    [
+        ("x{10000}", None),
+        (
+            "x{10001}",
+            "counted repetitions multiply to more than 10,000, which compiles to a huge pattern",
+        ),
+        ("(a{100}){100}", None),
+        (
+            "(a{100}){101}",
+            "counted repetitions multiply to more than 10,000, which compiles to a huge pattern",
+        ),
+        ("(a{100})(b{100})", None),  # side by side: they add up, not multiply
+        (r"\{1000000\}[{]{5}", None),  # escaped or in a set: no count
+        ("(" * 20 + ")" * 20, None),
+        ("(" * 21 + ")" * 21, "groups nested more than 20 deep"),
+        ("a" * 500, None),
+        ("a" * 501, "pattern longer than 500 characters"),
+    ],
+    ids=[
+        "10000",
+        "10001",
+        "nested-10000",
+        "nested-10100",
+        "side-by-side",
+        "literal-braces",
+        "depth-20",
+        "depth-21",
+        "length-500",
+        "length-501",
+    ],
+)
+def test_an_ignore_pattern_that_compiles_huge_is_refused(pattern, refused):
+    from policy_targets.comparisons.provenance import _too_big
+
+    assert _too_big(pattern) == refused
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "covered"),
+    [
+        (0, 5, True),  # exactly a span
+        (4, 10, True),  # within the second span, which starts inside the first
+        (6, 11, False),  # past every end
+        (12, 14, True),  # within a span inside a longer one started earlier
+        (19, 21, False),  # across the end of the long span
+        (0, 0, True),
+        (-1, 2, False),  # before every start
+    ],
+)
+def test_spans_cover_only_what_one_span_holds(start, end, covered):
+    from policy_targets.comparisons.provenance import _Spans
+
+    spans = _Spans([(3, 10), (0, 5), (11, 20), (12, 13)])
+    assert spans.cover(start, end) is covered
