@@ -125,9 +125,7 @@ def show_command(
         footer = [say("no_targets", lang)]
         sections.append(Section(chosen.id, target_headers(lang), [], footer=footer))
     emit(
-        Report(
-            sections, [flat(r) for r in records], json=records, preamble=preamble, lang=lang
-        ),
+        Report(sections, [flat(r) for r in records], json=records, preamble=preamble, lang=lang),
         fmt,
         output,
         force,

@@ -151,25 +151,31 @@ def render(template: str, lang: str | None, title: str, **context: Any) -> str:
         if data is not None
         else page_word("bundled", lang)
     )
-    return _environment().get_template(f"{template}.html.j2").render(
-        **context,
-        lang=lang,
-        html_lang="zh-CN" if is_zh(lang) else "en",
-        title=title,
-        made=page_word("made", lang, today=date.today().isoformat(), version=__version__, data=where),
-        version=__version__,
-        # The one inline style element, allowed by its hash; nothing else may load or run.
-        csp=(
-            f"default-src 'none'; style-src 'sha256-{digest}'; img-src 'none'; "
-            "base-uri 'none'; form-action 'none'"
-        ),
-        css=Markup(css),  # our own file, not data
-        say=lambda key, **fields: say(key, lang, **fields),
-        word=lambda key, **fields: page_word(key, lang, **fields),
-        term=lambda value, vocabulary=None: term(value, lang, VOCABULARIES.get(vocabulary)),
-        reason=lambda found: reason_words(found, lang),
-        note=reason_text,
-        scope=lambda value: scope_name(value, lang),
+    return (
+        _environment()
+        .get_template(f"{template}.html.j2")
+        .render(
+            **context,
+            lang=lang,
+            html_lang="zh-CN" if is_zh(lang) else "en",
+            title=title,
+            made=page_word(
+                "made", lang, today=date.today().isoformat(), version=__version__, data=where
+            ),
+            version=__version__,
+            # The one inline style element, allowed by its hash; nothing else may load or run.
+            csp=(
+                f"default-src 'none'; style-src 'sha256-{digest}'; img-src 'none'; "
+                "base-uri 'none'; form-action 'none'"
+            ),
+            css=Markup(css),  # our own file, not data
+            say=lambda key, **fields: say(key, lang, **fields),
+            word=lambda key, **fields: page_word(key, lang, **fields),
+            term=lambda value, vocabulary=None: term(value, lang, VOCABULARIES.get(vocabulary)),
+            reason=lambda found: reason_words(found, lang),
+            note=reason_text,
+            scope=lambda value: scope_name(value, lang),
+        )
     )
 
 

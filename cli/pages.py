@@ -194,3 +194,26 @@ def trajectory_page(found: list, payloads: list[dict], lang: str) -> dict:
         "trajectories": sections,
         "documents": [document_info(document_record(d), lang) for d in ordered],
     }
+
+
+def export_page(data, lang: str) -> dict:
+    """`policy export`: a table of contents, every document's targets, then the
+    indicators by year."""
+    from policy_targets.comparisons.results import document_record, target_record
+
+    from .export import _matrix
+
+    documents = []
+    for document in sorted(data.documents.values(), key=lambda d: (d.year, d.id)):
+        rows = [
+            with_shown(target_record(t, document, data.indicators[t.indicator]), t, lang)
+            for t in data.targets_of(document.id)
+        ]
+        documents.append({**document_info(document_record(document), lang), "rows": rows})
+    return {
+        "template": "export",
+        "lang": lang,
+        "title": page_word("export_title", lang),
+        "documents": documents,
+        "matrix": _matrix(data, lang),
+    }

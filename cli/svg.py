@@ -33,9 +33,7 @@ def charts(points: list[dict]) -> list[dict]:
     groups: dict[tuple[str, str], list[dict]] = {}
     for point in points:
         groups.setdefault(series_key(point), []).append(point)
-    return [
-        _chart(measure, unit, group, first, last) for (measure, unit), group in groups.items()
-    ]
+    return [_chart(measure, unit, group, first, last) for (measure, unit), group in groups.items()]
 
 
 def _chart(measure: str, unit: str, points: list[dict], first: int, last: int) -> dict:
@@ -73,6 +71,8 @@ def _chart(measure: str, unit: str, points: list[dict], first: int, last: int) -
         "bottom": HEIGHT - BOTTOM,
         "x_ticks": [(x(year), str(year)) for year in range(first, last + 1, step)],
         "y_ticks": [(y(top * f), format_number(top * f)) for f in (0, 0.5, 1)],
-        "path": " ".join(f"{'M' if i == 0 else 'L'}{p['x']},{p['y']}" for i, p in enumerate(placed)),
+        "path": " ".join(
+            f"{'M' if i == 0 else 'L'}{p['x']},{p['y']}" for i, p in enumerate(placed)
+        ),
         "points": placed,
     }
