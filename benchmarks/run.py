@@ -34,6 +34,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--work", type=Path, help="work directory (default: a new temporary one)")
     parser.add_argument("--startup-runs", type=int, default=100)
+    parser.add_argument("--page-runs", type=int, default=20)
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="policy-benchmark-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -42,6 +43,7 @@ def main() -> None:
     if sizes:
         print(scale_table({size: bench.scale(size) for size in sizes}))
     print(bench.startup(args.startup_runs))
+    print(bench.page(args.page_runs))
 
 
 class Bench:
@@ -95,6 +97,10 @@ class Bench:
             "`compare`, warm, JSON": (f"{compare} --format json", None),
             "`compare` after editing one document": (f"{compare} --format json", edit),
             "`compare`, warm, table to a pipe": (compare, None),
+            "`compare`, warm, HTML page": (
+                f"{compare} -o {self.work / 'compare.html'} --force",
+                None,
+            ),
             "`export` JSON, warm": (
                 f"{policy} export -o {self.work / 'export.json'} --force",
                 None,
@@ -139,6 +145,21 @@ class Bench:
             lines.append(
                 f'| `python -c "{BASELINE}"` {where} | {base * 1000:.0f} | '
                 f"{base_cpu * 1000:.0f} | 1.00 | 1.00 |"
+            )
+        return "\n".join(lines)
+
+
+    def page(self, runs: int) -> str:
+        """Writing the HTML page of `policy compare 2023 2025` on the bundled data, warm
+        (after `startup`, whose cache it finds), against the same comparison as JSON."""
+        html = f"{self.policy} compare 2023 2025 -o {self.work / 'page.html'} --force"
+        json_ = f"{self.policy} compare 2023 2025 -o {self.work / 'page.json'} --force"
+        results = self.hyperfine("page", [html, json_], runs, output="pipe")
+        lines = ["| command | median s | CPU s |", "|---|--:|--:|"]
+        for name, result in zip(("HTML page", "JSON"), results, strict=True):
+            lines.append(
+                f"| `policy compare 2023 2025 -o r.{name.split()[0].lower()}` "
+                f"| {result['median']:.3f} | {cpu(result):.3f} |"
             )
         return "\n".join(lines)
 

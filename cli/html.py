@@ -48,7 +48,6 @@ PAGE_WORDS = {
     "issued": ("issued by {issuer}, {date}", "{issuer}发布，{date}"),
     "period": ("covers {start}–{end}", "涵盖{start}–{end}年"),
     "source_file": ("source text: {source}", "来源文本：{source}"),
-    "secondary": ("secondary source", "二手来源"),
     "quote": ("quote", "原文"),
     "note": ("curator's note", "整理者注"),
     "chart": ("Chart", "图表"),
