@@ -2,7 +2,7 @@
 the start-up of `policy compare 2023 2025` against importing its framework libraries.
 
     .venv/bin/python benchmarks/run.py [--sizes 1000,10000,100000] [--work DIR]
-    .venv/bin/python benchmarks/run.py --sizes ""      # the startup table only
+    .venv/bin/python benchmarks/run.py --sizes ""      # the startup and page tables only
 
 Needs hyperfine (`apt-get install hyperfine`). Prints a Markdown table; hyperfine's JSON
 for every step is kept in the work directory. Peak memory is one more run of each step,
@@ -148,10 +148,12 @@ class Bench:
             )
         return "\n".join(lines)
 
-
     def page(self, runs: int) -> str:
         """Writing the HTML page of `policy compare 2023 2025` on the bundled data, warm
-        (after `startup`, whose cache it finds), against the same comparison as JSON."""
+        (its cache found as `startup` finds it; hyperfine's warm-up run fills it), against
+        the same comparison as JSON."""
+        self.env.pop("POLICY_CACHE_DIR", None)
+        self.env["XDG_CACHE_HOME"] = str(self.work / "xdg")
         html = f"{self.policy} compare 2023 2025 -o {self.work / 'page.html'} --force"
         json_ = f"{self.policy} compare 2023 2025 -o {self.work / 'page.json'} --force"
         results = self.hyperfine("page", [html, json_], runs, output="pipe")
