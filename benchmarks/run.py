@@ -154,9 +154,9 @@ class Bench:
         the same comparison as JSON."""
         self.env.pop("POLICY_CACHE_DIR", None)
         self.env["XDG_CACHE_HOME"] = str(self.work / "xdg")
-        html = f"{self.policy} compare 2023 2025 -o {self.work / 'page.html'} --force"
-        json_ = f"{self.policy} compare 2023 2025 -o {self.work / 'page.json'} --force"
-        results = self.hyperfine("page", [html, json_], runs, output="pipe")
+        html = f"{self.policy} compare 2023 2025 -o {self.work / 'compare-page.html'} --force"
+        json_ = f"{self.policy} compare 2023 2025 -o {self.work / 'compare-page.json'} --force"
+        results = self.hyperfine("html-page", [html, json_], runs, output="pipe")
         lines = ["| command | median s | CPU s |", "|---|--:|--:|"]
         for name, result in zip(("HTML page", "JSON"), results, strict=True):
             lines.append(
