@@ -263,3 +263,27 @@ def test_templates_are_package_data():
     files = {p.name for p in TEMPLATES.iterdir()}
     covered = {p.name for pattern in patterns for p in (REPO / "cli").glob(pattern)}
     assert files == covered and "page.css" in files and "compare.html.j2" in files
+
+
+def test_page_takes_up_what_the_result_model_adds(dataset):
+    """Reasons as objects, a target's period and figure as written, notes on a row: each
+    shown once it is in to_dict(), with no change to the renderer."""
+    from policy_targets.cli.html import render
+    from policy_targets.cli.pages import compare_page
+    from policy_targets.comparisons.diff import compare
+
+    comparison = compare(
+        dataset, dataset.documents["2023-work-points"], dataset.documents["2025-work-points"]
+    )
+    payload = comparison.to_dict()
+    (row,) = [r for r in payload["rows"] if r["indicator"] == "smart-communities"]
+    row["reasons"] = [{"code": "value", "text": "value +150 %", "change": 1.5}]
+    row["notes"] = [{"code": "n", "text": "A note on the row"}, "A plain note"]
+    row["after"] |= {"as_written": "不少于5000个", "period": {"start": 2024, "end": 2025}}
+    for lang, reason in (("en", "value +150 %"), ("zh", "数值 +150%")):
+        text = render(**compare_page(comparison, payload, [], lang))
+        page = Page(text)
+        assert reason in page.text and "'code'" not in page.text
+        assert "A note on the row" in page.text and "A plain note" in page.text
+        assert '<div class="figure">不少于5000个</div>' in text  # not ≥5000个
+        assert ("covers 2024–2025" if lang == "en" else "涵盖2024–2025年") in page.text
