@@ -7,7 +7,7 @@ its own fields (html.shown): what the terminal's presentation functions make of 
 
 from __future__ import annotations
 
-from policy_targets.comparisons.vocabulary import Alignment, Verdict, only_in
+from policy_targets.comparisons.vocabulary import Verdict
 
 from .html import document_info, page_word, with_shown
 from .labels import say, scope_name
@@ -19,8 +19,8 @@ DIFF_SECTIONS = [
         (Verdict.raised, Verdict.lowered, Verdict.unchanged, Verdict.not_comparable),
         ["before", "after", "change", "verdict", "ambition", "why"],
     ),
-    ("new", (Verdict.new,), ["after", "normalized", "verdict"]),
-    ("lapsed", (Verdict.lapsed,), ["before", "due", "verdict"]),
+    ("new", (Verdict.new,), ["after", "normalized", "verdict", "why"]),
+    ("lapsed", (Verdict.lapsed,), ["before", "due", "verdict", "why"]),
     ("not_restated", (Verdict.not_restated,), ["before", "verdict", "why"]),
 ]
 
@@ -59,16 +59,21 @@ def compare_page(comparison, payload: dict, preamble: list[str], lang: str) -> d
             "lapsed": say("lapsed", lang, before=before["id"], year=after["year"]),
             "not_restated": say("not_restated", lang, before=before["id"], year=after["year"]),
         }
-        sections = [
-            {
-                "key": key,
-                "title": titles[key],
-                "columns": columns,
-                "headers": headers,
-                "rows": [r for r in rows if r["verdict"] in verdicts],
-            }
-            for key, verdicts, columns in DIFF_SECTIONS
-        ]
+        sections = []
+        for key, verdicts, columns in DIFF_SECTIONS:
+            chosen = [r for r in rows if r["verdict"] in verdicts]
+            # Every reason is shown; a section none of whose rows has one has no Why.
+            if not any(r["reasons"] for r in chosen):
+                columns = [c for c in columns if c != "why"]
+            sections.append(
+                {
+                    "key": key,
+                    "title": titles[key],
+                    "columns": columns,
+                    "headers": headers,
+                    "rows": chosen,
+                }
+            )
     return {
         "template": "compare",
         "lang": lang,
@@ -98,16 +103,14 @@ def _aligned_sections(comparison, rows: list[dict], headers: dict, lang: str) ->
         else say("share", lang)
     )
     headers = {**headers, "share": share, "why": say("why_no_share", lang)}
-    only = [
-        (f"only-{side}", say("only", lang, scope=scope_name(d.scope, lang), document=d.id), v, c)
-        for side, d, v, c in (
-            ("before", before, only_in(before.scope), ["before"]),
-            ("after", after, only_in(after.scope), ["after"]),
-        )
-    ]
+    # A row's section by the figures it has: both (shared), or one scope's only.
     found = [
-        ("shared", say("shared", lang), Alignment.shared, ["before", "after", "share", "why"]),
-        *only,
+        ("shared", say("shared", lang), (True, True), ["before", "after", "share", "why"]),
+        *(
+            (f"only-{side}", say("only", lang, scope=scope_name(d.scope, lang), document=d.id))
+            + (has, [side])
+            for side, d, has in (("before", before, (True, False)), ("after", after, (False, True)))
+        ),
     ]
     return [
         {
@@ -115,9 +118,9 @@ def _aligned_sections(comparison, rows: list[dict], headers: dict, lang: str) ->
             "title": title,
             "columns": columns,
             "headers": headers,
-            "rows": [r for r in rows if r["verdict"] == verdict],
+            "rows": [r for r in rows if (bool(r["before"]), bool(r["after"])) == has],
         }
-        for key, title, verdict, columns in found
+        for key, title, has, columns in found
     ]
 
 

@@ -17,6 +17,7 @@ import pytest
 from policy_targets.cli.html import TEMPLATES, reason_text, reason_words
 from policy_targets.cli.labels import term
 from policy_targets.comparisons import __version__
+from policy_targets.comparisons.vocabulary import Ambition
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -65,9 +66,10 @@ def json_of(run, *args: str) -> dict:
 
 
 def test_reason_is_the_text_of_an_object_or_the_string_itself():
-    assert reason_text({"code": "value", "text": "value +150 %", "change": 1.5}) == "value +150 %"
+    found = {"code": "value", "text": "value +150 %", "amount": 150.0, "unit": "%"}
+    assert reason_text(found) == reason_words(found, "en") == "value +150 %"
     assert reason_text("value +150 %") == "value +150 %"
-    assert reason_words({"code": "value", "text": "value +150 %"}, "zh") == "数值 +150%"
+    assert reason_words(found, "zh") == "数值 +150%"
 
 
 def test_compare_page_has_a_row_per_indicator_with_verdicts_and_quotes(run):
@@ -87,7 +89,9 @@ def test_compare_page_has_a_row_per_indicator_with_verdicts_and_quotes(run):
         if "v-" in a.get("class", "")
     ]
     assert set(shown) == {v.replace(" ", "-") for v in verdicts}
-    assert "value +150 %" in page.text  # the ambition's reason of smart communities
+    for row in rows:
+        assert all(reason_text(found) in page.text for found in row["reasons"])
+        assert row["ambition"] is None or row["ambition"] in page.text
     assert "Digital Strong Province 2023 Work Points" in page.text
     assert "数字强省建设2025年工作要点" in page.text  # the other language's title too
     assert f"policy-targets {__version__}" in page.text
@@ -97,11 +101,15 @@ def test_compare_page_has_a_row_per_indicator_with_verdicts_and_quotes(run):
 
 def test_compare_page_in_chinese(run):
     page = page_of(run, "--lang", "zh", "compare", "2023", "2025")
+    rows = json_of(run, "compare", "2023", "2025")["rows"]
     assert page.tags("html") == [{"lang": "zh-CN"}]
-    for word in ("提高", "未变", "不可比", "新增目标", "已到期", "未重申", "更高"):
+    for word in ("提高", "未变", "不可比", "新增目标", "已到期", "未重申"):
         assert word in page.text
+    for row in rows:
+        assert term(row["ambition"], "zh", Ambition) in page.text
+        assert all(reason_words(found, "zh") in page.text for found in row["reasons"])
     assert "变化：两份文件都有的目标" in page.text
-    assert "数值 +150%" in page.text
+    assert "由 policy-targets" in page.text
 
 
 def test_alignment_page_has_shared_and_only_sections(run):
@@ -277,7 +285,7 @@ def test_page_takes_up_what_the_result_model_adds(dataset):
     )
     payload = comparison.to_dict()
     (row,) = [r for r in payload["rows"] if r["indicator"] == "smart-communities"]
-    row["reasons"] = [{"code": "value", "text": "value +150 %", "change": 1.5}]
+    row["reasons"] = [{"code": "value", "text": "value +150 %", "amount": 150.0, "unit": "%"}]
     row["notes"] = [{"code": "n", "text": "A note on the row"}, "A plain note"]
     row["after"] |= {"as_written": "不少于5000个", "period": {"start": 2024, "end": 2025}}
     for lang, reason in (("en", "value +150 %"), ("zh", "数值 +150%")):
