@@ -3,6 +3,10 @@
 Each function returns the keyword arguments of `html.render`: the template's name, the
 language, the title and the template's own context. A record gets only `shown` beside
 its own fields (html.shown): what the terminal's presentation functions make of it.
+
+A new command's page: a function here, a `templates/<name>.html.j2` that extends
+`base.html.j2` and draws with `macros.html.j2` (a figure with its quote, a verdict,
+reasons, notes, a document), and `page=` on the command's Report, built lazily.
 """
 
 from __future__ import annotations
