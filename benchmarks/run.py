@@ -2,7 +2,7 @@
 the start-up of `policy compare 2023 2025` against importing its framework libraries.
 
     .venv/bin/python benchmarks/run.py [--sizes 1000,10000,100000] [--work DIR]
-    .venv/bin/python benchmarks/run.py --sizes ""      # the startup table only
+    .venv/bin/python benchmarks/run.py --sizes ""      # the startup and page tables only
     .venv/bin/python benchmarks/run.py --sizes "" --hostile 1000,4000   # and hostile data
 
 Needs hyperfine (`apt-get install hyperfine`). Prints a Markdown table; hyperfine's JSON
@@ -40,6 +40,7 @@ def main() -> None:
         default="",
         help="sizes of the hostile data (unknown ids, repeated quotes), e.g. 1000,4000",
     )
+    parser.add_argument("--page-runs", type=int, default=20)
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="policy-benchmark-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -51,6 +52,7 @@ def main() -> None:
     if hostile:
         print(scale_table({size: bench.hostile(size) for size in hostile}))
     print(bench.startup(args.startup_runs))
+    print(bench.page(args.page_runs))
 
 
 class Bench:
@@ -104,6 +106,10 @@ class Bench:
             "`compare`, warm, JSON": (f"{compare} --format json", None),
             "`compare` after editing one document": (f"{compare} --format json", edit),
             "`compare`, warm, table to a pipe": (compare, None),
+            "`compare`, warm, HTML page": (
+                f"{compare} -o {self.work / 'compare.html'} --force",
+                None,
+            ),
             "`export` JSON, warm": (
                 f"{policy} export -o {self.work / 'export.json'} --force",
                 None,
@@ -170,6 +176,23 @@ class Bench:
             lines.append(
                 f'| `python -c "{BASELINE}"` {where} | {base * 1000:.0f} | '
                 f"{base_cpu * 1000:.0f} | 1.00 | 1.00 |"
+            )
+        return "\n".join(lines)
+
+    def page(self, runs: int) -> str:
+        """Writing the HTML page of `policy compare 2023 2025` on the bundled data, warm
+        (its cache found as `startup` finds it; hyperfine's warm-up run fills it), against
+        the same comparison as JSON."""
+        self.env.pop("POLICY_CACHE_DIR", None)
+        self.env["XDG_CACHE_HOME"] = str(self.work / "xdg")
+        html = f"{self.policy} compare 2023 2025 -o {self.work / 'compare-page.html'} --force"
+        json_ = f"{self.policy} compare 2023 2025 -o {self.work / 'compare-page.json'} --force"
+        results = self.hyperfine("html-page", [html, json_], runs, output="pipe")
+        lines = ["| command | median s | CPU s |", "|---|--:|--:|"]
+        for name, result in zip(("HTML page", "JSON"), results, strict=True):
+            lines.append(
+                f"| `policy compare 2023 2025 -o r.{name.split()[0].lower()}` "
+                f"| {result['median']:.3f} | {cpu(result):.3f} |"
             )
         return "\n".join(lines)
 

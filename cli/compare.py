@@ -277,11 +277,20 @@ def _flat_row(record: dict) -> dict:
 
 def build_report(comparison, lang: str) -> Report:
     payload = comparison.to_dict()
+    preamble = _preamble(comparison, lang)
+
+    def page() -> dict:
+        from .pages import compare_page
+
+        return compare_page(comparison, payload, preamble, lang)
+
     return Report(
         _sections(comparison, lang),
         [_flat_row(row) for row in payload["rows"]],
         json=payload,
-        preamble=_preamble(comparison, lang),
+        preamble=preamble,
+        page=page,
+        lang=lang,
     )
 
 

@@ -12,7 +12,7 @@ import io
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -33,6 +33,7 @@ class Format(StrEnum):
     csv = "csv"
     json = "json"
     xlsx = "xlsx"
+    html = "html"
 
 
 class ExportFormat(StrEnum):
@@ -43,6 +44,7 @@ class ExportFormat(StrEnum):
     csv = "csv"
     json = "json"
     xlsx = "xlsx"
+    html = "html"
     datapackage = "datapackage"
     sqlite = "sqlite"
 
@@ -55,6 +57,8 @@ EXTENSIONS = {
     ".csv": "csv",
     ".json": "json",
     ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
     ".db": "sqlite",
     ".sqlite": "sqlite",
     ".sqlite3": "sqlite",
@@ -66,7 +70,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table (terminal), markdown, csv, json or xlsx; "
+        help="table (terminal), markdown, csv, json, xlsx or html (one self-contained page); "
         "default: from the --output file's extension, else table.",
         case_sensitive=False,
     ),
@@ -76,8 +80,8 @@ ExportFormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="json, csv, markdown, xlsx, table, datapackage (a directory) or sqlite (a .db "
-        "file); default: from the --output file's extension, else json.",
+        help="json, csv, markdown, xlsx, html, table, datapackage (a directory) or sqlite (a "
+        ".db file); default: from the --output file's extension, else json.",
         case_sensitive=False,
     ),
 ]
@@ -190,6 +194,10 @@ class Report:
     records: list[dict[str, Any]]  # one flat dict per row, for CSV and JSON
     json: Any = None  # what --format json writes, when not `records`
     preamble: list[str] = field(default_factory=list)  # lines shown before the sections
+    # What --format html renders (cli/html.py): the page's context, built only when asked
+    # for; without it, the page shows the preamble and the sections.
+    page: Callable[[], dict[str, Any]] | None = None
+    lang: str | None = None  # the language of the report's words, for the page's lang attribute
 
 
 def _markdown_cell(text: str) -> str:
@@ -867,6 +875,10 @@ def emit(report: Report, fmt: Format | None, output: Path | None, force: bool) -
         pieces: Iterable[str] = [to_text(report)]
     elif fmt is Format.json:
         pieces = to_json(report)
+    elif fmt is Format.html:
+        from .html import to_html
+
+        pieces = [to_html(report)]
     else:
         pieces = [(to_markdown if fmt is Format.markdown else to_csv)(report)]
     # CSV starts with a byte-order mark so that spreadsheet programs read the Chinese as
@@ -919,6 +931,7 @@ _EXTENSION = {
     "csv": ".csv",
     "json": ".json",
     "xlsx": ".xlsx",
+    "html": ".html",
     "sqlite": ".db",
 }
 

@@ -154,12 +154,23 @@ def _section(trajectory, lang: str) -> Section:
     ).without_empty_columns()
 
 
+def _page(found: list, payloads: list[dict], lang: str):
+    def page() -> dict:
+        from .pages import trajectory_page
+
+        return trajectory_page(found, payloads, lang)
+
+    return page
+
+
 def build_report(trajectory, lang: str) -> Report:
     payload = trajectory.to_dict()
     return Report(
         [_section(trajectory, lang)],
         [_flat(point) for point in payload["points"]],
         json=payload,
+        page=_page([trajectory], [payload], lang),
+        lang=lang,
     )
 
 
@@ -174,8 +185,15 @@ def build_report_all(found: list, lang: str) -> Report:
         "scope": ALL_SCOPES,
         "scopes": {t.scope: t.to_dict() for t in found},
     }
-    rows = [_flat(point) for t in found for point in t.to_dict()["points"]]
-    return Report([_section(t, lang) for t in found], rows, json=payload)
+    payloads = list(payload["scopes"].values())
+    rows = [_flat(point) for one in payloads for point in one["points"]]
+    return Report(
+        [_section(t, lang) for t in found],
+        rows,
+        json=payload,
+        page=_page(found, payloads, lang),
+        lang=lang,
+    )
 
 
 def _flat(point: dict) -> dict:

@@ -290,7 +290,7 @@ def test_unknown_format_lists_the_choices(run):
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         "error: Invalid value for '--format' / '-f': 'pdf' is not one of "
-        "'table', 'markdown', 'csv', 'json', 'xlsx'. (see `policy compare --help`)\n"
+        "'table', 'markdown', 'csv', 'json', 'xlsx', 'html'. (see `policy compare --help`)\n"
     )
 
 

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import HOSTILE_HTML
+from test_html import Page
 
 from policy_targets.cli.output import Report, Section, render_terminal, to_text, write_atomically
 from policy_targets.cli.safe_text import spreadsheet_safe, terminal_safe
@@ -1125,3 +1127,25 @@ def _export_while(tmp_path, large_dataset, prepare):
         time.sleep(0.002)
     assert leftovers(tmp_path), "the export ended before its temporary file was seen"
     return process
+
+
+HTML_PAGES = [
+    pytest.param(["compare", "2023", "2025"], id="compare"),
+    pytest.param(["trajectory", "smart-communities"], id="trajectory"),
+    pytest.param(["export"], id="export"),
+]
+
+
+@pytest.mark.parametrize("args", HTML_PAGES)
+def test_html_page_shows_markup_in_the_data_as_text(run, hostile_html_data, args):
+    """A name, a title and a quote holding <script>, <img onerror> and </table> are text
+    on the page: escaped, never elements (tests/test_cli_html_browser.py: in Chromium)."""
+    result = run("--data", str(hostile_html_data), *args, "--format", "html")
+    assert (result.exit_code, result.stderr) == (0, "")
+    page = Page(result.stdout)
+    assert HOSTILE_HTML in page.text  # the name (or title, or quote) as written
+    assert [tag for tag, _ in page.elements if tag in ("script", "img")] == []
+    assert result.stdout.count("<table") == result.stdout.count("</table>") >= 1
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt;" in (
+        result.stdout
+    )
