@@ -47,6 +47,7 @@ PAGE_WORDS = {
     "summary": ("Summary", "概要"),
     "issued": ("issued by {issuer}, {date}", "{issuer}发布，{date}"),
     "period": ("covers {start}–{end}", "涵盖{start}–{end}年"),
+    "period_year": ("covers {start}", "涵盖{start}年"),
     "source_file": ("source text: {source}", "来源文本：{source}"),
     "quote": ("quote", "原文"),
     "note": ("curator's note", "整理者注"),
