@@ -14,7 +14,7 @@ from policy_targets.comparisons.vocabulary import (
 )
 
 from . import completion, context
-from .labels import PHRASES, counted, is_zh, reasons, say, scope_name, term
+from .labels import PHRASES, counted, is_zh, reasons, say, scope_name, share_heading, term
 from .options import CategoryOption, DocumentScopeOption, LangOption
 from .output import (
     ForceOption,
@@ -176,19 +176,7 @@ def _sections(comparison, lang: str) -> list[Section]:
         ]
 
     if comparison.aligned:
-        from policy_targets.comparisons.diff import part_and_whole
-
-        part_whole = part_and_whole(before, after)
-        share = (
-            say(
-                "share_of",
-                lang,
-                part=scope_name(part_whole[0], lang),
-                whole=scope_name(part_whole[1], lang),
-            )
-            if part_whole
-            else say("share", lang)
-        )
+        share = share_heading(before, after, lang)
         found = [
             section(
                 say("shared", lang),

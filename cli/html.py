@@ -89,16 +89,14 @@ def reason_text(found: Any) -> str:
 def reason_words(found: Any, lang: str | None) -> str:
     """A reason in `lang`, as the terminal words it. Where the library gives reasons as
     data (comparisons/reasons.py), a reason object is worded from its code and parameters,
-    never from its English text; before that, labels.reason words the English text."""
+    never from its English text."""
+    from policy_targets.comparisons.reasons import Reason
+    from policy_targets.comparisons.vocabulary import ReasonCode
+
     text = reason_text(found)
     if not is_zh(lang):
         return text
-    try:
-        from policy_targets.comparisons.reasons import Reason
-        from policy_targets.comparisons.vocabulary import ReasonCode
-    except ImportError:
-        return reason(text, lang)
-    if not isinstance(found, dict) or found.get("code") not in ReasonCode.__members__.values():
+    if not isinstance(found, dict) or found.get("code") not in set(ReasonCode):
         return text  # a note, or a reason without a code: as it is written
     params = {key: value for key, value in found.items() if key not in ("code", "text")}
     return reason(Reason(ReasonCode(found["code"]), params), lang)

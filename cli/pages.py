@@ -14,7 +14,7 @@ from __future__ import annotations
 from policy_targets.comparisons.vocabulary import Verdict
 
 from .html import document_info, page_word, with_shown
-from .labels import say, scope_name
+from .labels import say, scope_name, share_heading
 
 # The sections of a diff, as the terminal has them: key, verdicts, columns.
 DIFF_SECTIONS = [
@@ -92,20 +92,8 @@ def compare_page(comparison, payload: dict, preamble: list[str], lang: str) -> d
 
 def _aligned_sections(comparison, rows: list[dict], headers: dict, lang: str) -> list[dict]:
     """Documents of two scopes: shared, only the one, only the other."""
-    from policy_targets.comparisons.diff import part_and_whole
-
     before, after = comparison.before, comparison.after
-    part_whole = part_and_whole(before, after)
-    share = (
-        say(
-            "share_of",
-            lang,
-            part=scope_name(part_whole[0], lang),
-            whole=scope_name(part_whole[1], lang),
-        )
-        if part_whole
-        else say("share", lang)
-    )
+    share = share_heading(before, after, lang)
     headers = {**headers, "share": share, "why": say("why_no_share", lang)}
     # A row's section by the figures it has: both (shared), or one scope's only.
     found = [
@@ -135,7 +123,8 @@ def trajectory_page(found: list, payloads: list[dict], lang: str) -> dict:
 
     from . import svg
     from .labels import say, term, unit_word
-    from .present import change_text, per_year, written
+    from .present import change_text, per_year
+    from .trajectory import lower_than
 
     sections, documents = [], {}
     for trajectory, payload in zip(found, payloads, strict=True):
@@ -152,17 +141,7 @@ def trajectory_page(found: list, payloads: list[dict], lang: str) -> dict:
                     else ""
                 ),
                 "per_year": per_year(change, lang),
-                "lower_than": (
-                    say(
-                        "lower_than",
-                        lang,
-                        document=earlier.document,
-                        figure=written(earlier),
-                        year=earlier.year,
-                    )
-                    if earlier
-                    else ""
-                ),
+                "lower_than": lower_than(earlier, lang) if earlier else "",
             }
             points.append(entry)
             documents[point.document.id] = point.document

@@ -61,17 +61,14 @@ def _why(point, lang: str) -> str:
         return ""
     found = [reason(why, lang) for why in step.reasons]
     if step.lower_than_earlier:
-        earlier = step.lower_than_earlier
-        found.append(
-            say(
-                "lower_than",
-                lang,
-                document=earlier.document,
-                figure=written(earlier),
-                year=earlier.year,
-            )
-        )
+        found.append(lower_than(step.lower_than_earlier, lang))
     return ("；" if is_zh(lang) else "; ").join(found)
+
+
+def lower_than(earlier, lang: str | None) -> str:
+    """The flag of a later, lower target: lower than 2023-work-points's ≥2000个 for 2023."""
+    figure = written(earlier)
+    return say("lower_than", lang, document=earlier.document, figure=figure, year=earlier.year)
 
 
 def _chart(trajectory, lang: str):
