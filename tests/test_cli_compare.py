@@ -6,9 +6,9 @@ import re
 import pytest
 
 # The row every view of `compare 2023 2025` shows for smart communities.
-# Its †2 marks the curator's note under the table (the second note of the report).
+# Its †1 marks the curator's note under the table (the first note of the report).
 SMART_COMMUNITIES_ROW = [
-    "Smart communities †2",
+    "Smart communities †1",
     "不少于2000个 (2023, cumulative)",
     "不少于5000个 (2025, level)",
     "+3,000 (+150%)",
@@ -75,24 +75,23 @@ def test_compare_2023_2025(run):
     ]
     assert "dropped" not in json.dumps(payload)
     assert payload["summary"]["verdicts"] == {
-        "raised": 2,
+        "raised": 1,
         "not comparable": 1,
-        "new": 21,
-        "lapsed": 42,
+        "new": 22,
+        "lapsed": 43,
         "not restated": 1,
     }
-    assert payload["summary"]["ambition"] == {"unclear": 2}
+    assert payload["summary"]["ambition"] == {"unclear": 1}
     # 2023's cases of data value and 2025's application scenarios are two series
     cases = rows["data-value-typical-cases"]
     assert (cases["verdict"], cases["after"]) == ("lapsed", None)
     scenarios = rows["data-element-typical-application-scenarios"]
     assert (scenarios["verdict"], scenarios["before"]) == ("new", None)
-    villages = rows["village-5g-coverage-rate"]  # ≥70 % reached in 2023, deep coverage in 2025
-    assert (villages["verdict"], villages["ambition"], texts(villages["reasons"])) == (
-        "raised",
-        "unclear",  # 100 % two years after 70 %: no baseline tells the pace
-        ["different target years, no baseline"],
-    )
+    # 2023's share of villages reached (通达率) and 2025's deep coverage are two series
+    reached = rows["village-5g-coverage-rate"]
+    assert (reached["verdict"], reached["after"]) == ("lapsed", None)
+    deep = rows["village-5g-deep-coverage"]
+    assert (deep["verdict"], deep["before"]) == ("new", None)
     assert payload["summary"]["categories"][0] == {
         "category": "infrastructure",
         "before": 10,
@@ -113,7 +112,7 @@ def test_compare_counts_every_indicator_once(run, dataset):
         if t.document in ("2023-work-points", "2025-work-points") and t.kind == "target"
     }
     assert set(rows) == expected
-    assert len(rows) == 67
+    assert len(rows) == 68
 
 
 def test_compare_2021_2023_recurring_duties_are_not_restated(run):
@@ -237,7 +236,7 @@ def test_compare_same_document(run):
 
 def test_only_and_category_filter(run):
     rows = rows_by_indicator(compared(run, "2023", "2025", "--only", "changed"))
-    assert list(rows) == ["village-5g-coverage-rate", "smart-communities"]
+    assert list(rows) == ["smart-communities"]
     rows = rows_by_indicator(compared(run, "2023", "2025", "--category", "ai"))
     assert {r["category"] for r in rows.values()} == {"ai"}
     assert list(rows) == ["digital-frontier-basic-research-projects"]
@@ -250,7 +249,7 @@ def test_lang_zh_translates_names(run):
     assert "Smart communities" in english.stdout and "智慧社区" not in english.stdout
     row = next(line for line in chinese.stdout.splitlines() if line.startswith("智慧社区"))
     cells = re.split(r" {2,}", row)
-    assert cells[:3] == ["智慧社区 †2", "不少于2000个（2023，累计）", "不少于5000个（2025，存量）"]
+    assert cells[:3] == ["智慧社区 †1", "不少于2000个（2023，累计）", "不少于5000个（2025，存量）"]
 
 
 def test_summary_comes_first(run):
@@ -258,8 +257,8 @@ def test_summary_comes_first(run):
     assert lines[:4] == [
         "2023-work-points → 2025-work-points: Digital Strong Province 2023 Work Points "
         "(2023-06-17) → Digital Strong Province 2025 Work Points (2025-04-07)",
-        "67 indicators: 2 raised, 1 not comparable, 21 new, 42 lapsed, 1 not restated",
-        "Ambition, where the targets compare: 2 unclear",
+        "68 indicators: 1 raised, 1 not comparable, 22 new, 43 lapsed, 1 not restated",
+        "Ambition, where the targets compare: 1 unclear",
         "Indicators per category, 2023-work-points → 2025-work-points: infrastructure 10 → 8, "
         "data 6 → 2, digital-economy 4 → 2, industry 6 → 3, agriculture 2 → 3, services 1 → 0, "
         "government 7 → 2, society 6 → 2, energy 4 → 1, ai 0 → 1",
@@ -309,7 +308,7 @@ def test_markdown_has_a_table_per_section(run, markdown_tables):
         "Why",
     ]
     assert next(r for r in changes if r[0] == SMART_COMMUNITIES_ROW[0]) == SMART_COMMUNITIES_ROW
-    assert (len(new), len(lapsed), len(not_restated)) == (22, 43, 2)
+    assert (len(new), len(lapsed), len(not_restated)) == (23, 44, 2)
     assert new[0] == ["Indicator", "2025-work-points", "Normalized"]
     assert ["Total compute", "达到12.5E (2025, level, aspirational)", "≥12.5 EFLOPS"] in new
     assert ["5G base stations", "20万个以上 (2023, cumulative)", "2023"] in lapsed
@@ -319,7 +318,7 @@ def test_csv_is_one_citable_line_per_indicator(run):
     result = run("compare", "2023", "2025", "--format", "csv")
     # CSV starts with a byte-order mark, on standard output as in a file.
     rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
-    assert len(rows) == 67
+    assert len(rows) == 68
     smart = next(r for r in rows if r["indicator"] == "smart-communities")
     assert {k: smart[k] for k in smart if k.startswith("before_")} == {
         "before_document": "2023-work-points",

@@ -24,12 +24,12 @@ def test_compare_in_chinese(run):
     assert lines[:6] == [
         "2023-work-points → 2025-work-points: 数字强省建设2023年工作要点 (2023-06-17) → "
         "数字强省建设2025年工作要点 (2025-04-07)",
-        "67项指标：提高2，不可比1，新增目标21，已到期42，未重申1",
-        "力度（目标可比时）：无法判断2",
+        "68项指标：提高1，不可比1，新增目标22，已到期43，未重申1",
+        "力度（目标可比时）：无法判断1",
         "各类别指标数，2023-work-points → 2025-work-points：基础设施 10 → 8，数据 6 → 2，"
         "数字经济 4 → 2，产业 6 → 3，农业 2 → 3，公共服务 1 → 0，政务 7 → 2，社会 6 → 2，"
         "能源 4 → 1，人工智能 0 → 1",
-        "显示：--only changed 的2行",
+        "显示：--only changed 的1行",
         "",
     ]
     rows = table("\n".join(lines[6:]))
@@ -37,17 +37,7 @@ def test_compare_in_chinese(run):
         ["变化：两份文件都有的目标"],
         ["指标", "2023-work-points", "2025-work-points", "变化", "每年", "判断", "力度", "理由"],
         [
-            "行政村5G网络通达率 †1",
-            "达70%以上（2023，占比）",
-            "深度覆盖（2025，占比）",
-            "+30 个百分点",
-            "+15.00 个百分点/年",
-            "提高",
-            "无法判断",
-            "目标年份不同，且无基数可算节奏",
-        ],
-        [
-            "智慧社区 †2",
+            "智慧社区 †1",
             "不少于2000个（2023，累计）",
             "不少于5000个（2025，存量）",
             "+3,000 (+150%)",
@@ -57,13 +47,7 @@ def test_compare_in_chinese(run):
             "目标年份不同，且无基数可算节奏",
         ],
         ["注："],
-        [
-            "†1 2025-work-points, village-5g-coverage-rate: 深度覆盖 (deep coverage) of "
-            "administrative villages by 5G, read as every village covered; the 2023 work points' "
-            "row is the 通达率 (share of villages the 5G network reaches) ≥70 %; deep coverage "
-            "asks more than reach"
-        ],
-        ["†2 2025-work-points, smart-communities: 建成 without 累计; a stock at the end of 2025"],
+        ["†1 2025-work-points, smart-communities: 建成 without 累计; a stock at the end of 2025"],
     ]
 
 
@@ -181,7 +165,7 @@ def test_trajectory_lower_target_in_chinese(data_copy, run):
 )
 def test_every_way_of_asking_for_chinese(run, args, env):
     result = run(*args, env=env)
-    assert ok(result).splitlines()[1] == ("67项指标：提高2，不可比1，新增目标21，已到期42，未重申1")
+    assert ok(result).splitlines()[1] == ("68项指标：提高1，不可比1，新增目标22，已到期43，未重申1")
 
 
 @pytest.mark.parametrize(
@@ -195,7 +179,7 @@ def test_every_way_of_asking_for_chinese(run, args, env):
 )
 def test_english_wins_where_asked_for_last(run, args, env):
     assert ok(run(*args, env=env)).splitlines()[1] == (
-        "67 indicators: 2 raised, 1 not comparable, 21 new, 42 lapsed, 1 not restated"
+        "68 indicators: 1 raised, 1 not comparable, 22 new, 43 lapsed, 1 not restated"
     )
 
 
@@ -337,8 +321,8 @@ def test_export_xlsx_headers_in_chinese(run, tmp_path):
 
 
 def test_validate_in_chinese(run):
-    assert ok(run("--lang", "zh", "validate")) == "通过：5份文件，174条目标，162项指标\n"
-    assert ok(run("validate")) == "ok: 5 documents, 174 targets, 162 indicators\n"
+    assert ok(run("--lang", "zh", "validate")) == "通过：5份文件，174条目标，163项指标\n"
+    assert ok(run("validate")) == "ok: 5 documents, 174 targets, 163 indicators\n"
 
 
 def test_swapped_note_in_chinese(run):
@@ -431,12 +415,11 @@ def test_compare_chart_in_chinese(run, tmp_path, drawn, with_cjk_font):
     ok(run("--lang", "zh", "compare", "2023", "2025", "--plot", str(path), "-f", "json"))
     (chart,) = drawn
     assert chart["titles"] == [
-        "行政村5G网络通达率\n（提高，无法判断）",
         "智慧农业应用基地\n（不可比）",
         "智慧社区\n（提高，无法判断）",
     ]
     assert chart["ticks"][:2] == ["2023-work-points\n2023年", "2025-work-points\n2025年"]
-    assert chart["notes"][:2] == ["≥70\n占比", "=100\n占比"]
+    assert chart["notes"][:2] == ["=100\n增量", "=500\n累计"]
 
 
 def test_alignment_chart_in_chinese(run, tmp_path, drawn, with_cjk_font):

@@ -354,7 +354,7 @@ def test_different_denominators_and_series_have_their_own_ids(dataset):
             "全流程应用",
         ),
         ("2023-work-points", "urban-5g-coverage", 100, "%", "exactly", 2023, "深度覆盖"),
-        ("2025-work-points", "village-5g-coverage-rate", 100, "%", "exactly", 2025, "深度覆盖"),
+        ("2025-work-points", "village-5g-deep-coverage", 100, "%", "exactly", 2025, "深度覆盖"),
         (
             "2025-work-points",
             "key-compute-centre-platform-coverage",

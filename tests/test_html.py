@@ -75,7 +75,7 @@ def test_reason_is_the_text_of_an_object_or_the_string_itself():
 def test_compare_page_has_a_row_per_indicator_with_verdicts_and_quotes(run):
     page = page_of(run, "compare", "2023", "2025")
     rows = json_of(run, "compare", "2023", "2025")["rows"]
-    assert len(page.tags("tr", **{"class": "row"})) == len(rows) == 67
+    assert len(page.tags("tr", **{"class": "row"})) == len(rows) == 68
     for row in rows:
         for side in ("before", "after"):
             if row[side]:
@@ -95,7 +95,7 @@ def test_compare_page_has_a_row_per_indicator_with_verdicts_and_quotes(run):
     assert "Digital Strong Province 2023 Work Points" in page.text
     assert "数字强省建设2025年工作要点" in page.text  # the other language's title too
     assert f"policy-targets {__version__}" in page.text
-    assert "67 indicators: 2 raised, 1 not comparable, 21 new, 42 lapsed" in page.text
+    assert "68 indicators: 1 raised, 1 not comparable, 22 new, 43 lapsed" in page.text
     assert page.tags("html") == [{"lang": "en"}]
 
 

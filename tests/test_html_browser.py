@@ -100,7 +100,7 @@ def test_compare_page_in_chromium(run, tmp_path, opened):
     shown = opened(path)
     page = shown.page
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.locator("tbody tr").count() == len(rows) == 67
+    assert page.locator("tbody tr").count() == len(rows) == 68
     verdicts = set(page.locator("tbody .verdict").all_inner_texts())
     assert verdicts == {row["verdict"] for row in rows}
     assert {"raised", "not comparable", "new", "lapsed", "not restated"} == verdicts
