@@ -11,7 +11,8 @@ from pathlib import Path
 
 CATALOGUE = "indicators.yaml"
 IGNORE_LIST = "coverage-ignore.yaml"
-NOT_DOCUMENTS = {CATALOGUE, IGNORE_LIST}
+REPORTED = "reported.yaml"  # figures reported as achieved; optional
+NOT_DOCUMENTS = {CATALOGUE, IGNORE_LIST, REPORTED}
 # The pint definitions: read by units.py, and hashed into the index key by index.py.
 UNIT_DEFINITIONS = Path(__file__).with_name("units.txt")
 
@@ -77,6 +78,7 @@ def display(path: Path) -> str:
 
 
 def file_kind(path: Path) -> str:
-    """Which kind of file this is, by name: catalogue, coverage-ignore or document
-    (a FileKind value, which selects its JSON Schema)."""
-    return {CATALOGUE: "catalogue", IGNORE_LIST: "coverage-ignore"}.get(path.name, "document")
+    """Which kind of file this is, by name: catalogue, coverage-ignore, reported or
+    document (a FileKind value, which selects its JSON Schema)."""
+    kinds = {CATALOGUE: "catalogue", IGNORE_LIST: "coverage-ignore", REPORTED: "reported"}
+    return kinds.get(path.name, "document")
