@@ -14,6 +14,7 @@ from policy_targets.comparisons.ambition import COMPARATOR_WORDS
 from policy_targets.comparisons.vocabulary import (
     CATEGORY_NAMES_ZH,
     SCOPE_NAMES,
+    STATUS_NAMES_ZH,
     Alignment,
     Ambition,
     Category,
@@ -23,6 +24,7 @@ from policy_targets.comparisons.vocabulary import (
     Kind,
     Language,
     Measure,
+    Status,
     Verdict,
 )
 
@@ -61,6 +63,7 @@ TERMS_ZH: dict[type[StrEnum], dict[str, str]] = {
         DocumentKind.news_report: "新闻报道",
     },
     Category: dict(CATEGORY_NAMES_ZH),
+    Status: dict(STATUS_NAMES_ZH),
     Comparator: {
         Comparator.at_least: "不低于",
         Comparator.more_than: "超过",
@@ -137,6 +140,20 @@ PHRASES: dict[str, tuple[str, str]] = {
     "why_no_share": ("Why no share", "无占比原因"),
     "share": ("Share", "占比"),
     "share_of": ("{part} as share of {whole}", "{part}占{whole}比重"),
+    "target": ("Target", "目标"),
+    "latest_report": ("Latest report", "最新报告"),
+    "gap": ("Gap", "差距"),
+    "status": ("Status", "状态"),
+    "progress_title": ("Progress of {what}, as of {as_of}", "{what}进展（截至{as_of}）"),
+    "all_documents": ("every document", "全部文件"),
+    "count_targets": ("{n} targets", "{n}项目标"),
+    "count_target": ("{n} target", "{n}项目标"),
+    "shown_status": ("Shown: the {n} row{s} of --only {only}", "显示：--only {only} 的{n}行"),
+    "reported_rules": (
+        "A status never claims more than a report says: only a report as of the end of a "
+        "target's year settles it (README, Outcomes).",
+        "状态不超出报告所述：只有截至目标年份年末的报告才能判定是否实现（见README“Outcomes”）。",
+    ),
     # narrow layouts: stacked columns
     "point": ("Point", "数据点"),
     "figure": ("Figure", "数值"),

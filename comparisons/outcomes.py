@@ -36,7 +36,7 @@ from msgspec import Struct
 
 from .changes import not_comparable_reason
 from .numbers import format_number
-from .records import Indicator, Reported, Target
+from .records import Dataset, Indicator, Reported, Target
 from .vocabulary import Comparator, Dimension, Kind, Status
 
 # An `about` target's tolerance: percentage points for shares, a fraction of the value
@@ -305,7 +305,8 @@ def status(
         Status.not_yet_due,
         "not_due",
         f"{what} is not due until {year_end}; "
-        f"{count} report{'s' if count != 1 else ''} so far, two are needed for a pace",
+        f"{count} report{'s' if count != 1 else ''} of a single figure so far, two are needed "
+        "for a pace",
         latest,
         reports=count,
     )
@@ -324,3 +325,21 @@ _WORDS = {
 def _comparator_words(figure: Target | Reported) -> str:
     words = _WORDS[figure.comparator]
     return words + " " if words else ""
+
+
+def statuses(dataset: Dataset, targets: Iterable[Target], as_of: date) -> list[Outcome | None]:
+    """The status of each of `targets` (None for a baseline), in their order."""
+    known_reports = known(dataset.reported, as_of)
+    return [
+        status(target, dataset.indicators[target.indicator], known_reports, as_of)
+        for target in targets
+    ]
+
+
+def summary(outcomes: Iterable[Outcome | None]) -> dict[str, int]:
+    """How many targets have each status, in the vocabulary's order, zeros left out."""
+    counts = {state: 0 for state in Status}
+    for outcome in outcomes:
+        if outcome is not None:
+            counts[outcome.status] += 1
+    return {str(state): n for state, n in counts.items() if n}
