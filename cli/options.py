@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 import typer
@@ -36,3 +37,28 @@ DocumentScopeOption = Annotated[
         autocompletion=completion.scopes,
     ),
 ]
+
+
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="Judge as on this day: reports about a later date, or published later, are "
+        "left out (default: today).",
+    ),
+]
+
+
+def parse_day(value: str | None) -> date:
+    """--as-of: an ISO day, YYYY-MM-DD; today when not given."""
+    from policy_targets.comparisons.errors import UsageError
+
+    if value is None:
+        return date.today()
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--as-of {value!r} is not a date; write YYYY-MM-DD") from None

@@ -1,7 +1,6 @@
 """`policy progress [DOCUMENT]`: every target beside the latest figure reported for it,
 the gap and its status (met, not met, on track, …), with a summary per status."""
 
-from datetime import date
 from typing import Annotated
 
 import typer
@@ -10,7 +9,7 @@ from policy_targets.comparisons.vocabulary import Category, Status
 
 from . import completion, context
 from .labels import counted, is_zh, say, term, unit_word
-from .options import CategoryOption, DocumentScopeOption, LangOption
+from .options import AsOfOption, CategoryOption, DocumentScopeOption, LangOption, parse_day
 from .output import ForceOption, FormatOption, OutputOption, Report, Section, emit
 from .present import SYMBOLS, described
 
@@ -40,17 +39,6 @@ def parse_status(value: str | None) -> Status | None:
     raise UsageError(f"--only {value!r} is no status; use one of {choices}")
 
 
-def parse_day(value: str) -> date:
-    from policy_targets.comparisons.errors import UsageError
-
-    try:
-        if len(value) != 10:
-            raise ValueError
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--as-of {value!r} is not a date; write YYYY-MM-DD") from None
-
-
 OnlyStatusOption = Annotated[
     str | None,
     typer.Option(
@@ -58,15 +46,6 @@ OnlyStatusOption = Annotated[
         metavar="STATUS",
         help="Only targets of this status: met-early, met, not-met, on-track, behind, "
         "no-report or not-yet-due.",
-    ),
-]
-AsOfOption = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of",
-        metavar="YYYY-MM-DD",
-        help="Judge as on this day: reports about a later date, or published later, are "
-        "left out (default: today).",
     ),
 ]
 
@@ -153,7 +132,7 @@ def progress_command(
 
     lang = context.language(ctx, lang)
     wanted = parse_status(only)
-    day = parse_day(as_of) if as_of is not None else date.today()
+    day = parse_day(as_of)
     require_category(category)
     data = context.dataset(ctx)
     if document is not None:
