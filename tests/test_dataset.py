@@ -240,3 +240,15 @@ def test_the_dataset_as_plain_data(dataset, target_record_keys):
     assert (plan["period"], plan["published"]) == ({"start": 2021, "end": 2025}, "2021-07-19")
     smart = next(i for i in payload["indicators"] if i["id"] == "smart-communities")
     assert (smart["category"], smart["higher_is_better"]) == ("society", True)
+
+
+def test_every_reported_figure_is_stated_by_its_quote_and_has_a_page(dataset):
+    from policy_targets.comparisons.numerals import states
+    from policy_targets.comparisons.quotes import normalize_text
+
+    assert len(dataset.reported) >= 3
+    for report in dataset.reported:
+        assert states(normalize_text(report.quote), report.value, report.unit), report
+        assert report.source.url.startswith(("http://", "https://"))
+        assert report.source.publisher
+        assert report.source.published >= report.as_of
