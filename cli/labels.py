@@ -144,6 +144,12 @@ PHRASES: dict[str, tuple[str, str]] = {
     "latest_report": ("Latest report", "最新报告"),
     "gap": ("Gap", "差距"),
     "reported": ("Reported figures", "报告数值"),
+    "reported_kind": ("reported", "报告值"),
+    "reported_apart": (
+        "reported rows: figures reported as achieved; changes and verdicts compare only "
+        "the documents' figures",
+        "报告值行为已公布的实际数值；变化与判断只比较文件中的数值",
+    ),
     "publisher": ("Publisher", "发布者"),
     "url": ("Address", "网址"),
     "status": ("Status", "状态"),

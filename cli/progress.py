@@ -10,18 +10,9 @@ from policy_targets.comparisons.vocabulary import Category, Status
 from . import completion, context
 from .labels import counted, is_zh, say, term, unit_word
 from .options import AsOfOption, CategoryOption, DocumentScopeOption, LangOption, parse_day
+from .outcome_rows import STATUS_STYLES
 from .output import ForceOption, FormatOption, OutputOption, Report, Section, emit
 from .present import SYMBOLS, described
-
-STATUS_STYLES = {
-    Status.met_early: "green",
-    Status.met: "green",
-    Status.not_met: "red",
-    Status.on_track: "cyan",
-    Status.behind: "yellow",
-    Status.no_report: "dim",
-    Status.not_yet_due: "dim",
-}
 
 
 def parse_status(value: str | None) -> Status | None:

@@ -9,7 +9,7 @@ from policy_targets.comparisons.vocabulary import ALL_SCOPES, Ambition, Measure
 
 from . import completion, context
 from .labels import is_zh, kind_word, reason, say, scope_name, series_label, term
-from .options import LangOption
+from .options import AsOfOption, LangOption, parse_day
 from .output import (
     ForceOption,
     FormatOption,
@@ -48,6 +48,7 @@ HEADERS = [
     "verdict",
     "ambition",
     "why",
+    "status",
     "quote",
 ]
 
@@ -96,8 +97,12 @@ def _chart(trajectory, lang: str):
     return text
 
 
-def _section(trajectory, lang: str) -> Section:
-    """One scope's figures: a row per point, the chart below them on a terminal."""
+def _section(trajectory, lang: str, merged: list[dict]) -> Section:
+    """One scope's figures: a row per point, with each target's status, and the reported
+    figures in date order (`merged`, outcomes.with_reports); the chart below them on a
+    terminal."""
+    from .outcome_rows import interleave
+
     indicator = trajectory.indicator
     rows, styles = [], []
     for point in trajectory.points:
@@ -125,10 +130,13 @@ def _section(trajectory, lang: str) -> Section:
             ]
         )
         styles.append(VERDICT_STYLES.get(step.verdict) if step else None)
+    rows, styles = interleave(rows, styles, merged, lang)
     footer = []
     if trajectory.without_figure:
         ids = ", ".join(document.id for document in trajectory.without_figure)
         footer.append(say("no_figure_in", lang, ids=ids))
+    if any(point.get("kind") == "reported" for point in merged):
+        footer.insert(0, say("reported_apart", lang))
     name = say(
         "trajectory_title",
         lang,
@@ -147,16 +155,27 @@ def _section(trajectory, lang: str) -> Section:
     ).without_empty_columns()
 
 
-def build_report(trajectory, lang: str) -> Report:
+def _payload(trajectory, data, day) -> dict:
+    """The trajectory's dict, its points with their statuses and the reported figures."""
+    from policy_targets.comparisons.outcomes import with_reports
+
     payload = trajectory.to_dict()
+    targets = [point.target for point in trajectory.points]
+    payload["points"] = with_reports(payload["points"], targets, data, trajectory.scope, day)
+    payload["as_of"] = day.isoformat()
+    return payload
+
+
+def build_report(trajectory, lang: str, data, day) -> Report:
+    payload = _payload(trajectory, data, day)
     return Report(
-        [_section(trajectory, lang)],
+        [_section(trajectory, lang, payload["points"])],
         [_flat(point) for point in payload["points"]],
         json=payload,
     )
 
 
-def build_report_all(found: list, lang: str) -> Report:
+def build_report_all(found: list, lang: str, data, day) -> Report:
     """`--scope all`: a section per scope, one after the other; CSV rows carry their
     scope; JSON has the indicator once and an object per scope."""
     indicator = found[0].indicator
@@ -165,16 +184,24 @@ def build_report_all(found: list, lang: str) -> Report:
         "name_en": indicator.name_en,
         "name_zh": indicator.name_zh,
         "scope": ALL_SCOPES,
-        "scopes": {t.scope: t.to_dict() for t in found},
+        "scopes": {t.scope: _payload(t, data, day) for t in found},
     }
-    rows = [_flat(point) for t in found for point in t.to_dict()["points"]]
-    return Report([_section(t, lang) for t in found], rows, json=payload)
+    scopes = payload["scopes"]
+    rows = [_flat(point) for t in found for point in scopes[t.scope]["points"]]
+    sections = [_section(t, lang, scopes[t.scope]["points"]) for t in found]
+    return Report(sections, rows, json=payload)
 
 
 def _flat(point: dict) -> dict:
-    """A point as one CSV line: the target record, its normalized value in two columns,
-    and the step from the point before."""
-    flat = flat_target({k: v for k, v in point.items() if k != "step"})
+    """A point as one CSV line: the target record (or the reported figure, its source as
+    source_… columns), its normalized value in two columns, the step from the point
+    before and the target's status."""
+    from .outcome_rows import flat_status
+
+    reported = point.get("kind") == "reported"  # its source is a page, not a file name
+    skipped = ("step", "status", "source") if reported else ("step", "status")
+    flat = flat_target({k: v for k, v in point.items() if k not in skipped})
+    flat.update(flat_status(point))
     step = point["step"] or {}
     flat["verdict"] = step.get("verdict")
     flat["ambition"] = step.get("ambition")
@@ -202,6 +229,7 @@ def trajectory_command(
         ),
     ] = "shandong",
     lang: LangOption = None,
+    as_of: AsOfOption = None,
     plot: Annotated[
         Path | None,
         typer.Option(
@@ -219,7 +247,10 @@ def trajectory_command(
     from policy_targets.comparisons.lookup import resolve_indicator, resolve_scope
     from policy_targets.comparisons.trajectory import trajectories, trajectory
 
+    from .outcome_rows import reports
+
     lang = context.language(ctx, lang)
+    day = parse_day(as_of)
     data = context.dataset(ctx)
     scope = resolve_scope(data, scope, allow_all=True)
     chosen = resolve_indicator(data, indicator)
@@ -232,8 +263,11 @@ def trajectory_command(
         from .plot import plot_trajectory
 
         check_output(fmt, output, force)
-        plot_trajectory(found, plot, force, lang)
-    report = build_report_all(found, lang) if scope == ALL_SCOPES else build_report(found[0], lang)
+        plot_trajectory(found, plot, force, lang, reports(data, found, day))
+    if scope == ALL_SCOPES:
+        report = build_report_all(found, lang, data, day)
+    else:
+        report = build_report(found[0], lang, data, day)
     emit(report, fmt, output, force)
 
 

@@ -343,3 +343,34 @@ def summary(outcomes: Iterable[Outcome | None]) -> dict[str, int]:
         if outcome is not None:
             counts[outcome.status] += 1
     return {str(state): n for state, n in counts.items() if n}
+
+
+# --- beside a trajectory ---------------------------------------------------------------------
+
+
+def scope_reports(dataset: Dataset, indicator: str, scope: str, as_of: date) -> list[Reported]:
+    """The reports of one indicator and scope known on `as_of`, by date (every measure:
+    a listing shows them all; only `relevant` ones settle a target)."""
+    found = [
+        r for r in known(dataset.reported, as_of) if (r.indicator, r.scope) == (indicator, scope)
+    ]
+    return sorted(found, key=lambda r: (r.as_of, r.measure))
+
+
+def with_reports(
+    points: list[dict], targets: list[Target], dataset: Dataset, scope: str, as_of: date
+) -> list[dict]:
+    """A trajectory's points (its `to_dict()["points"]`, one per target of `targets`)
+    with each target's `status`, and the reported figures of its scope as points of kind
+    `reported`, merged in by year: a year's reports, by date, after its targets."""
+    outcomes = statuses(dataset, targets, as_of)
+    keyed = [
+        ((target.year, 0, ""), {**point, "status": outcome.to_dict() if outcome else None})
+        for point, target, outcome in zip(points, targets, outcomes, strict=True)
+    ]
+    indicator = targets[0].indicator if targets else ""
+    for report in scope_reports(dataset, indicator, scope, as_of):
+        point = {"kind": "reported", "year": report.year, **reported_record(report)}
+        keyed.append(((report.year, 1, report.as_of), {**point, "step": None, "status": None}))
+    keyed.sort(key=lambda pair: pair[0])  # stable: targets keep the trajectory's order
+    return [point for _, point in keyed]

@@ -84,7 +84,9 @@ def test_alignment_in_chinese(run):
 
 
 def test_trajectory_in_chinese(run):
-    rows = table(ok(run("--lang", "zh", "trajectory", "digital-economy-gdp-share")))
+    rows = table(
+        ok(run("--lang", "zh", "trajectory", "digital-economy-gdp-share", "--as-of", "2026-12-06"))
+    )
     assert rows[0] == ["数字经济占GDP比重（digital-economy-gdp-share，山东）"]
     assert rows[1] == [
         "年份",
@@ -97,9 +99,11 @@ def test_trajectory_in_chinese(run):
         "判断",
         "力度",
         "理由",
+        "状态",
         "原文",
     ]
-    assert rows[4] == [
+    assert rows[4][:3] == ["2023-12-31", "报告值", "大众网（二手来源）"]
+    assert rows[6] == [
         "2025",
         "目标（力争）",
         "2025-work-points",
@@ -110,9 +114,13 @@ def test_trajectory_in_chinese(run):
         "提高",
         "更高",
         "数值 +5 个百分点；由“不低于”改为“超过”",
+        "暂无数据",
         "力争数字经济总量占全省GDP比重超过50%",
     ]
-    assert rows[5] == ["未给出数值：2021-implementation-scheme, 2023-work-points"]
+    assert rows[7:] == [
+        ["报告值行为已公布的实际数值；变化与判断只比较文件中的数值"],
+        ["未给出数值：2021-implementation-scheme, 2023-work-points"],
+    ]
 
 
 def test_trajectory_lower_target_in_chinese(data_copy, run):
@@ -125,9 +133,23 @@ def test_trajectory_lower_target_in_chinese(data_copy, run):
         ),
         encoding="utf-8",
     )
-    rows = table(ok(run("--data", str(data_copy), "--lang", "zh", "trajectory", "智慧社区")))
-    assert rows[3][-2:] == [
+    rows = table(
+        ok(
+            run(
+                "--data",
+                str(data_copy),
+                "--lang",
+                "zh",
+                "trajectory",
+                "智慧社区",
+                "--as-of",
+                "2026-12-06",
+            )
+        )
+    )
+    assert rows[3][-3:] == [
         "数值 -25%；低于 2023-work-points 为2023年定的 ≥2000个",
+        "暂无数据",
         "建成不少于1500个智慧社区",
     ]
 
