@@ -16,7 +16,8 @@ from policy_targets.comparisons.vocabulary import (
 
 from . import completion, context
 from .labels import PHRASES, counted, is_zh, reasons, say, scope_name, term
-from .options import CategoryOption, DocumentScopeOption, LangOption
+from .options import AsOfOption, CategoryOption, DocumentScopeOption, LangOption, parse_day
+from .outcome_rows import status_text
 from .output import (
     ForceOption,
     FormatOption,
@@ -128,8 +129,11 @@ def _change_cells(row, lang: str) -> list[str]:
     return [change_text(change, a.dimension, a.normalized_unit, lang), per_year(change, lang)]
 
 
-def _sections(comparison, lang: str) -> list[Section]:
+def _sections(comparison, lang: str, outcomes: dict[int, dict]) -> list[Section]:
     before, after = comparison.before, comparison.after
+
+    def status(row) -> str:  # the earlier target's status (outcome_rows.earlier_outcomes)
+        return status_text(outcomes.get(id(row)), lang)
 
     def section(title, headers, rows, cells) -> Section | None:
         if not rows:
@@ -216,15 +220,15 @@ def _sections(comparison, lang: str) -> list[Section]:
         ),
         section(
             say("lapsed", lang, before=before.id, year=after.year),
-            ["indicator", before.id, "due"],
+            ["indicator", before.id, "due", "status"],
             having(Verdict.lapsed),
-            lambda r: [described(r.before, lang), str(r.due)],
+            lambda r: [described(r.before, lang), str(r.due), status(r)],
         ),
         section(
             say("not_restated", lang, before=before.id, year=after.year),
-            ["indicator", before.id, "why"],
+            ["indicator", before.id, "why", "status"],
             having(Verdict.not_restated),
-            lambda r: [described(r.before, lang), reasons(r.reasons, lang)],
+            lambda r: [described(r.before, lang), reasons(r.reasons, lang), status(r)],
         ),
     ]
     return [s for s in found if s]
@@ -241,13 +245,19 @@ def _flat_row(record: dict) -> dict:
     flat.update(flat_change(record["change"]))
     flat["share_of_whole"] = record["share_of_whole"]
     flat["due"] = record["due"]
+    flat["status"] = (record.get("status") or {}).get("status")
     return flat
 
 
-def build_report(comparison, lang: str) -> Report:
+def build_report(comparison, lang: str, outcomes: dict[int, dict] | None = None) -> Report:
+    outcomes = outcomes or {}
     payload = comparison.to_dict()
+    # A lapsed or not-restated row: the earlier target's status (README, Outcomes).
+    for row, record in zip(comparison.rows, payload["rows"], strict=True):
+        if id(row) in outcomes:
+            record["status"] = outcomes[id(row)]
     return Report(
-        _sections(comparison, lang),
+        _sections(comparison, lang, outcomes),
         [_flat_row(row) for row in payload["rows"]],
         json=payload,
         preamble=_preamble(comparison, lang),
@@ -279,6 +289,7 @@ def compare_command(
         typer.Option(help="Only rows of this kind (changed = raised or lowered)."),
     ] = None,
     lang: LangOption = None,
+    as_of: AsOfOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -315,6 +326,7 @@ def compare_command(
     from policy_targets.comparisons.lookup import resolve_document
 
     lang = context.language(ctx, lang)
+    day = parse_day(as_of)
     data = context.dataset(ctx)
     first = resolve_document(data, before, scope)
     second = resolve_document(data, after, scope)
@@ -333,7 +345,11 @@ def compare_command(
             row.indicator.id for row in comparison.rows if row.before and row.after
         ]
         plot_comparison(comparison, chosen, plot, force, lang)
-    emit(build_report(comparison, lang), fmt, output, force)
+    from .outcome_rows import earlier_outcomes
+
+    emit(
+        build_report(comparison, lang, earlier_outcomes(data, comparison, day)), fmt, output, force
+    )
     if fail_on_change and comparison.changed:
         raise typer.Exit(ExitStatus.DIFFERENCES)
 

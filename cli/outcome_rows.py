@@ -87,3 +87,18 @@ def reports(data, found: list, day) -> dict[str, list]:
     from policy_targets.comparisons.outcomes import scope_reports
 
     return {t.scope: scope_reports(data, t.indicator.id, t.scope, day) for t in found}
+
+
+def earlier_outcomes(data, comparison, day) -> dict[int, dict]:
+    """`compare`: the status of the earlier target of each lapsed or not-restated row
+    (by the row's id()), as its Outcome's dict."""
+    from policy_targets.comparisons.outcomes import statuses
+    from policy_targets.comparisons.vocabulary import Verdict
+
+    rows = [
+        row
+        for row in comparison.rows
+        if row.verdict in (Verdict.lapsed, Verdict.not_restated) and row.before is not None
+    ]
+    found = statuses(data, [row.before for row in rows], day)
+    return {id(row): o.to_dict() for row, o in zip(rows, found, strict=True) if o is not None}

@@ -50,7 +50,7 @@ def test_compare_in_chinese(run):
 
 
 def test_compare_sections_and_reasons_in_chinese(run):
-    rows = table(ok(run("--lang", "zh", "compare", "2018", "2021")))
+    rows = table(ok(run("--lang", "zh", "compare", "2018", "2021", "--as-of", "2026-12-06")))
     titles = [row[0] for row in rows if len(row) == 1]
     assert titles[-3:] == [
         "新增目标：仅见于 2021-implementation-scheme",
@@ -62,9 +62,11 @@ def test_compare_sections_and_reasons_in_chinese(run):
         "国际互联网专用通道带宽",
         "=80G（2022，存量）",
         "2022年到期；2021-implementation-scheme 未给出数值",
+        "暂无数据",  # the earlier target's status: no report for the end of 2022
     ]
     assert by_name["工作进展通报频次"] == ["工作进展通报频次", "每季度（2021，频次）", "=4 次/年"]
-    assert by_name["指标"] == ["指标", "2018-digital-shandong-plan", "理由"]  # the last section
+    # the last section
+    assert by_name["指标"] == ["指标", "2018-digital-shandong-plan", "理由", "状态"]
 
 
 def test_alignment_in_chinese(run):
