@@ -226,6 +226,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "ok: {documents} documents, {targets} targets, {indicators} indicators",
         "通过：{documents}份文件，{targets}条目标，{indicators}项指标",
     ),
+    "validated_reported": (", {n} reported figures", "，{n}条报告数值"),
     "quotes_found": (
         "{summary}; {n} quotes found in their sources",
         "{summary}；{n}条原文均在来源中找到",

@@ -53,6 +53,8 @@ def validate_command(
         targets=len(dataset.targets),
         indicators=len(dataset.indicators),
     )
+    if dataset.reported:  # an optional file: named only when it is there
+        summary += say("validated_reported", lang, n=len(dataset.reported))
     if sources is None:
         typer.echo(summary)
         return

@@ -326,8 +326,12 @@ def test_export_xlsx_headers_in_chinese(run, tmp_path):
 
 
 def test_validate_in_chinese(run):
-    assert ok(run("--lang", "zh", "validate")) == "通过：5份文件，161条目标，148项指标\n"
-    assert ok(run("validate")) == "ok: 5 documents, 161 targets, 148 indicators\n"
+    assert (
+        ok(run("--lang", "zh", "validate")) == "通过：5份文件，161条目标，148项指标，23条报告数值\n"
+    )
+    assert (
+        ok(run("validate")) == "ok: 5 documents, 161 targets, 148 indicators, 23 reported figures\n"
+    )
 
 
 def test_swapped_note_in_chinese(run):
