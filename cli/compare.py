@@ -17,7 +17,6 @@ from policy_targets.comparisons.vocabulary import (
 from . import completion, context
 from .labels import PHRASES, counted, is_zh, reasons, say, scope_name, term
 from .options import AsOfOption, CategoryOption, DocumentScopeOption, LangOption, parse_day
-from .outcome_rows import status_text
 from .output import (
     ForceOption,
     FormatOption,
@@ -133,6 +132,8 @@ def _sections(comparison, lang: str, outcomes: dict[int, dict]) -> list[Section]
     before, after = comparison.before, comparison.after
 
     def status(row) -> str:  # the earlier target's status (outcome_rows.earlier_outcomes)
+        from .outcome_rows import status_text
+
         return status_text(outcomes.get(id(row)), lang)
 
     def section(title, headers, rows, cells) -> Section | None:

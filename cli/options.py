@@ -3,14 +3,16 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from policy_targets.comparisons.vocabulary import Category, Language
 
 from . import completion
+
+if TYPE_CHECKING:
+    from datetime import date
 
 
 def _lang_option(envvar: str | None, help: str):
@@ -52,6 +54,8 @@ AsOfOption = Annotated[
 
 def parse_day(value: str | None) -> date:
     """--as-of: an ISO day, YYYY-MM-DD; today when not given."""
+    from datetime import date
+
     from policy_targets.comparisons.errors import UsageError
 
     if value is None:

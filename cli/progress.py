@@ -94,7 +94,7 @@ def progress_command(
         str | None,
         typer.Argument(
             metavar="[DOCUMENT]",
-            help="A year or a document id (default: every document).",
+            help="A year or a document id (default: every document of --scope).",
             autocompletion=completion.documents,
         ),
     ] = None,
