@@ -255,8 +255,7 @@ def build_report(comparison, lang: str, outcomes: dict[int, dict] | None = None)
     payload = comparison.to_dict()
     # A lapsed or not-restated row: the earlier target's status (README, Outcomes).
     for row, record in zip(comparison.rows, payload["rows"], strict=True):
-        if id(row) in outcomes:
-            record["status"] = outcomes[id(row)]
+        record["status"] = outcomes.get(id(row))
     return Report(
         _sections(comparison, lang, outcomes),
         [_flat_row(row) for row in payload["rows"]],
