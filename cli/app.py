@@ -158,9 +158,9 @@ def main_options(
 
 
 def _register() -> None:
-    from . import catalogue, compare, export, trajectory, validate
+    from . import catalogue, compare, export, progress, trajectory, validate
 
-    for module in (compare, trajectory, catalogue, export, validate):
+    for module in (compare, trajectory, progress, catalogue, export, validate):
         module.register(app)
 
 

@@ -15,7 +15,7 @@ from policy_targets.comparisons.vocabulary import (
 
 from . import completion, context
 from .labels import PHRASES, counted, is_zh, reasons, say, scope_name, share_heading, term
-from .options import CategoryOption, DocumentScopeOption, LangOption
+from .options import AsOfOption, CategoryOption, DocumentScopeOption, LangOption, parse_day
 from .output import (
     ForceOption,
     FormatOption,
@@ -141,7 +141,7 @@ def _change_cells(row, lang: str) -> list[str]:
     return [change_text(change, a.dimension, a.normalized_unit, lang), per_year(change, lang)]
 
 
-def _sections(comparison, lang: str) -> list[Section]:
+def _sections(comparison, lang: str, outcomes: dict[int, dict]) -> list[Section]:
     from policy_targets.comparisons.vocabulary import SECONDARY_KINDS
 
     from .notes import Notes
@@ -152,6 +152,11 @@ def _sections(comparison, lang: str) -> list[Section]:
 
     def shown(target) -> str:
         return described(target, lang, secondary=secondary[target.document])
+
+    def status(row) -> str:  # the earlier target's status (outcome_rows.earlier_outcomes)
+        from .outcome_rows import status_text
+
+        return status_text(outcomes.get(id(row)), lang)
 
     def section(title, headers, rows, cells) -> Section | None:
         if not rows:
@@ -234,15 +239,15 @@ def _sections(comparison, lang: str) -> list[Section]:
         ),
         section(
             say("lapsed", lang, before=before.id, year=after.year),
-            ["indicator", before.id, "due"],
+            ["indicator", before.id, "due", "status"],
             having(Verdict.lapsed),
-            lambda r: [shown(r.before), str(r.due)],
+            lambda r: [shown(r.before), str(r.due), status(r)],
         ),
         section(
             say("not_restated", lang, before=before.id, year=after.year),
-            ["indicator", before.id, "why"],
+            ["indicator", before.id, "why", "status"],
             having(Verdict.not_restated),
-            lambda r: [shown(r.before), reasons(r.reasons, lang)],
+            lambda r: [shown(r.before), reasons(r.reasons, lang), status(r)],
         ),
     ]
     return [s for s in found if s]
@@ -260,10 +265,12 @@ def _flat_row(record: dict) -> dict:
     flat["share_of_whole"] = record["share_of_whole"]
     flat["share_basis"] = record["share_basis"]
     flat["due"] = record["due"]
+    flat["status"] = (record.get("status") or {}).get("status")
     return flat
 
 
-def build_report(comparison, lang: str) -> Report:
+def build_report(comparison, lang: str, outcomes: dict[int, dict] | None = None) -> Report:
+    outcomes = outcomes or {}
     payload = comparison.to_dict()
     preamble = _preamble(comparison, lang)
 
@@ -272,8 +279,11 @@ def build_report(comparison, lang: str) -> Report:
 
         return compare_page(comparison, payload, preamble, lang)
 
+    # A lapsed or not-restated row: the earlier target's status (README, Outcomes).
+    for row, record in zip(comparison.rows, payload["rows"], strict=True):
+        record["status"] = outcomes.get(id(row))
     return Report(
-        _sections(comparison, lang),
+        _sections(comparison, lang, outcomes),
         [_flat_row(row) for row in payload["rows"]],
         json=payload,
         preamble=preamble,
@@ -307,6 +317,7 @@ def compare_command(
         typer.Option(help="Only rows of this kind (changed = raised or lowered)."),
     ] = None,
     lang: LangOption = None,
+    as_of: AsOfOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -343,6 +354,7 @@ def compare_command(
     from policy_targets.comparisons.lookup import resolve_document
 
     lang = context.language(ctx, lang)
+    day = parse_day(as_of)
     data = context.dataset(ctx)
     first = resolve_document(data, before, scope)
     second = resolve_document(data, after, scope)
@@ -361,7 +373,11 @@ def compare_command(
             row.indicator.id for row in comparison.rows if row.before and row.after
         ]
         plot_comparison(comparison, chosen, plot, force, lang)
-    emit(build_report(comparison, lang), fmt, output, force)
+    from .outcome_rows import earlier_outcomes
+
+    emit(
+        build_report(comparison, lang, earlier_outcomes(data, comparison, day)), fmt, output, force
+    )
     if fail_on_change and comparison.changed:
         raise typer.Exit(ExitStatus.DIFFERENCES)
 

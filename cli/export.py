@@ -7,7 +7,7 @@ from policy_targets.comparisons.vocabulary import SECONDARY_KINDS, Comparator, M
 
 from . import context
 from .labels import kind_word, say, scope_name, term, unit_word
-from .options import LangOption
+from .options import AsOfOption, LangOption, parse_day
 from .output import (
     ExportFormat,
     ExportFormatOption,
@@ -48,6 +48,7 @@ def _matrix(data, lang: str, numeric_years: bool = False) -> Section:
 def export_command(
     ctx: typer.Context,
     lang: LangOption = None,
+    as_of: AsOfOption = None,
     fmt: ExportFormatOption = None,
     output: ExportOutputOption = None,
     force: ForceOption = False,
@@ -58,29 +59,44 @@ def export_command(
     document, then a matrix of indicators by year. datapackage: a Frictionless data
     package (a directory: datapackage.json, documents.csv, indicators.csv, targets.csv).
     sqlite: a database with tables documents, indicators and targets, for Datasette.
+    Every format also has the figures reported as achieved and each target's status
+    on --as-of (default today); datapackage and sqlite as a table `reported`.
 
     Example: policy export --output targets.xlsx
     """
-    from policy_targets.comparisons.results import dataset_records
+    from policy_targets.comparisons.outcomes import statuses
+    from policy_targets.comparisons.results import dataset_record, dataset_targets
 
     lang = context.language(ctx, lang)
+    day = parse_day(as_of)
     fmt = format_for(fmt, output, ExportFormat.json)
     if fmt in (ExportFormat.datapackage, ExportFormat.sqlite) and output is None:
         example = "shandong-targets" if fmt is ExportFormat.datapackage else "targets.db"
         raise UsageError(f"--format {fmt.value} writes files; give --output {example}")
     data = context.dataset(ctx)
     documents = sorted(data.documents.values(), key=lambda d: (d.year, d.id))
-    records = dataset_records(data)
     if fmt in (ExportFormat.datapackage, ExportFormat.sqlite):
-        _publish(data, fmt, output, force)
+        _publish(data, fmt, output, force, day)
         return
+    from policy_targets.comparisons.package import status_columns
+
+    targets = list(dataset_targets(data))
+    outcomes = statuses(data, targets, day)
     fmt = Format(fmt.value)
-    # JSON and CSV have no tables to lay out; JSON takes the records one at a time.
+    # JSON: each target's record and its outcome (the report that decided it included).
     if fmt is Format.json:
+        records = (
+            {**dataset_record(data, t), "outcome": o.to_dict() if o else None}
+            for t, o in zip(targets, outcomes, strict=True)
+        )
         emit(Report([], [], json=records), fmt, output, force)
         return
+    records = [
+        {**flat(dataset_record(data, t)), **status_columns(o, day)}
+        for t, o in zip(targets, outcomes, strict=True)
+    ]
     if fmt is Format.csv:
-        emit(Report([], [flat(r) for r in records]), fmt, output, force)
+        emit(Report([], records), fmt, output, force)
         return
     if fmt is Format.html:
 
@@ -108,9 +124,29 @@ def export_command(
             footer += say("secondary_footer", lang)
         sections.append(Section(document.id, headers, rows, footer=[footer]))
     sections.append(_matrix(data, lang, numeric_years=fmt is Format.xlsx))
-    # xlsx also gets the records, one row per target, on a Data sheet.
-    rows = [flat(r) for r in records] if fmt is Format.xlsx else []
+    sections.append(_reported(data, lang))
+    # xlsx also gets the records, one row per target with its status, on a Data sheet.
+    rows = records if fmt is Format.xlsx else []
     emit(Report(sections, rows), fmt, output, force)
+
+
+def _reported(data, lang: str) -> Section:
+    """The figures reported as achieved, with their dates, words and pages."""
+    from .progress import reported_text
+
+    headers = ["indicator", "scope", "latest_report", "quote", "publisher", "url"]
+    rows = [
+        [
+            data.indicators[r.indicator].name(lang),
+            scope_name(r.scope, lang),
+            reported_text(r, lang),
+            r.quote,
+            r.source.publisher + (say("secondary_kind", lang) if r.source.secondary else ""),
+            r.source.url,
+        ]
+        for r in sorted(data.reported, key=lambda r: (r.indicator, r.scope, r.as_of))
+    ]
+    return Section(say("reported", lang), [say(h, lang) for h in headers], rows)
 
 
 # A spreadsheet sorts and sums: numbers and years are numbers there, and the figure as the
@@ -152,10 +188,10 @@ def _xlsx_row(target, data, lang: str) -> list:
     ]
 
 
-def _publish(data, fmt: ExportFormat, output, force: bool) -> None:
+def _publish(data, fmt: ExportFormat, output, force: bool, day) -> None:
     from policy_targets.comparisons import package
 
-    tables = package.tables(data)
+    tables = package.tables(data, day)
     if fmt is ExportFormat.sqlite:
         from policy_targets.comparisons.database import build
 

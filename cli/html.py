@@ -27,6 +27,7 @@ from policy_targets.comparisons.vocabulary import (
     DocumentKind,
     Kind,
     Measure,
+    Status,
     Verdict,
 )
 
@@ -61,6 +62,9 @@ PAGE_WORDS = {
     "trajectory_page": ("Trajectory: {name}", "指标轨迹：{name}"),
     "export_title": ("Every target of every document", "全部文件的全部目标"),
     "year_of": ("for {year}", "{year}年"),
+    "reported": ("Figures reported as achieved", "报告的实际数值"),
+    "as_of": ("As of", "截至"),
+    "source": ("Source", "来源"),
 }
 
 # The vocabularies a template names a term by: term(row.verdict, "verdict").
@@ -72,6 +76,7 @@ VOCABULARIES = {
     "category": Category,
     "comparator": Comparator,
     "document_kind": DocumentKind,
+    "status": Status,
 }
 
 

@@ -14,6 +14,7 @@ from policy_targets.comparisons.reasons import Reason, signed
 from policy_targets.comparisons.vocabulary import (
     CATEGORY_NAMES_ZH,
     SCOPE_NAMES,
+    STATUS_NAMES_ZH,
     Alignment,
     Ambition,
     Category,
@@ -24,6 +25,7 @@ from policy_targets.comparisons.vocabulary import (
     Language,
     Measure,
     ReasonCode,
+    Status,
     Verdict,
 )
 
@@ -63,6 +65,7 @@ TERMS_ZH: dict[type[StrEnum], dict[str, str]] = {
         DocumentKind.news_report: "新闻报道",
     },
     Category: dict(CATEGORY_NAMES_ZH),
+    Status: dict(STATUS_NAMES_ZH),
     Comparator: {
         Comparator.at_least: "不低于",
         Comparator.more_than: "超过",
@@ -139,6 +142,29 @@ PHRASES: dict[str, tuple[str, str]] = {
     "why_no_share": ("Why no share", "无占比原因"),
     "share": ("Share", "占比"),
     "share_of": ("{part} as share of {whole}", "{part}占{whole}比重"),
+    "target": ("Target", "目标"),
+    "latest_report": ("Latest report", "最新报告"),
+    "gap": ("Gap", "差距"),
+    "reported": ("Reported figures", "报告数值"),
+    "reported_kind": ("reported", "报告值"),
+    "reported_apart": (
+        "reported rows: figures reported as achieved; changes and verdicts compare only "
+        "the documents' figures",
+        "报告值行为已公布的实际数值；变化与判断只比较文件中的数值",
+    ),
+    "publisher": ("Publisher", "发布者"),
+    "url": ("Address", "网址"),
+    "status": ("Status", "状态"),
+    "progress_title": ("Progress of {what}, as of {as_of}", "{what}进展（截至{as_of}）"),
+    "all_documents": ("every document", "全部文件"),
+    "count_targets": ("{n} targets", "{n}项目标"),
+    "count_target": ("{n} target", "{n}项目标"),
+    "shown_status": ("Shown: the {n} row{s} of --only {only}", "显示：--only {only} 的{n}行"),
+    "reported_rules": (
+        "A status never claims more than a report says: only a report as of the end of a "
+        "target's year settles it (README, Outcomes).",
+        "状态不超出报告所述：只有截至目标年份年末的报告才能判定是否实现（见README“Outcomes”）。",
+    ),
     # narrow layouts: stacked columns
     "point": ("Point", "数据点"),
     "figure": ("Figure", "数值"),
@@ -204,6 +230,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "ok: {documents} documents, {targets} targets, {indicators} indicators",
         "通过：{documents}份文件，{targets}条目标，{indicators}项指标",
     ),
+    "validated_reported": (", {n} reported figures", "，{n}条报告数值"),
     "quotes_found": (
         "{summary}; {n} quotes found in their sources",
         "{summary}；{n}条原文均在来源中找到",

@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from policy_targets.comparisons.vocabulary import Category, Language
 
 from . import completion
+
+if TYPE_CHECKING:
+    from datetime import date
 
 
 def _lang_option(envvar: str | None, help: str):
@@ -36,3 +39,30 @@ DocumentScopeOption = Annotated[
         autocompletion=completion.scopes,
     ),
 ]
+
+
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="Judge as on this day: reports about a later date, or published later, are "
+        "left out (default: today).",
+    ),
+]
+
+
+def parse_day(value: str | None) -> date:
+    """--as-of: an ISO day, YYYY-MM-DD; today when not given."""
+    from datetime import date
+
+    from policy_targets.comparisons.errors import UsageError
+
+    if value is None:
+        return date.today()
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--as-of {value!r} is not a date; write YYYY-MM-DD") from None

@@ -129,7 +129,10 @@ def trajectory_page(found: list, payloads: list[dict], lang: str) -> dict:
     sections, documents = [], {}
     for trajectory, payload in zip(found, payloads, strict=True):
         points = []
-        for point, record in zip(trajectory.points, payload["points"], strict=True):
+        # The figures reported as achieved stand in a table of their own, by date.
+        reported = [r for r in payload["points"] if r.get("kind") == "reported"]
+        figures = [r for r in payload["points"] if r.get("kind") != "reported"]
+        for point, record in zip(trajectory.points, figures, strict=True):
             target, step = point.target, point.step
             entry = with_shown(record, target, lang)
             change = step.change if step else None
@@ -161,6 +164,7 @@ def trajectory_page(found: list, payloads: list[dict], lang: str) -> dict:
             {
                 **payload,
                 "points": points,
+                "reported": reported,
                 "charts": charts,
                 "title": say(
                     "trajectory_title",

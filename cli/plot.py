@@ -128,6 +128,7 @@ CHART_WORDS = {
     "legend_scopes": ("Scope; line: scope, measure", "范围；线：范围，计量"),
     "legend_scope": ("Scope", "范围"),
     "line": ("line", "线"),
+    "reported": ("reported", "报告值"),
     "no_figure": ("no figure", "无数值"),
     "for_year": ("for {year}", "{year}年"),
     "measures_differ": ("measures differ", "计量不同"),
@@ -148,7 +149,9 @@ def _word(key: str, lang: str, **fields) -> str:
     return (chinese if is_zh(lang) else english).format(**fields)
 
 
-def plot_trajectory(trajectories: list, path: Path, force: bool, lang: str | None = None) -> None:
+def plot_trajectory(
+    trajectories: list, path: Path, force: bool, lang: str | None = None, reports=None
+) -> None:
     """Targets as markers shaped by their comparator, baselines as hollow circles; a line
     joins the points that compare, one line style per measure, so that no line crosses
     from one measure to another. One trajectory: one colour per source document. Several
@@ -162,11 +165,37 @@ def plot_trajectory(trajectories: list, path: Path, force: bool, lang: str | Non
     lang, settings = _chart_language(plt, lang)
     # The settings hold for this chart only, not for the next one drawn in this process.
     with plt.rc_context(settings):
-        chart = _trajectory_chart(plt, trajectories, lang, fmt)
+        chart = _trajectory_chart(plt, trajectories, lang, fmt, reports or {})
     write_atomically(path, chart, force)
 
 
-def _trajectory_chart(plt, trajectories: list, lang: str, fmt: str) -> bytes:
+def _reported_line(
+    axes, found: list, unit: str, colours, index: int, scopes: bool, lang
+) -> list[float]:
+    """The figures reported as achieved, as a line of small dots, in the unit of the
+    targets only. A report as of 31 December of a year stands on that year, where the
+    target for the end of that year stands; one of June halfway before it."""
+    from datetime import date
+
+    found = [r for r in found if r.normalized_unit == unit]
+    if not found:
+        return []
+    days = [date.fromisoformat(r.as_of) for r in found]
+    x = [d.year - 1 + d.timetuple().tm_yday / (366 if d.year % 4 == 0 else 365) for d in days]
+    where = f"{scope_name(found[0].scope, lang)}: " if scopes else ""
+    axes.plot(
+        x,
+        [r.normalized for r in found],
+        color=colours[index % len(colours)] if scopes else "#333333",
+        marker=".",
+        linewidth=1.5,
+        zorder=2,
+        label=f"{where}{_word('reported', lang)}",
+    )
+    return x
+
+
+def _trajectory_chart(plt, trajectories: list, lang: str, fmt: str, reports: dict) -> bytes:
     indicator = trajectories[0].indicator
     points = [p for t in trajectories for p in t.points]
     scopes = len(trajectories) > 1
@@ -224,6 +253,11 @@ def _trajectory_chart(plt, trajectories: list, lang: str, fmt: str) -> bytes:
                 ha="center",
                 fontsize=9,
             )
+    reported_at: list[float] = []
+    for index, found in enumerate(trajectories):
+        reported_at += _reported_line(
+            axes, reports.get(found.scope, []), unit, colours, index, scopes, lang
+        )
     handles, labels = axes.get_legend_handles_labels()
     unique = dict(zip(labels, handles, strict=True))
     if scopes:
@@ -254,7 +288,7 @@ def _trajectory_chart(plt, trajectories: list, lang: str, fmt: str) -> bytes:
     axes.xaxis.get_major_locator().set_params(integer=True)
     years = [p.target.year for p in points]
     if min(years) == max(years):  # one year: a narrow axis, not a century
-        axes.set_xlim(min(years) - 1, max(years) + 1)
+        axes.set_xlim(min([*years, *reported_at]) - 1, max([*years, *reported_at]) + 1)
     axes.grid(alpha=0.3)
     axes.margins(y=0.2)
     return _drawn(plt, figure, fmt)

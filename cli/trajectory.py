@@ -9,7 +9,7 @@ from policy_targets.comparisons.vocabulary import ALL_SCOPES, Ambition
 
 from . import completion, context
 from .labels import is_zh, kind_word, reason, say, scope_name, series_label, term
-from .options import LangOption
+from .options import AsOfOption, LangOption, parse_day
 from .output import (
     ForceOption,
     FormatOption,
@@ -49,6 +49,7 @@ HEADERS = [
     "verdict",
     "ambition",
     "why",
+    "status",
     "quote",
 ]
 
@@ -92,11 +93,14 @@ def _chart(trajectory, lang: str):
     return text
 
 
-def _section(trajectory, lang: str) -> Section:
-    """One scope's figures: a row per point, the chart below them on a terminal."""
+def _section(trajectory, lang: str, merged: list[dict]) -> Section:
+    """One scope's figures: a row per point, with each target's status, and the reported
+    figures in date order (`merged`, outcomes.with_reports); the chart below them on a
+    terminal."""
     from policy_targets.comparisons.vocabulary import SECONDARY_KINDS
 
     from .notes import Notes
+    from .outcome_rows import interleave
 
     indicator = trajectory.indicator
     notes = Notes()
@@ -129,10 +133,13 @@ def _section(trajectory, lang: str) -> Section:
             ]
         )
         styles.append(VERDICT_STYLES.get(step.verdict) if step else None)
+    rows, styles = interleave(rows, styles, merged, lang)
     footer = notes.take(lang)
     if trajectory.without_figure:
         ids = ", ".join(document.id for document in trajectory.without_figure)
         footer.append(say("no_figure_in", lang, ids=ids))
+    if any(point.get("kind") == "reported" for point in merged):
+        footer.insert(0, say("reported_apart", lang))
     name = say(
         "trajectory_title",
         lang,
@@ -160,10 +167,21 @@ def _page(found: list, payloads: list[dict], lang: str):
     return page
 
 
-def build_report(trajectory, lang: str) -> Report:
+def _payload(trajectory, data, day) -> dict:
+    """The trajectory's dict, its points with their statuses and the reported figures."""
+    from policy_targets.comparisons.outcomes import with_reports
+
     payload = trajectory.to_dict()
+    targets = [point.target for point in trajectory.points]
+    payload["points"] = with_reports(payload["points"], targets, data, trajectory.scope, day)
+    payload["as_of"] = day.isoformat()
+    return payload
+
+
+def build_report(trajectory, lang: str, data, day) -> Report:
+    payload = _payload(trajectory, data, day)
     return Report(
-        [_section(trajectory, lang)],
+        [_section(trajectory, lang, payload["points"])],
         [_flat(point) for point in payload["points"]],
         json=payload,
         page=_page([trajectory], [payload], lang),
@@ -171,7 +189,7 @@ def build_report(trajectory, lang: str) -> Report:
     )
 
 
-def build_report_all(found: list, lang: str) -> Report:
+def build_report_all(found: list, lang: str, data, day) -> Report:
     """`--scope all`: a section per scope, one after the other; CSV rows carry their
     scope; JSON has the indicator once and an object per scope."""
     indicator = found[0].indicator
@@ -180,12 +198,12 @@ def build_report_all(found: list, lang: str) -> Report:
         "name_en": indicator.name_en,
         "name_zh": indicator.name_zh,
         "scope": ALL_SCOPES,
-        "scopes": {t.scope: t.to_dict() for t in found},
+        "scopes": {t.scope: _payload(t, data, day) for t in found},
     }
     payloads = list(payload["scopes"].values())
     rows = [_flat(point) for one in payloads for point in one["points"]]
     return Report(
-        [_section(t, lang) for t in found],
+        [_section(t, lang, payload["scopes"][t.scope]["points"]) for t in found],
         rows,
         json=payload,
         page=_page(found, payloads, lang),
@@ -194,9 +212,15 @@ def build_report_all(found: list, lang: str) -> Report:
 
 
 def _flat(point: dict) -> dict:
-    """A point as one CSV line: the target record, its normalized value in two columns,
-    and the step from the point before."""
-    flat = flat_target({k: v for k, v in point.items() if k != "step"})
+    """A point as one CSV line: the target record (or the reported figure, its source as
+    source_… columns), its normalized value in two columns, the step from the point
+    before and the target's status."""
+    from .outcome_rows import flat_status
+
+    reported = point.get("kind") == "reported"  # its source is a page, not a file name
+    skipped = ("step", "status", "source") if reported else ("step", "status")
+    flat = flat_target({k: v for k, v in point.items() if k not in skipped})
+    flat.update(flat_status(point))
     step = point["step"] or {}
     flat["verdict"] = step.get("verdict")
     flat["ambition"] = step.get("ambition")
@@ -224,6 +248,7 @@ def trajectory_command(
         ),
     ] = "shandong",
     lang: LangOption = None,
+    as_of: AsOfOption = None,
     plot: Annotated[
         Path | None,
         typer.Option(
@@ -243,7 +268,10 @@ def trajectory_command(
     from policy_targets.comparisons.lookup import resolve_indicator, resolve_scope
     from policy_targets.comparisons.trajectory import trajectories, trajectory
 
+    from .outcome_rows import reports
+
     lang = context.language(ctx, lang)
+    day = parse_day(as_of)
     data = context.dataset(ctx)
     scope = resolve_scope(data, scope, allow_all=True)
     chosen = resolve_indicator(data, indicator)
@@ -256,8 +284,11 @@ def trajectory_command(
         from .plot import plot_trajectory
 
         check_output(fmt, output, force, plot)
-        plot_trajectory(found, plot, force, lang)
-    report = build_report_all(found, lang) if scope == ALL_SCOPES else build_report(found[0], lang)
+        plot_trajectory(found, plot, force, lang, reports(data, found, day))
+    if scope == ALL_SCOPES:
+        report = build_report_all(found, lang, data, day)
+    else:
+        report = build_report(found[0], lang, data, day)
     emit(report, fmt, output, force)
 
 

@@ -53,6 +53,8 @@ def validate_command(
         targets=len(dataset.targets),
         indicators=len(dataset.indicators),
     )
+    if dataset.reported:  # an optional file: named only when it is there
+        summary += say("validated_reported", lang, n=len(dataset.reported))
     if sources is None:
         typer.echo(summary)
         return
@@ -73,7 +75,7 @@ def validate_command(
 def schema_command(
     kind: Annotated[
         FileKind | None,
-        typer.Argument(metavar="[KIND]", help="document, catalogue or coverage-ignore."),
+        typer.Argument(metavar="[KIND]", help="document, catalogue, coverage-ignore or reported."),
     ] = None,
     write: Annotated[
         Path | None,
@@ -110,8 +112,8 @@ def schema_command(
         return
     if kind is None:
         raise UsageError(
-            "name a kind of file: document, catalogue or coverage-ignore "
-            "(or --write DIR for all three)"
+            "name a kind of file: document, catalogue, coverage-ignore or reported "
+            "(or --write DIR for all four)"
         )
     if output is None:
         typer.echo(schemas[kind].decode(), nl=False)

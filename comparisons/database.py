@@ -27,12 +27,14 @@ _TYPES = {
 INDEXES = {
     "documents": [("scope",), ("year",)],
     "indicators": [("category",)],
-    "targets": [("indicator",), ("scope", "target_year"), ("category",)],
+    "targets": [("indicator",), ("scope", "target_year"), ("category",), ("status",)],
+    "reported": [("indicator",), ("scope", "as_of")],
 }
 # Full-text indexes: table → indexed columns.
 FULL_TEXT = {
     "targets": ("name_en", "name_zh", "quote", "note"),
     "indicators": ("name_en", "name_zh", "aliases"),
+    "reported": ("quote", "note", "publisher", "title"),
 }
 
 

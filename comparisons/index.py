@@ -31,7 +31,7 @@ from typing import Any
 
 from . import __version__
 from .layout import MAX_DATA_BYTES, UNIT_DEFINITIONS, display
-from .records import Dataset, Document, Indicator, Target
+from .records import Dataset, Document, Indicator, Reported, Target
 
 PREFIX = "entry-"  # entry-<key>.msgpack
 SUFFIX = ".msgpack"
@@ -285,6 +285,23 @@ class Index:
         if document is not None and not problems:
             self._store(entry, path, content, (document, targets))
         return document, targets, problems
+
+    def reported(
+        self, path: Path, build: Callable[[], tuple[list[Reported], list]]
+    ) -> tuple[list[Reported], list]:
+        try:
+            content = path.read_bytes()
+        except OSError:
+            return build()
+        entry = self._entry(b"reported", self.catalogue_bytes, content)
+        stored = read_entry(entry, list[Reported])
+        if stored is not None:
+            shown = display(path)  # the key holds the content, not the place
+            return [_replace(r, path=shown) for r in stored], []
+        reported, problems = build()
+        if not problems:
+            self._store(entry, path, content, reported)
+        return reported, problems
 
     def _store(self, entry: Path, source: Path, content: bytes, value: Any) -> None:
         try:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 CATALOGUE = "indicators.yaml"
 IGNORE_LIST = "coverage-ignore.yaml"
-NOT_DOCUMENTS = {CATALOGUE, IGNORE_LIST}
+REPORTED = "reported.yaml"  # figures reported as achieved; optional
+NOT_DOCUMENTS = {CATALOGUE, IGNORE_LIST, REPORTED}
 # A data file holds one document's targets: 100 000 generated targets in one file take
 # about 25 MB of YAML (benchmarks/generate.py), the real ones 30 KB. As for sources
 # (provenance.MAX_SOURCE_BYTES), a larger file is refused before it is read: a sparse
@@ -85,6 +86,7 @@ def display(path: Path) -> str:
 
 
 def file_kind(path: Path) -> str:
-    """Which kind of file this is, by name: catalogue, coverage-ignore or document
-    (a FileKind value, which selects its JSON Schema)."""
-    return {CATALOGUE: "catalogue", IGNORE_LIST: "coverage-ignore"}.get(path.name, "document")
+    """Which kind of file this is, by name: catalogue, coverage-ignore, reported or
+    document (a FileKind value, which selects its JSON Schema)."""
+    kinds = {CATALOGUE: "catalogue", IGNORE_LIST: "coverage-ignore", REPORTED: "reported"}
+    return kinds.get(path.name, "document")

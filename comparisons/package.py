@@ -1,4 +1,5 @@
-"""The dataset as three related tables — documents, indicators, targets — described once.
+"""The dataset as four related tables — documents, indicators, targets (each with its
+status), reported figures — described once.
 
 The Frictionless data package (`datapackage.json` plus one CSV per table) and the SQLite
 database are both built from these definitions, so a column has one name, one type and
@@ -8,10 +9,11 @@ one description wherever the data is published.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .records import Dataset, Document, Indicator
+from .records import Dataset, Document, Indicator, Reported
 from .vocabulary import (
     SECONDARY_KINDS,
     Category,
@@ -20,6 +22,7 @@ from .vocabulary import (
     DocumentKind,
     Kind,
     Measure,
+    Status,
 )
 
 NAME = "policy-targets"
@@ -27,8 +30,12 @@ TITLE = "Numeric targets of Shandong's digital-province plans"
 DESCRIPTION = (
     "Every quantitative target and baseline of five Shandong digital-province documents "
     "(2018-2025): the value and unit as written, the value normalized to base units, the "
-    "measure, the year the figure refers to, and a verbatim quote with its section."
+    "measure, the year the figure refers to, and a verbatim quote with its section; the "
+    "figures reported as achieved, each with its quote and page, and every target's status."
 )
+if TYPE_CHECKING:
+    from .outcomes import Outcome
+
 LICENSE = {
     "name": "MIT",
     "path": "https://opensource.org/licenses/MIT",
@@ -230,7 +237,104 @@ TARGET_COLUMNS = (
     ),
 )
 
+# Each target's status (comparisons/outcomes.py) on the day of the export.
+STATUS_COLUMNS = (
+    Column(
+        "status",
+        "string",
+        "What became of a target by the reported figures, on `status_as_of` (README, "
+        "Outcomes); empty for a baseline.",
+        required=False,
+        enum=_values(Status),
+    ),
+    Column("status_reason", "string", "Why, in words: which report, which target, the gap.", False),
+    Column(
+        "status_gap",
+        "number",
+        "The deciding report's figure less the target's, in `normalized_unit` (percentage "
+        "points for shares); empty without a report.",
+        required=False,
+    ),
+    Column(
+        "status_report_as_of",
+        "date",
+        "`as_of` of that report (a row of reported, with the same indicator and scope).",
+        required=False,
+    ),
+    Column("status_as_of", "date", "The day the status is computed for.", required=False),
+)
+TARGET_COLUMNS += STATUS_COLUMNS
+
 TARGET_KEY = ("document", "indicator", "scope", "kind", "target_year", "measure")
+
+REPORTED_COLUMNS = (
+    Column("indicator", "string", "Id of the indicator (indicators.id).", pattern=KEBAB),
+    Column("scope", "string", "Whose figure: shandong, binzhou …", pattern=KEBAB),
+    Column("value", "number", "The number exactly as written, in the unit of `unit`.", minimum=0),
+    Column("unit", "string", "The unit exactly as written: 万个, %, 市 …"),
+    Column(
+        "comparator",
+        "string",
+        "How the report bounds the figure (超过 is more_than, 达到 exactly).",
+        enum=_values(Comparator),
+    ),
+    Column("measure", "string", "What the figure counts (as in targets).", enum=_values(Measure)),
+    Column("as_of", "date", "The date the figure refers to (a year's end is YYYY-12-31)."),
+    Column(
+        "settles",
+        "boolean",
+        "False when the figure may count on another basis than the indicator: listed, never "
+        "used for a status.",
+    ),
+    Column("quote", "string", "The verbatim words that state the figure."),
+    Column("as_written", "string", "The figure as the quote writes it.", required=False),
+    Column("note", "string", "Curator's note; empty when there is none.", required=False),
+    Column("normalized", "number", "`value` in the base unit of `normalized_unit`.", minimum=0),
+    Column("normalized_unit", "string", "Unit of `normalized` (as in targets).", required=False),
+    Column("publisher", "string", "Who published the page quoted."),
+    Column("title", "string", "The page's title."),
+    Column("published", "date", "When the page was published."),
+    Column("url", "string", "The page's address."),
+    Column("secondary", "boolean", "True when the page re-publishes or reports the figure."),
+    Column(
+        "original_publisher",
+        "string",
+        "When secondary: whose figure it is; empty otherwise.",
+        required=False,
+    ),
+)
+REPORTED_KEY = ("indicator", "scope", "measure", "as_of")
+
+
+def reported_row(report: Reported) -> dict[str, Any]:
+    """A reported figure (outcomes.reported_record) with its source and normalized amount
+    as columns."""
+    from .outcomes import reported_record
+
+    row = reported_record(report)
+    source = row.pop("source")
+    normalized = row.pop("normalized")
+    row["normalized"], row["normalized_unit"] = normalized["magnitude"], normalized["unit"]
+    return {**row, **source}
+
+
+def status_columns(outcome: Outcome | None, as_of: date) -> dict[str, Any]:
+    """A target's STATUS_COLUMNS."""
+    if outcome is None:
+        return {
+            "status": None,
+            "status_reason": None,
+            "status_gap": None,
+            "status_report_as_of": None,
+            "status_as_of": as_of.isoformat(),
+        }
+    return {
+        "status": str(outcome.status),
+        "status_reason": outcome.text,
+        "status_gap": outcome.gap,
+        "status_report_as_of": outcome.report.as_of if outcome.report else None,
+        "status_as_of": as_of.isoformat(),
+    }
 
 
 def document_row(document: Document) -> dict[str, Any]:
@@ -251,16 +355,22 @@ def target_row(record: dict[str, Any]) -> dict[str, Any]:
     row = dict(record)
     normalized = row.pop("normalized")
     row["normalized"], row["normalized_unit"] = normalized["magnitude"], normalized["unit"]
-    period = row.pop("period")
-    row["period_start"], row["period_end"] = period["start"], period["end"]
+    period = row.pop("period", None)  # a reported figure has a date instead, `as_of`
+    if period is not None:
+        row["period_start"], row["period_end"] = period["start"], period["end"]
     return row
 
 
-def tables(dataset: Dataset) -> list[Table]:
-    """The three tables, with their rows."""
-    from .results import dataset_records, indicator_record
+def tables(dataset: Dataset, as_of: date) -> list[Table]:
+    """The four tables, with their rows; each target's status as on `as_of`."""
+    from .outcomes import statuses
+    from .results import dataset_record, dataset_targets, indicator_record
 
-    target_rows = [target_row(r) for r in dataset_records(dataset)]
+    targets = list(dataset_targets(dataset))
+    target_rows = [
+        {**target_row(dataset_record(dataset, target)), **status_columns(outcome, as_of)}
+        for target, outcome in zip(targets, statuses(dataset, targets, as_of), strict=True)
+    ]
     documents = sorted(dataset.documents.values(), key=lambda d: (d.year, d.id))
     built = [
         Table(
@@ -288,6 +398,16 @@ def tables(dataset: Dataset) -> list[Table]:
             TARGET_KEY,
             (ForeignKey("document", "documents"), ForeignKey("indicator", "indicators")),
             rows=target_rows,
+        ),
+        Table(
+            "reported",
+            "Reported figures",
+            "One row per figure reported as achieved, with the words that state it and the "
+            "page they were published on.",
+            REPORTED_COLUMNS,
+            REPORTED_KEY,
+            (ForeignKey("indicator", "indicators"),),
+            rows=[reported_row(r) for r in dataset.reported],
         ),
     ]
     for table in built:

@@ -256,6 +256,103 @@ class CoverageIgnore(_Entry):
     ignore: list[IgnoreEntry]
 
 
+# --- figures reported as achieved ------------------------------------------------------------
+
+ISO_DAY = r"^\d{4}-\d{2}-\d{2}$"
+URL = r"^https?://[^\s]+$"
+# Checked where the file is read, as KebabId is; `_iso_date` then checks the day is real.
+IsoDate = Annotated[
+    str,
+    Meta(
+        description='quoted ISO date, e.g. "2023-12-31"',
+        extra_json_schema={"pattern": ISO_DAY},
+        extra={"pattern": ISO_DAY},
+    ),
+]
+
+
+class ReportedSource(_Entry):
+    """Where a reported figure was published: the original publisher, and whether the
+    page at `url` re-publishes or reports it (secondary)."""
+
+    publisher: Annotated[str, Meta(min_length=1, description="who stated the figure first")]
+    title: Text
+    published: IsoDate
+    url: Annotated[
+        str,
+        Meta(
+            description="the address of the page quoted",
+            extra_json_schema={"pattern": URL},
+            extra={"pattern": URL},
+        ),
+    ]
+    secondary: Annotated[
+        bool, Meta(description="the page re-publishes or reports the figure (a news report)")
+    ]
+    original_publisher: (
+        Annotated[str, Meta(min_length=1, description="when secondary: whose figure it is")] | None
+    ) = None
+
+    checks: ClassVar[dict[str, Callable[[Any], None]]] = {"published": _iso_date}
+
+
+class ReportedEntry(_Entry, kw_only=True):
+    """A figure reported as achieved, as written in `targets/reported.yaml`."""
+
+    indicator: KebabId
+    scope: Annotated[KebabId, Meta(description="whose figure: shandong, binzhou, …")]
+    value: Annotated[
+        float, Meta(ge=0, le=LARGEST_VALUE, description="the number exactly as written")
+    ]
+    unit: Annotated[str, Meta(min_length=1, description="the unit exactly as written: 万个, %")]
+    comparator: Annotated[
+        Comparator, Meta(description="as the report words it: 超过 is more_than, 达到 exactly")
+    ]
+    measure: Measure
+    as_of: Annotated[IsoDate, Meta(description="the date the figure refers to, e.g. year end")]
+    settles: Annotated[
+        bool,
+        Meta(
+            description="false when the figure may count on another basis than the indicator "
+            "(cities rated, not cities meeting a standard): listed, never used for a status"
+        ),
+    ] = True
+    quote: Annotated[str, Meta(min_length=2, description="the verbatim words stating the figure")]
+    as_written: (
+        Annotated[str, Meta(min_length=1, description="the figure as the quote writes it")] | None
+    ) = None
+    note: str | None = None
+    source: ReportedSource
+
+    checks: ClassVar[dict[str, Callable[[Any], None]]] = {"value": _not_tiny, "as_of": _iso_date}
+
+    def rules(self) -> None:
+        if self.comparator == Comparator.between:
+            raise RuleError(
+                "a reported figure is one number, not a range",
+                field="comparator",
+                fix="use exactly, about, at_least, more_than or at_most",
+            )
+        if self.as_written is not None and self.as_written not in self.quote:
+            raise RuleError(
+                f"as_written {self.as_written!r} is not part of the quote",
+                field="as_written",
+                fix="copy the figure's words from the quote",
+            )
+        if self.source.published < self.as_of:
+            raise RuleError(
+                f"published {self.source.published} is before as_of {self.as_of}",
+                field="as_of",
+                fix="give the date the figure refers to, on or before its publication",
+            )
+
+
+class ReportedFile(_Entry):
+    """The `targets/reported.yaml` file."""
+
+    reported: list[ReportedEntry]
+
+
 # --- the records loading derives -----------------------------------------------------------
 
 
@@ -278,6 +375,21 @@ class Target(TargetEntry, kw_only=True, order=True, array_like=True, gc=False):
     normalized_upper: float | None = None  # `upper`, normalized
 
 
+class Reported(ReportedEntry, kw_only=True, order=True, array_like=True, gc=False):
+    """A reported figure as loaded: its entry and its normalized amount."""
+
+    normalized: float
+    normalized_unit: str
+    dimension: Dimension
+    line: int = 0  # line of the entry in reported.yaml
+    path: str = ""  # reported.yaml, as shown in messages
+
+    @property
+    def year(self) -> int:
+        """The year the figure refers to."""
+        return int(self.as_of[:4])
+
+
 @dataclass
 class Dataset:
     """A loaded dataset; `loading.py` fills it, and nothing changes it afterwards."""
@@ -285,6 +397,7 @@ class Dataset:
     documents: dict[str, Document] = field(default_factory=dict)
     indicators: dict[str, Indicator] = field(default_factory=dict)
     targets: list[Target] = field(default_factory=list)
+    reported: list[Reported] = field(default_factory=list)  # in file order
 
     @cached_property
     def _by_document(self) -> dict[str, list[Target]]:
@@ -316,12 +429,14 @@ FILE_ENTRIES = {
     FileKind.document: DocumentFile,
     FileKind.catalogue: Catalogue,
     FileKind.coverage_ignore: CoverageIgnore,
+    FileKind.reported: ReportedFile,
 }
 SCHEMA_FILES = {kind: f"{kind.value}.schema.json" for kind in FileKind}
 
 
 def json_schemas() -> dict[FileKind, dict]:
-    """One JSON Schema per kind of data file (document, catalogue, coverage-ignore), so
+    """One JSON Schema per kind of data file (document, catalogue, coverage-ignore,
+    reported), so
     that an editor or check-jsonschema names the very field that is wrong rather than
     "not valid under any of the given schemas". Made from the entry classes, so derived
     fields never appear."""

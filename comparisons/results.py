@@ -75,9 +75,13 @@ def dataset_record(dataset: Dataset, target: Target) -> dict:
     )
 
 
-def dataset_records(dataset: Dataset) -> Iterator[dict]:
+def dataset_targets(dataset: Dataset) -> Iterator[Target]:
     """Every target of every document, documents by year and id, targets in file order."""
     for document in sorted(dataset.documents.values(), key=lambda d: (d.year, d.id)):
-        indicators = dataset.indicators
-        for target in dataset.targets_of(document.id):
-            yield target_record(target, document, indicators[target.indicator])
+        yield from dataset.targets_of(document.id)
+
+
+def dataset_records(dataset: Dataset) -> Iterator[dict]:
+    """The records of `dataset_targets`, in its order."""
+    for target in dataset_targets(dataset):
+        yield dataset_record(dataset, target)

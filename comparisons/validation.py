@@ -23,7 +23,7 @@ import msgspec
 from msgspec import inspect
 
 from .errors import Problem
-from .records import KEBAB, RuleError
+from .records import ISO_DAY, KEBAB, URL, RuleError
 
 
 class Invalid(NamedTuple):
@@ -43,6 +43,8 @@ FIX_MAPPING = "write a mapping of keys and values"
 # What a pattern of `records.py` asks for, in words, and how to meet it.
 PATTERNS = {
     KEBAB: ("a kebab-case id", "use a kebab-case id such as smart-communities"),
+    ISO_DAY: ("an ISO date", 'write a quoted ISO date, e.g. "2023-06-17"'),
+    URL: ("a web address", "write the page's address, starting http:// or https://"),
 }
 _BAD = object()  # a value with a problem: the entry holding it is not built
 

@@ -111,6 +111,7 @@ class FileKind(StrEnum):
     document = "document"  # <document-id>.yaml
     catalogue = "catalogue"  # indicators.yaml
     coverage_ignore = "coverage-ignore"  # coverage-ignore.yaml
+    reported = "reported"  # reported.yaml: figures reported as achieved
 
 
 # Kinds of document that report on a document rather than being it: its figures are
@@ -194,6 +195,30 @@ class ReasonCode(StrEnum):
     zero_whole = "zero-whole"  # no share: the whole's figure is 0
     lapsed = "lapsed"  # due before the later document's year
     not_restated = "not-restated"  # still due, and the later document gives no figure
+
+
+class Status(StrEnum):
+    """What became of a target, by the figures reported as achieved (comparisons/
+    outcomes.py), after the mid-term reviews of the 十四五 plans and Net Zero Tracker."""
+
+    met_early = "met early"  # a report dated before the target's year reaches it
+    met = "met"  # the report for the target's year reaches it
+    not_met = "not met"  # the report for the target's year falls short
+    on_track = "on track"  # not yet due; the pace of the latest two reports reaches it
+    behind = "behind"  # not yet due; that pace does not reach it by its year
+    no_report = "no report"  # due, but no report for its year
+    not_yet_due = "not yet due"  # not due, and fewer than two reports to give a pace
+
+
+STATUS_NAMES_ZH = {
+    Status.met_early: "提前实现",
+    Status.met: "已实现",
+    Status.not_met: "未实现",
+    Status.on_track: "符合预期",
+    Status.behind: "相对滞后",
+    Status.no_report: "暂无数据",
+    Status.not_yet_due: "未到期",
+}
 
 
 # Chinese names of the categories, which search matches as well as the English ids

@@ -181,13 +181,51 @@ class Builder:
         )
 
     @staticmethod
-    def dataset(documents, indicators, targets):
+    def reported(
+        value=10.0,
+        as_of="2023-12-31",
+        *,
+        indicator="x",
+        comparator="exactly",
+        measure="level",
+        scope="shandong",
+        dimension="count",
+        published=None,
+        settles=True,
+    ):
+        from policy_targets.comparisons.records import Reported, ReportedSource
+
+        return Reported(
+            indicator=indicator,
+            scope=scope,
+            value=value,
+            unit="个",
+            comparator=comparator,
+            measure=measure,
+            as_of=as_of,
+            settles=settles,
+            quote=f"{value:g}个",
+            source=ReportedSource(
+                publisher="publisher",
+                title="title",
+                published=published or as_of,
+                url="https://example.org/report",
+                secondary=False,
+            ),
+            normalized=value,
+            normalized_unit="",
+            dimension=dimension,
+        )
+
+    @staticmethod
+    def dataset(documents, indicators, targets, reported=()):
         from policy_targets.comparisons.records import Dataset
 
         return Dataset(
             documents={d.id: d for d in documents},
             indicators={i.id: i for i in indicators},
             targets=list(targets),
+            reported=list(reported),
         )
 
 

@@ -114,7 +114,7 @@ def test_the_unbroken_file_is_valid(run, workspace, sources, dataset):
     args = install(valid, workspace, sources)
     summary = (
         f"ok: {len(dataset.documents) + 1} documents, {len(dataset.targets) + 1} targets, "
-        f"{len(dataset.indicators)} indicators"
+        f"{len(dataset.indicators)} indicators, {len(dataset.reported)} reported figures"
     )
     result = run(*args[:3])
     assert (result.exit_code, result.stdout, result.stderr) == (0, summary + "\n", "")

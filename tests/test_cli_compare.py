@@ -266,7 +266,7 @@ def test_summary_comes_first(run):
 
 
 def test_piped_table_is_grouped_one_line_per_row(run):
-    lines = run("compare", "2023", "2025").stdout.splitlines()
+    lines = run("compare", "2023", "2025", "--as-of", "2026-12-06").stdout.splitlines()
     titles = [line for line in lines if line.split(":")[0] in SECTION_NAMES]
     assert titles == [
         "Changes: targets in both documents",
@@ -285,6 +285,8 @@ def test_piped_table_is_grouped_one_line_per_row(run):
         "(2023,",
         "cumulative)",
         "2023",
+        "no",
+        "report",
     ]
     headers = lines[lines.index("New: only in 2025-work-points") + 1].split()
     assert headers == ["Indicator", "2025-work-points", "Normalized"]  # no empty columns
@@ -294,7 +296,7 @@ SECTION_NAMES = {"Changes", "New", "Lapsed", "Not restated"}
 
 
 def test_markdown_has_a_table_per_section(run, markdown_tables):
-    result = run("compare", "2023", "2025", "--format", "markdown")
+    result = run("compare", "2023", "2025", "--format", "markdown", "--as-of", "2026-12-06")
     assert result.exit_code == 0
     changes, new, lapsed, not_restated = markdown_tables(result.stdout)
     assert changes[0] == [
@@ -311,7 +313,8 @@ def test_markdown_has_a_table_per_section(run, markdown_tables):
     assert (len(new), len(lapsed), len(not_restated)) == (23, 44, 2)
     assert new[0] == ["Indicator", "2025-work-points", "Normalized"]
     assert ["Total compute", "达到12.5E (2025, level, aspirational)", "≥12.5 EFLOPS"] in new
-    assert ["5G base stations", "20万个以上 (2023, cumulative)", "2023"] in lapsed
+    assert lapsed[0] == ["Indicator", "2023-work-points", "Due", "Status"]
+    assert ["5G base stations", "20万个以上 (2023, cumulative)", "2023", "no report"] in lapsed
 
 
 def test_csv_is_one_citable_line_per_indicator(run):
@@ -369,3 +372,26 @@ def test_a_terminal_table_splits_no_word(run, width):
 def test_fail_on_change(run):
     assert run("compare", "2023", "2025", "--fail-on-change", "--format", "json").exit_code == 1
     assert run("compare", "2023", "2025", "--format", "json").exit_code == 0
+
+
+def test_lapsed_and_not_restated_rows_carry_the_earlier_targets_status(run):
+    result = run("compare", "2023", "2025", "--as-of", "2026-12-06", "--format", "json")
+    rows = json.loads(result.stdout)["rows"]
+    (stations,) = [r for r in rows if r["indicator"] == "5g-base-stations"]
+    assert stations["verdict"] == "lapsed"
+    assert stations["status"]["status"] == "no report"
+    assert stations["status"]["reason"]["code"] == "no_year_end_report"
+    with_status = {r["verdict"] for r in rows if r["status"] is not None}
+    assert with_status == {"lapsed", "not restated"}
+    assert all(r["status"] for r in rows if r["verdict"] in ("lapsed", "not restated"))
+
+
+def test_compare_csv_has_the_status_column(run):
+    import csv
+    import io
+
+    result = run("compare", "2023", "2025", "--as-of", "2021-01-01", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
+    (stations,) = [r for r in rows if r["indicator"] == "5g-base-stations"]
+    assert stations["status"] == "not yet due"
+    assert {r["status"] for r in rows if r["verdict"] in ("new", "raised")} == {""}

@@ -26,7 +26,7 @@ REQUIRED = {
 
 
 def test_export_json_has_every_target(run, dataset):
-    result = run("export", "--format", "json")
+    result = run("export", "--format", "json", "--as-of", "2026-12-06")
     assert result.exit_code == 0
     records = json.loads(result.stdout)
     assert len(records) == len(dataset.targets) == 174
@@ -56,6 +56,18 @@ def test_export_json_has_every_target(run, dataset):
         "as_written": "达到12.5E",
         "locator": "七、21",
         "note": None,
+        "outcome": {
+            "status": "no report",
+            "reason": {
+                "code": "no_year_end_report",
+                "text": "the target of at least 12.5 EFLOPS for 2025 (力争, aspirational, "
+                "judged as firm) was due at the end of 2025; no report as of 2025-12-31",
+                "target": {"value": 12.5, "unit": "EFLOPS", "comparator": "at_least", "year": 2025},
+                "aspirational": True,
+            },
+            "report": None,
+            "gap": None,
+        },
     }
     storage = next(r for r in records if r["indicator"] == "new-energy-storage-capacity")
     assert (storage["value"], storage["unit"], storage["normalized"]) == (
@@ -89,15 +101,17 @@ def test_export_markdown_has_a_table_per_document_and_a_matrix(run, dataset, mar
     result = run("export", "--format", "markdown")
     assert result.exit_code == 0
     tables = markdown_tables(result.stdout)
-    assert len(tables) == len(dataset.documents) + 1
-    counts = [len(t) - 1 for t in tables[:-1]]  # minus the header row
+    assert len(tables) == len(dataset.documents) + 2
+    counts = [len(t) - 1 for t in tables[:-2]]  # minus the header row
     by_document = {}
     for target in dataset.targets:
         by_document[target.document] = by_document.get(target.document, 0) + 1
     ordered = sorted(dataset.documents.values(), key=lambda d: (d.year, d.id))
     assert counts == [by_document[d.id] for d in ordered]
-    matrix = tables[-1]
+    matrix, reported = tables[-2:]
     assert matrix[0][:2] == ["Indicator", "Scope"]
+    assert len(reported) - 1 == len(dataset.reported)
+    assert reported[0] == ["Indicator", "Scope", "Latest report", "Quote", "Publisher", "Address"]
     years = matrix[0][2:]
     share = next(r for r in matrix if r[0] == "Digital economy share of GDP" and r[1] == "shandong")
     assert share[2 + years.index("2017")] == "=35% (baseline)"
@@ -110,7 +124,11 @@ def test_export_xlsx_has_a_sheet_per_document(run, tmp_path, dataset):
     assert run("export", "--format", "xlsx", "--output", str(target)).exit_code == 0
     book = load_workbook(target)
     ordered = sorted(dataset.documents.values(), key=lambda d: (d.year, d.id))
-    assert book.sheetnames == [d.id[:31] for d in ordered] + ["Indicators by year", "Data"]
+    assert book.sheetnames == [d.id[:31] for d in ordered] + [
+        "Indicators by year",
+        "Reported figures",
+        "Data",
+    ]
     sheet = book["2021-implementation-scheme"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:6] == ("Indicator", "Kind", "Year", "Value", "Unit", "As written")
@@ -313,10 +331,15 @@ def test_every_command_uses_the_one_target_record_shape(run, target_record_keys)
     shown = json.loads(run("show", "2025", "--format", "json").stdout)
     path = json.loads(run("trajectory", "smart-communities", "--format", "json").stdout)
     compared = json.loads(run("compare", "2023", "2025", "--format", "json").stdout)
+    assert all("outcome" in record for record in exported)  # export adds each status
     targets = {
-        "export": exported,
+        "export": [{k: v for k, v in r.items() if k != "outcome"} for r in exported],
         "show": shown,
-        "trajectory": [{k: v for k, v in p.items() if k != "step"} for p in path["points"]],
+        "trajectory": [
+            {k: v for k, v in p.items() if k not in ("step", "status")}
+            for p in path["points"]
+            if p["kind"] != "reported"
+        ],
         "compare": [row["after"] for row in compared["rows"] if row["after"]],
     }
     assert {name: len(records) for name, records in targets.items()} == {

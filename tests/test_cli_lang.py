@@ -52,7 +52,7 @@ def test_compare_in_chinese(run):
 
 
 def test_compare_sections_and_reasons_in_chinese(run):
-    rows = table(ok(run("--lang", "zh", "compare", "2018", "2021")))
+    rows = table(ok(run("--lang", "zh", "compare", "2018", "2021", "--as-of", "2026-12-06")))
     notes = ("†", "注：")
     titles = [row[0] for row in rows if len(row) == 1 and not row[0].startswith(notes)]
     assert titles[-3:] == [
@@ -65,13 +65,15 @@ def test_compare_sections_and_reasons_in_chinese(run):
         "国际互联网专用通道带宽 †10",
         "80G（2022，存量）",
         "2022年到期；2021-implementation-scheme 未给出数值",
+        "暂无数据",  # the earlier target's status: no report for the end of 2022
     ]
     assert by_name["工作进展通报频次"] == [
         "工作进展通报频次",
         "每季度（2021–2025，频次）",
         "=4 次/年",
     ]
-    assert by_name["指标"] == ["指标", "2018-digital-shandong-plan", "理由"]  # the last section
+    # the last section
+    assert by_name["指标"] == ["指标", "2018-digital-shandong-plan", "理由", "状态"]
 
 
 def test_alignment_in_chinese(run):
@@ -96,7 +98,9 @@ def test_alignment_in_chinese(run):
 
 
 def test_trajectory_in_chinese(run):
-    rows = table(ok(run("--lang", "zh", "trajectory", "digital-economy-gdp-share")))
+    rows = table(
+        ok(run("--lang", "zh", "trajectory", "digital-economy-gdp-share", "--as-of", "2026-12-06"))
+    )
     assert rows[0] == ["数字经济占GDP比重（digital-economy-gdp-share，山东）"]
     assert rows[1] == [
         "年份",
@@ -109,9 +113,11 @@ def test_trajectory_in_chinese(run):
         "判断",
         "力度",
         "理由",
+        "状态",
         "原文",
     ]
-    assert rows[4] == [
+    assert rows[4][:3] == ["2023-12-31", "报告值", "大众网（二手来源）"]
+    assert rows[6] == [
         "2025",
         "目标（力争）",
         "2025-work-points",
@@ -123,16 +129,18 @@ def test_trajectory_in_chinese(run):
         "有高有低",
         "节奏更慢：2017—2025年每年+1.88个百分点，对比2017—2022年每年+2.00个百分点；"
         "由“不低于”改为“超过”",
+        "暂无数据",
         "力争数字经济总量占全省GDP比重超过50%",
     ]
-    assert rows[5:7] == [
+    assert rows[7:] == [
+        ["报告值行为已公布的实际数值；变化与判断只比较文件中的数值"],
         ["注："],
         [
             "†1 2018-digital-shandong-plan, digital-economy-gdp-share: from the "
             "中国数字经济发展与就业白皮书(2018年), which reports 2017 figures"
         ],
+        ["未给出数值：2021-implementation-scheme, 2023-work-points"],
     ]
-    assert rows[7] == ["未给出数值：2021-implementation-scheme, 2023-work-points"]
 
 
 def test_trajectory_lower_target_in_chinese(data_copy, run):
@@ -145,9 +153,23 @@ def test_trajectory_lower_target_in_chinese(data_copy, run):
         .replace("as_written: 不少于5000个", "as_written: 不少于1500个"),
         encoding="utf-8",
     )
-    rows = table(ok(run("--data", str(data_copy), "--lang", "zh", "trajectory", "智慧社区")))
-    assert rows[3][-2:] == [
+    rows = table(
+        ok(
+            run(
+                "--data",
+                str(data_copy),
+                "--lang",
+                "zh",
+                "trajectory",
+                "智慧社区",
+                "--as-of",
+                "2026-12-06",
+            )
+        )
+    )
+    assert rows[3][-3:] == [
         "数值 -25%；推迟2年；低于 2023-work-points 为2023年定的 ≥2000个",
+        "暂无数据",
         "建成不少于1500个智慧社区",
     ]
 
@@ -291,7 +313,8 @@ def test_export_markdown_in_chinese(run, markdown_tables):
     text = ok(run("--lang", "zh", "export", "--format", "markdown"))
     tables = markdown_tables(text)
     assert tables[0][0] == ["指标", "类型", "年份", "原文数值", "计量", "换算值", "原文", "出处"]
-    matrix = tables[-1]
+    matrix = tables[-2]
+    assert tables[-1][0] == ["指标", "范围", "最新报告", "原文", "发布者", "网址"]
     assert matrix[0][:3] == ["指标", "范围", "2017"]
     assert "## 各年份指标" in text
     assert "（数值来自新闻报道，二手来源）" in text
@@ -321,8 +344,12 @@ def test_export_xlsx_headers_in_chinese(run, tmp_path):
 
 
 def test_validate_in_chinese(run):
-    assert ok(run("--lang", "zh", "validate")) == "通过：5份文件，174条目标，163项指标\n"
-    assert ok(run("validate")) == "ok: 5 documents, 174 targets, 163 indicators\n"
+    assert (
+        ok(run("--lang", "zh", "validate")) == "通过：5份文件，174条目标，163项指标，23条报告数值\n"
+    )
+    assert (
+        ok(run("validate")) == "ok: 5 documents, 174 targets, 163 indicators, 23 reported figures\n"
+    )
 
 
 def test_swapped_note_in_chinese(run):

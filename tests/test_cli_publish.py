@@ -26,7 +26,9 @@ def frictionless_validate(descriptor: Path) -> dict:
 @pytest.fixture
 def package_dir(run, tmp_path) -> Path:
     directory = tmp_path / "package"
-    result = run("export", "--format", "datapackage", "--output", str(directory))
+    result = run(
+        "export", "--format", "datapackage", "--output", str(directory), "--as-of", "2026-12-06"
+    )
     assert result.exit_code == 0, result.stderr
     return directory
 
@@ -42,6 +44,7 @@ def test_datapackage_passes_frictionless_validate(package_dir, dataset):
         "datapackage.json",
         "documents.csv",
         "indicators.csv",
+        "reported.csv",
         "targets.csv",
     ]
     report = frictionless_validate(package_dir / "datapackage.json")
@@ -51,6 +54,7 @@ def test_datapackage_passes_frictionless_validate(package_dir, dataset):
         "documents": len(dataset.documents),
         "indicators": len(dataset.indicators),
         "targets": len(dataset.targets),
+        "reported": len(dataset.reported),
     }
 
 
@@ -92,6 +96,7 @@ def test_datapackage_descriptor(package_dir, dataset):
         "documents.csv",
         "indicators.csv",
         "targets.csv",
+        "reported.csv",
     ]
     schema = resources["targets"]["schema"]
     fields = {f["name"]: f for f in schema["fields"]}
@@ -179,7 +184,7 @@ def test_publishing_needs_an_output(run, fmt, message):
 @pytest.fixture
 def database(run, tmp_path) -> sqlite3.Connection:
     path = tmp_path / "targets.db"
-    result = run("export", "--format", "sqlite", "--output", str(path))
+    result = run("export", "--format", "sqlite", "--output", str(path), "--as-of", "2026-12-06")
     assert result.exit_code == 0, result.stderr
     connection = sqlite3.connect(path)
     connection.execute("PRAGMA foreign_keys = ON")
@@ -285,3 +290,35 @@ def test_a_failed_package_write_leaves_nothing(run, tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert result.stderr == f"error: cannot write {target}: No space left on device\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_database_has_the_reported_figures_and_each_targets_status(database, dataset):
+    assert database.execute("SELECT count(*) FROM reported").fetchone()[0] == len(dataset.reported)
+    rows = database.execute(
+        "SELECT value, unit, as_of, url FROM reported WHERE indicator = '5g-base-stations' "
+        "ORDER BY as_of"
+    ).fetchall()
+    assert [(v, u, d) for v, u, d, _ in rows][-1] == (24.2, "万个", "2024-12-31")
+    assert all(url.startswith("http") for *_, url in rows)
+    status = database.execute(
+        "SELECT status, status_report_as_of, status_as_of FROM targets "
+        "WHERE indicator = '5g-base-stations' AND target_year = 2023"
+    ).fetchone()
+    assert status == ("no report", "2024-12-31", "2026-12-06")
+    baselines = database.execute(
+        "SELECT count(*) FROM targets WHERE kind = 'baseline' AND status IS NOT NULL"
+    ).fetchone()
+    assert baselines == (0,)
+
+
+def test_datapackage_reported_rows_read_back(package_dir, dataset):
+    rows = read_csv(package_dir / "reported.csv")
+    assert len(rows) == len(dataset.reported)
+    assert {r["secondary"] for r in rows} <= {"true", "false"}
+    (share,) = [
+        r
+        for r in rows
+        if r["indicator"] == "digital-economy-gdp-share" and r["as_of"] == "2023-12-31"
+    ]
+    assert (share["value"], share["unit"], share["comparator"]) == ("47", "%", "more_than")
+    assert share["quote"] == "全年数字经济总量达到4.3万亿元,占GDP比重提升2个百分点、超过47%"

@@ -26,7 +26,7 @@ def test_names_find_the_digital_economy_share(run, name):
 def test_digital_economy_share_trajectory(run):
     result = run("trajectory", "数字经济占GDP比重", "--format", "json")
     payload = json.loads(result.stdout)
-    rows = payload["points"]
+    rows = [p for p in payload["points"] if p["kind"] != "reported"]
     assert [(r["target_year"], r["kind"], r["comparator"], r["value"]) for r in rows] == [
         (2017, "baseline", "exactly", 35),
         (2022, "target", "at_least", 45),
@@ -273,7 +273,10 @@ def _sections(text: str) -> list[list[list[str]]]:
 def test_scope_all_shows_each_scope_side_by_side(run):
     result = run("trajectory", "digital-economy-gdp-share", "--scope", "all")
     assert result.exit_code == 0, result.stderr
-    sections = _sections(result.stdout)
+    sections = [
+        [row for row in section if len(row) < 2 or row[1] != "reported"]
+        for section in _sections(result.stdout)
+    ]
     assert [s[0] for s in sections] == [
         ["Digital economy share of GDP (digital-economy-gdp-share, shandong)"],
         ["Digital economy share of GDP (digital-economy-gdp-share, beijing)"],
@@ -334,7 +337,8 @@ def test_scope_all_json_has_an_object_per_scope(run):
     for scope, found in payload["scopes"].items():
         assert found["scope"] == scope
         assert {p["scope"] for p in found["points"]} == {scope}
-    assert [p["value"] for p in payload["scopes"]["shandong"]["points"]] == [35, 45, 50]
+    shandong = payload["scopes"]["shandong"]["points"]
+    assert [p["value"] for p in shandong if p["kind"] != "reported"] == [35, 45, 50]
     assert [p["value"] for p in payload["scopes"]["shanghai"]["points"]] == [48.9]
     single = run("trajectory", "digital-economy-gdp-share", "--scope", "beijing", "-f", "json")
     assert json.loads(single.stdout) == payload["scopes"]["beijing"]
@@ -346,6 +350,7 @@ def test_scope_all_csv_rows_carry_their_scope(run):
 
     result = run("trajectory", "digital-economy-gdp-share", "--scope", "all", "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
+    rows = [r for r in rows if r["kind"] != "reported"]
     assert [(r["scope"], r["target_year"], r["value"]) for r in rows] == [
         ("shandong", "2017", "35"),
         ("shandong", "2022", "45"),
@@ -396,9 +401,13 @@ def test_scope_all_plot_draws_one_series_per_scope(run, tmp_path, monkeypatch):
     assert result.exit_code == 0, result.stderr
     assert chart.read_bytes().startswith(b"\x89PNG")
     (drawn,) = figures
-    assert drawn["lines"] == [("shandong: share (a share)", [2017, 2022, 2025], [35.0, 45.0, 50.0])]
+    assert drawn["lines"] == [
+        ("shandong: share (a share)", [2017, 2022, 2025], [35.0, 45.0, 50.0]),
+        ("shandong: reported", [2023.0, 2024.0], [47.0, 49.0]),  # as of each 31 December
+    ]
     assert drawn["legend"] == [
         "shandong: share (a share)",
+        "shandong: reported",
         "shandong",
         "beijing",
         "shanghai",
@@ -444,3 +453,50 @@ def test_a_refused_format_leaves_no_chart(tmp_path, run, output_args, message):
         result = run(*args, "--plot", str(chart), *output_args)
         assert (result.exit_code, result.stderr) == (2, f"error: {message}\n")
         assert not chart.exists()
+
+
+def test_reported_figures_are_points_of_their_own_kind_in_date_order(run):
+    result = run("trajectory", "5g-base-stations", "--as-of", "2026-12-06", "--format", "json")
+    points = json.loads(result.stdout)["points"]
+    reported = [p for p in points if p["kind"] == "reported"]
+    assert len(reported) >= 3
+    assert [p["as_of"] for p in reported] == sorted(p["as_of"] for p in reported)
+    assert all(p["source"]["url"].startswith("http") and p["source"]["publisher"] for p in reported)
+    assert all(p["step"] is None and p["status"] is None for p in reported)
+    (target,) = [p for p in points if p["kind"] == "target"]
+    assert target["status"]["status"] == "no report"  # 20.2万 is as of 2024-01-11, not 2023's end
+
+
+def trajectory_on(run, indicator, day):
+    result = run("trajectory", indicator, "--as-of", day, "--format", "json")
+    points = json.loads(result.stdout)["points"]
+    (target,) = [p for p in points if p["kind"] == "target"]
+    return [p["as_of"] for p in points if p["kind"] == "reported"], target["status"]
+
+
+def test_as_of_leaves_reports_published_later_out_of_a_trajectory(run):
+    # The figure for the end of 2020 was published on 2022-06-18.
+    reported, status = trajectory_on(run, "5g-base-stations", "2022-03-31")
+    assert reported == ["2021-12-31"]
+    assert (status["status"], status["reason"]["reports"]) == ("not yet due", 1)
+
+
+def test_the_pace_of_the_first_two_5g_figures_was_on_track(run):
+    reported, status = trajectory_on(run, "5g-base-stations", "2022-07-01")
+    assert reported == ["2020-12-31", "2021-12-31"]
+    assert status["status"] == "on track"
+    # 51,000 → 101,000 in 365 days, 730 days more to the end of 2023.
+    assert status["reason"]["projected"] == 201000
+
+
+def test_the_2025_digital_economy_share_has_a_status_with_its_reason(run):
+    result = run("trajectory", "digital-economy-gdp-share", "--as-of", "2026-12-06", "-f", "json")
+    points = json.loads(result.stdout)["points"]
+    (target,) = [p for p in points if p.get("target_year") == 2025]
+    assert target["status"]["status"] == "no report"
+    assert target["status"]["reason"]["code"] == "no_year_end_report"
+    assert target["status"]["reason"]["text"] == (
+        "the target of more than 50 % for 2025 (力争, aspirational, judged as firm) was due "
+        "at the end of 2025; no report as of 2025-12-31 (the latest is as of 2024-12-31, "
+        "more than 49 %)"
+    )

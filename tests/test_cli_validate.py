@@ -2,7 +2,7 @@ def test_real_data_validates_against_the_sources(run, sources):
     result = run("validate", "--sources", str(sources), "--coverage")
     assert result.exit_code == 0, result.stdout + result.stderr
     assert result.stdout.splitlines() == [
-        "ok: 5 documents, 174 targets, 163 indicators; 174 quotes found in their sources",
+        "ok: 5 documents, 174 targets, 163 indicators, 23 reported figures; 174 quotes found in their sources",
         "coverage: all 530 numerals and words of full coverage covered by a quote or explained",
     ]
 
@@ -11,7 +11,7 @@ def test_validate_without_sources(run):
     result = run("validate")
     assert (result.exit_code, result.stdout) == (
         0,
-        "ok: 5 documents, 174 targets, 163 indicators\n",
+        "ok: 5 documents, 174 targets, 163 indicators, 23 reported figures\n",
     )
 
 

@@ -386,3 +386,15 @@ def test_statements_without_a_numeral(
         "target",
         as_written,
     )
+
+
+def test_every_reported_figure_is_stated_by_its_quote_and_has_a_page(dataset):
+    from policy_targets.comparisons.numerals import states
+    from policy_targets.comparisons.quotes import normalize_text
+
+    assert len(dataset.reported) >= 3
+    for report in dataset.reported:
+        assert states(normalize_text(report.quote), report.value, report.unit), report
+        assert report.source.url.startswith(("http://", "https://"))
+        assert report.source.publisher
+        assert report.source.published >= report.as_of

@@ -375,7 +375,7 @@ DELETED_DIRECTORY_CASES = [
     pytest.param(
         ["validate"],
         0,
-        lambda out: out == "ok: 5 documents, 174 targets, 163 indicators\n",
+        lambda out: out == "ok: 5 documents, 174 targets, 163 indicators, 23 reported figures\n",
         "",
         id="validate",
     ),

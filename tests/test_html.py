@@ -194,9 +194,13 @@ def test_trajectory_page_draws_an_inline_svg_chart(run):
 def test_trajectory_page_of_every_scope_has_a_section_and_charts_per_scope(run):
     page = page_of(run, "trajectory", "digital-economy-gdp-share", "--scope", "all")
     scopes = json_of(run, "trajectory", "digital-economy-gdp-share", "--scope", "all")["scopes"]
-    points = sum(len(s["points"]) for s in scopes.values())
+    found = [p for s in scopes.values() for p in s["points"]]
+    figures = [p for p in found if p.get("kind") != "reported"]
+    reported = [p for p in found if p.get("kind") == "reported"]
     assert len(page.tags("h2")) == len(scopes) + 1  # and the documents
-    assert len(page.tags("circle")) == len(page.tags("tr", **{"class": "row"})) == points
+    assert len(page.tags("circle")) == len(page.tags("tr", **{"class": "row"})) == len(figures)
+    # The figures reported as achieved: a table of their own, a row each.
+    assert len(page.tags("tr", **{"class": "reported"})) == len(reported) > 0
 
 
 def test_trajectory_chart_draws_only_figures_that_measure_alike():

@@ -27,6 +27,7 @@ def reads(monkeypatch) -> list[str]:
     """The names of the files that loading.py parses, in order."""
     parsed: list[str] = []
     real_document, real_catalogue = loading.load_document, loading.load_catalogue
+    real_reported = loading.load_reported
 
     def document(path, catalogue):
         parsed.append(path.name)
@@ -36,6 +37,11 @@ def reads(monkeypatch) -> list[str]:
         parsed.append("indicators.yaml")
         return real_catalogue(data_dir)
 
+    def reported(path, catalogue):
+        parsed.append(path.name)
+        return real_reported(path, catalogue)
+
+    monkeypatch.setattr(loading, "load_reported", reported)
     monkeypatch.setattr(loading, "load_document", document)
     monkeypatch.setattr(loading, "load_catalogue", catalogue)
     return parsed
@@ -84,7 +90,8 @@ def test_an_edit_of_the_catalogue_rereads_every_file(data_copy, reads):
         encoding="utf-8",
     )
     edited = index.load(data_copy)
-    assert len(reads) == len(list(data_copy.glob("20*.yaml"))) + 1
+    # every document, the catalogue and the reported figures, checked against it
+    assert len(reads) == len(list(data_copy.glob("20*.yaml"))) + 2
     assert edited.indicators["smart-communities"].name_en == "Smart neighbourhoods"
 
 

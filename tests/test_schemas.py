@@ -46,6 +46,7 @@ def test_every_yaml_file_points_at_its_own_kinds_schema():
     kinds = {path.name: file_kind(path) for path in DATA_FILES}
     assert kinds["indicators.yaml"] == "catalogue"
     assert kinds["coverage-ignore.yaml"] == "coverage-ignore"
+    assert kinds["reported.yaml"] == "reported"
     assert sorted(k for k in kinds.values() if k == "document") == ["document"] * 5
     for path in DATA_FILES:
         assert schema_named_in(path).name == SCHEMA_FILES[FileKind(file_kind(path))]
@@ -117,8 +118,8 @@ def test_schema_needs_a_kind(run):
     result = run("schema")
     assert result.exit_code == 2
     assert result.stderr == (
-        "error: name a kind of file: document, catalogue or coverage-ignore "
-        "(or --write DIR for all three)\n"
+        "error: name a kind of file: document, catalogue, coverage-ignore or reported "
+        "(or --write DIR for all four)\n"
     )
 
 

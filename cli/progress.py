@@ -1,0 +1,238 @@
+"""`policy progress [DOCUMENT]`: every target beside the latest figure reported for it,
+the gap and its status (met, not met, on track, …), with a summary per status."""
+
+from typing import Annotated
+
+import typer
+
+from policy_targets.comparisons.vocabulary import Category, Status
+
+from . import completion, context
+from .labels import counted, is_zh, say, term, unit_word
+from .options import AsOfOption, CategoryOption, DocumentScopeOption, LangOption, parse_day
+from .outcome_rows import STATUS_STYLES
+from .output import ForceOption, FormatOption, OutputOption, Report, Section, emit
+from .present import SYMBOLS, described
+
+
+def parse_status(value: str | None) -> Status | None:
+    """--only: a status as the vocabulary writes it ("met early") or with a hyphen
+    (met-early), which a shell takes without quotes."""
+    from policy_targets.comparisons.errors import UsageError
+
+    if value is None:
+        return None
+    wanted = value.strip().replace("-", " ").replace("_", " ")
+    for state in Status:
+        if state.value == wanted:
+            return state
+    choices = ", ".join(state.value.replace(" ", "-") for state in Status)
+    raise UsageError(f"--only {value!r} is no status; use one of {choices}")
+
+
+OnlyStatusOption = Annotated[
+    str | None,
+    typer.Option(
+        "--only",
+        metavar="STATUS",
+        help="Only targets of this status: met-early, met, not-met, on-track, behind, "
+        "no-report or not-yet-due.",
+    ),
+]
+
+
+def reported_text(report, lang: str) -> str:
+    """A reported figure as written, with its date: =24.2万个 (2024-12-31)."""
+    value = f"{report.value:g}"
+    if is_zh(lang):
+        return f"{SYMBOLS[report.comparator]}{value}{report.unit}（截至{report.as_of}）"
+    return f"{SYMBOLS[report.comparator]}{value}{report.unit} (as of {report.as_of})"
+
+
+def gap_text(outcome, target, lang: str) -> str:
+    from policy_targets.comparisons.numbers import format_number
+
+    if outcome is None or outcome.gap is None:
+        return ""
+    share = target.dimension in ("share", "share-change")
+    unit = "pp" if share else target.normalized_unit
+    sign = "+" if outcome.gap >= 0 else "-"
+    return f"{sign}{format_number(abs(outcome.gap))} {unit_word(unit, lang)}".rstrip()
+
+
+def reason_text(outcome, lang: str) -> str:
+    """The reason in `lang`: the library's English words, or Chinese ones by its code."""
+    if not is_zh(lang):
+        return outcome.text
+    from policy_targets.comparisons.numbers import format_number
+
+    p = outcome.params
+    target = p["target"]
+    year = target["year"]
+    what = f"{year}年目标"
+    if p.get("aspirational"):
+        what += "（力争，按确定目标判断）"
+    report = f"截至{p['as_of']}的报告" if p.get("as_of") else ""
+    words = {
+        "reached": f"{report}已达到{what}",
+        "reached_early": f"{report}在目标年份之前已达到{what}",
+        "short": f"{report}未达到{what}",
+        "inconclusive": f"{report}既不能证明达到、也不能排除达到{what}",
+        "no_year_end_report": f"{what}已于{year}年末到期，尚无截至{year}-12-31的报告",
+        "pace_reaches": f"按{p.get('since')}至{p.get('as_of')}的进度，{year}年末可达"
+        f"{format_number(round(p.get('projected') or 0, 6))}，可实现{what}",
+        "pace_short": f"按{p.get('since')}至{p.get('as_of')}的进度，{year}年末可达"
+        f"{format_number(round(p.get('projected') or 0, 6))}，不足以实现{what}",
+        "not_due": f"{what}于{year}年末到期；给出确切数值的报告不足两份，无法推算进度",
+    }
+    return words.get(outcome.code, outcome.text)
+
+
+def progress_command(
+    ctx: typer.Context,
+    document: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[DOCUMENT]",
+            help="A year or a document id (default: every document of --scope).",
+            autocompletion=completion.documents,
+        ),
+    ] = None,
+    only: OnlyStatusOption = None,
+    category: CategoryOption = None,
+    scope: DocumentScopeOption = "shandong",
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """List every target with its latest reported figure, the gap and its status.
+
+    A status never claims more than a report says: only a report as of the end of a
+    target's year settles it; a report of another measure or scope never does.
+
+    Example: policy progress 2023 --as-of 2025-01-01
+    """
+    from policy_targets.comparisons.diff import require_category
+    from policy_targets.comparisons.lookup import resolve_document, resolve_scope
+    from policy_targets.comparisons.outcomes import known, relevant, reported_record, summary
+    from policy_targets.comparisons.outcomes import statuses as compute_statuses
+    from policy_targets.comparisons.results import dataset_record
+    from policy_targets.comparisons.vocabulary import ALL_SCOPES, CATEGORY_ORDER, Kind
+
+    lang = context.language(ctx, lang)
+    wanted = parse_status(only)
+    day = parse_day(as_of)
+    require_category(category)
+    data = context.dataset(ctx)
+    if document is not None:
+        chosen = [resolve_document(data, document, scope)]
+    else:
+        chosen_scope = resolve_scope(data, scope, allow_all=True)
+        chosen = [
+            d
+            for d in sorted(data.documents.values(), key=lambda d: (d.year, d.id))
+            if chosen_scope in (d.scope, ALL_SCOPES)
+        ]
+    targets = [
+        t
+        for d in chosen
+        for t in data.targets_of(d.id)
+        if t.kind == Kind.target
+        and (category is None or data.indicators[t.indicator].category == category)
+    ]
+    targets.sort(key=lambda t: CATEGORY_ORDER.index(data.indicators[t.indicator].category))
+    outcomes = compute_statuses(data, targets, day)
+    counts = summary(outcomes)
+    reports = known(data.reported, day)
+    rows, styles, records, json_rows = [], [], [], []
+    for target, outcome in zip(targets, outcomes, strict=True):
+        if wanted is not None and outcome.status != wanted:
+            continue
+        latest = relevant(target, reports)
+        shown = outcome.report or (latest[-1] if latest else None)
+        indicator = data.indicators[target.indicator]
+        rows.append(
+            [
+                indicator.name(lang),
+                target.document,
+                described(target, lang),
+                reported_text(shown, lang) if shown else "",
+                gap_text(outcome, target, lang),
+                term(outcome.status, lang, Status),
+                reason_text(outcome, lang),
+            ]
+        )
+        styles.append(STATUS_STYLES[outcome.status])
+        record = dataset_record(data, target)
+        json_rows.append(
+            {
+                **record,
+                "outcome": outcome.to_dict(),
+                "latest_report": reported_record(shown) if shown else None,
+            }
+        )
+        records.append(_flat(record, outcome, shown))
+    what = chosen[0].id if document is not None else say("all_documents", lang)
+    total = sum(counts.values())
+    how_many = say("count_target" if total == 1 else "count_targets", lang, n=total)
+    preamble = [
+        f"{how_many}{'：' if is_zh(lang) else ': '}{counted(counts, lang)}",
+    ]
+    if wanted is not None:
+        n = len(rows)
+        preamble.append(say("shown_status", lang, n=n, s="s" if n != 1 else "", only=only))
+    headers = ["indicator", "document", "target", "latest_report", "gap", "status", "why"]
+    section = Section(
+        say("progress_title", lang, what=what, as_of=day.isoformat()),
+        [say(key, lang) for key in headers],
+        rows,
+        footer=[say("reported_rules", lang)],
+        styles=styles,
+    )
+    if category is not None:
+        section.title += f" · {term(category, lang, Category)}"
+    payload = {
+        "as_of": day.isoformat(),
+        "documents": [d.id for d in chosen],
+        "summary": counts,
+        "targets": json_rows,
+    }
+    emit(Report([section], records, json=payload, preamble=preamble), fmt, output, force)
+
+
+def _flat(record: dict, outcome, report) -> dict:
+    """One CSV row: the target's citation, its status and reason, and the report."""
+    source = report.source if report else None
+    return {
+        "document": record["document"],
+        "indicator": record["indicator"],
+        "name_en": record["name_en"],
+        "name_zh": record["name_zh"],
+        "category": record["category"],
+        "scope": record["scope"],
+        "target_year": record["target_year"],
+        "comparator": record["comparator"],
+        "value": record["value"],
+        "unit": record["unit"],
+        "aspirational": record["aspirational"],
+        "normalized": record["normalized"]["magnitude"],
+        "normalized_unit": record["normalized"]["unit"],
+        "status": outcome.status,
+        "reason_code": outcome.code,
+        "reason": outcome.text,
+        "gap": outcome.gap,
+        "report_value": report.value if report else None,
+        "report_unit": report.unit if report else None,
+        "report_comparator": report.comparator if report else None,
+        "report_as_of": report.as_of if report else None,
+        "report_quote": report.quote if report else None,
+        "report_publisher": source.publisher if source else None,
+        "report_url": source.url if source else None,
+        "report_secondary": source.secondary if source else None,
+    }
+
+
+def register(app: typer.Typer) -> None:
+    app.command("progress")(progress_command)

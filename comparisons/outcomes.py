@@ -1,0 +1,376 @@
+"""Outcomes: what became of a target, by the figures reported as achieved.
+
+After the mid-term reviews of the 十四五 plans (提前实现 / 符合预期 / 相对滞后) and Net Zero
+Tracker. A status never claims more than a report says:
+
+- A target for year Y is due at the end of Y. Only a report as of Y-12-31 settles it
+  (`met` or `not met`); a report as of June Y does not. A report as of a year before Y
+  that already reaches it makes it `met early`.
+- Only a report of the same indicator, scope and dimension, and of a measure that
+  compares (a level with a cumulative level, an addition only with an addition), counts,
+  and only one the curator did not mark `settles: false` (a figure that may count on
+  another basis, such as cities rated rather than cities meeting a standard).
+- A report is a range of what the figure may be: 超过47% (more than) is anything above
+  47 %. It reaches a target when the whole range does, falls short when none of it does,
+  and otherwise settles nothing.
+- A comparator means what it says; a bare target figure (exactly) asks what "at least"
+  asks, read through the indicator's `higher_is_better` (a rank of 3 is met by 2nd).
+  An `about` target (左右) is met within a tolerance below it (above it, where less is
+  better): 1 percentage point for a share, 5 % of the value otherwise. A 力争
+  (aspirational) target is judged like a firm one, and its reason says so.
+- Not yet due: `on track` or `behind` by the pace of the latest two reports (a straight
+  line through them to the end of Y); `not yet due` with fewer than two.
+- Due and unsettled: `no report`.
+
+Reports as of a date after `as_of`, or published after it, are not known yet and are
+left out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from datetime import date
+
+from msgspec import Struct
+
+from .changes import not_comparable_reason
+from .numbers import format_number
+from .records import Dataset, Indicator, Reported, Target
+from .vocabulary import Comparator, Dimension, Kind, Status
+
+# An `about` target's tolerance: percentage points for shares, a fraction of the value
+# otherwise (README, "Outcomes").
+ABOUT_POINTS = 1.0
+ABOUT_FRACTION = 0.05
+SHARE_DIMENSIONS = (Dimension.share, Dimension.share_change)
+_REACHES, _SHORT, _OPEN = "reaches", "short", "open"
+
+
+class Outcome(Struct, frozen=True):
+    """A target's status, why (a reason code, its parameters and English words) and the
+    report that decided it (None when no report did)."""
+
+    status: Status
+    code: str
+    params: dict
+    text: str
+    report: Reported | None = None
+    gap: float | None = None  # the report's figure less the target's, normalized
+
+    def to_dict(self) -> dict:
+        return {
+            "status": str(self.status),
+            "reason": {"code": self.code, "text": self.text, **self.params},
+            "report": None if self.report is None else reported_record(self.report),
+            "gap": self.gap,
+        }
+
+
+def reported_record(report: Reported) -> dict:
+    """A reported figure as every JSON output shows it."""
+    source = report.source
+    return {
+        "indicator": report.indicator,
+        "scope": report.scope,
+        "value": report.value,
+        "unit": report.unit,
+        "normalized": {"magnitude": report.normalized, "unit": report.normalized_unit},
+        "comparator": report.comparator,
+        "measure": report.measure,
+        "as_of": report.as_of,
+        "settles": report.settles,
+        "quote": report.quote,
+        "as_written": report.as_written,
+        "note": report.note,
+        "source": {
+            "publisher": source.publisher,
+            "title": source.title,
+            "published": source.published,
+            "url": source.url,
+            "secondary": source.secondary,
+            "original_publisher": source.original_publisher,
+        },
+    }
+
+
+def due_date(target: Target) -> date:
+    return date(target.year, 12, 31)
+
+
+def known(reports: Iterable[Reported], as_of: date) -> list[Reported]:
+    """The reports known on `as_of`: about a date up to it, and published by then."""
+    day = as_of.isoformat()
+    return [r for r in reports if r.as_of <= day and r.source.published <= day]
+
+
+def relevant(target: Target, reports: Iterable[Reported]) -> list[Reported]:
+    """The reports that can speak for `target`, by date: same indicator, scope and
+    dimension, a measure that compares, not marked `settles: false`."""
+    found = [
+        r
+        for r in reports
+        if r.indicator == target.indicator
+        and r.settles
+        and not_comparable_reason(target, r) is None  # type: ignore[arg-type]
+    ]
+    return sorted(found, key=lambda r: r.as_of)
+
+
+# --- what a figure says about a target ---------------------------------------------------
+
+
+def _bounds(report: Reported) -> tuple[float, float, bool, bool]:
+    """The range the actual figure lies in: low, high, and whether each bound is open."""
+    v = report.normalized
+    return {
+        Comparator.at_least: (v, math.inf, False, True),
+        Comparator.more_than: (v, math.inf, True, True),
+        Comparator.at_most: (-math.inf, v, True, False),
+    }.get(report.comparator, (v, v, False, False))
+
+
+def tolerance(target: Target) -> float:
+    """How far below (above, where less is better) an `about` target still meets it."""
+    if target.dimension in SHARE_DIMENSIONS:
+        return ABOUT_POINTS
+    return abs(target.normalized) * ABOUT_FRACTION
+
+
+def _requirement(target: Target, indicator: Indicator) -> tuple[float, float, bool, bool]:
+    """The range a figure must lie in to meet `target`: low, high, each bound open."""
+    t = target.normalized
+    higher = indicator.higher_is_better
+    match target.comparator:
+        case Comparator.more_than:
+            return (t, math.inf, True, True)
+        case Comparator.at_most:
+            return (-math.inf, t, True, False)
+        case Comparator.between:
+            return (t, target.normalized_upper or t, False, False)
+        case Comparator.about:
+            slack = tolerance(target)
+            return (
+                (t - slack, math.inf, False, True)
+                if higher
+                else (-math.inf, t + slack, True, False)
+            )
+        case Comparator.at_least:
+            return (t, math.inf, False, True)
+        case _:  # exactly: a bare figure asks what "at least" asks, by the polarity
+            return (t, math.inf, False, True) if higher else (-math.inf, t, True, False)
+
+
+def judge(
+    target: Target,
+    indicator: Indicator,
+    low: float,
+    high: float,
+    open_low: bool = False,
+    open_high: bool = False,
+) -> str:
+    """Whether a figure somewhere in low…high (each end open or not) meets the target:
+    _REACHES when all of that range does, _SHORT when none of it does, else _OPEN."""
+    r_low, r_high, r_open_low, r_open_high = _requirement(target, indicator)
+    low_in = low > r_low or (low == r_low and (open_low or not r_open_low))
+    high_in = high < r_high or (high == r_high and (open_high or not r_open_high))
+    if low_in and high_in:
+        return _REACHES
+    below = high < r_low or (high == r_low and (open_high or r_open_low))
+    above = low > r_high or (low == r_high and (open_low or r_open_high))
+    return _SHORT if below or above else _OPEN
+
+
+def _judge_report(target: Target, indicator: Indicator, report: Reported) -> str:
+    return judge(target, indicator, *_bounds(report))
+
+
+# --- the status ---------------------------------------------------------------------------
+
+
+def _figure(amount: float, unit: str) -> str:
+    return f"{format_number(amount)} {unit}".strip()
+
+
+def _gap_words(gap: float, target: Target) -> str:
+    sign = "+" if gap >= 0 else "-"
+    unit = "pp" if target.dimension in SHARE_DIMENSIONS else target.normalized_unit
+    return f"{sign}{_figure(abs(gap), unit)}"
+
+
+def status(
+    target: Target, indicator: Indicator, reports: Iterable[Reported], as_of: date
+) -> Outcome | None:
+    """The status of `target` on `as_of`, from the reported figures (of any indicator:
+    those that speak for it are chosen here). None for a baseline, which promises
+    nothing."""
+    if target.kind != Kind.target:
+        return None
+    found = relevant(target, known(reports, as_of))
+    due = due_date(target)
+    year_end = due.isoformat()
+    base = {
+        "target": {
+            "value": target.normalized,
+            "unit": target.normalized_unit,
+            "comparator": str(target.comparator),
+            "year": target.year,
+        },
+        "aspirational": target.aspirational,
+    }
+    wanted = _figure(target.normalized, target.normalized_unit)
+    if target.normalized_upper is not None:
+        low, high = format_number(target.normalized), format_number(target.normalized_upper)
+        wanted = f"{low}-{high} {target.normalized_unit}".strip()
+    what = f"the target of {_comparator_words(target)}{wanted} for {target.year}"
+    if target.aspirational:
+        what += " (力争, aspirational, judged as firm)"
+
+    def outcome(state: Status, code: str, text: str, report: Reported | None = None, **params):
+        gap = None if report is None else report.normalized - target.normalized
+        extra = {}
+        if report is not None:
+            extra = {"as_of": report.as_of, "gap": gap}
+        return Outcome(state, code, {**base, **extra, **params}, text, report, gap)
+
+    def stated(report: Reported) -> str:
+        return f"{_comparator_words(report)}{_figure(report.normalized, report.normalized_unit)}"
+
+    final = next((r for r in found if r.as_of == year_end), None)
+    verdict = None if final is None else _judge_report(target, indicator, final)
+    if verdict == _SHORT:
+        gap = _gap_words(final.normalized - target.normalized, target)
+        return outcome(
+            Status.not_met,
+            "short",
+            f"the report as of {final.as_of}, {stated(final)}, falls short of {what} (gap {gap})",
+            final,
+        )
+    early = [r for r in found if r.year < target.year]
+    reached = next((r for r in early if _judge_report(target, indicator, r) == _REACHES), None)
+    if reached is not None:
+        return outcome(
+            Status.met_early,
+            "reached_early",
+            f"the report as of {reached.as_of}, {stated(reached)}, reaches {what} before its year",
+            reached,
+        )
+    if verdict == _REACHES:
+        return outcome(
+            Status.met,
+            "reached",
+            f"the report as of {final.as_of}, {stated(final)}, reaches {what}",
+            final,
+        )
+    if as_of >= due:
+        if final is not None:  # a range that neither reaches nor misses the target
+            return outcome(
+                Status.no_report,
+                "inconclusive",
+                f"the report as of {final.as_of}, {stated(final)}, neither reaches nor "
+                f"rules out {what}",
+                final,
+            )
+        latest = found[-1] if found else None
+        text = f"{what} was due at the end of {target.year}; no report as of {year_end}"
+        if latest is not None:
+            text += f" (the latest is as of {latest.as_of}, {stated(latest)})"
+        return outcome(Status.no_report, "no_year_end_report", text, latest)
+    points = [r for r in found if r.comparator in (Comparator.exactly, Comparator.about)]
+    if len(points) >= 2 and points[-1].as_of != points[-2].as_of:
+        first, last = points[-2], points[-1]
+        start, end = date.fromisoformat(first.as_of), date.fromisoformat(last.as_of)
+        per_day = (last.normalized - first.normalized) / (end - start).days
+        projected = last.normalized + per_day * (due - end).days
+        on_pace = judge(target, indicator, projected, projected) == _REACHES
+        pace = _figure(per_day * 365.25, last.normalized_unit)
+        text = (
+            f"not due until {year_end}; at the pace from {first.as_of} to {last.as_of} "
+            f"({pace} a year) the figure would be "
+            f"{_figure(round(projected, 6), last.normalized_unit)}, which "
+            f"{'reaches' if on_pace else 'falls short of'} {what}"
+        )
+        return outcome(
+            Status.on_track if on_pace else Status.behind,
+            "pace_reaches" if on_pace else "pace_short",
+            text,
+            last,
+            projected=projected,
+            per_year=per_day * 365.25,
+            since=first.as_of,
+        )
+    latest = found[-1] if found else None
+    count = len(points)
+    return outcome(
+        Status.not_yet_due,
+        "not_due",
+        f"{what} is not due until {year_end}; "
+        f"{count} report{'s' if count != 1 else ''} of a single figure so far, two are needed "
+        "for a pace",
+        latest,
+        reports=count,
+    )
+
+
+_WORDS = {
+    Comparator.at_least: "at least",
+    Comparator.more_than: "more than",
+    Comparator.about: "about",
+    Comparator.exactly: "",
+    Comparator.at_most: "at most",
+    Comparator.between: "",
+}
+
+
+def _comparator_words(figure: Target | Reported) -> str:
+    words = _WORDS[figure.comparator]
+    return words + " " if words else ""
+
+
+def statuses(dataset: Dataset, targets: Iterable[Target], as_of: date) -> list[Outcome | None]:
+    """The status of each of `targets` (None for a baseline), in their order."""
+    known_reports = known(dataset.reported, as_of)
+    return [
+        status(target, dataset.indicators[target.indicator], known_reports, as_of)
+        for target in targets
+    ]
+
+
+def summary(outcomes: Iterable[Outcome | None]) -> dict[str, int]:
+    """How many targets have each status, in the vocabulary's order, zeros left out."""
+    counts = {state: 0 for state in Status}
+    for outcome in outcomes:
+        if outcome is not None:
+            counts[outcome.status] += 1
+    return {str(state): n for state, n in counts.items() if n}
+
+
+# --- beside a trajectory ---------------------------------------------------------------------
+
+
+def scope_reports(dataset: Dataset, indicator: str, scope: str, as_of: date) -> list[Reported]:
+    """The reports of one indicator and scope known on `as_of`, by date (every measure:
+    a listing shows them all; only `relevant` ones settle a target)."""
+    found = [
+        r for r in known(dataset.reported, as_of) if (r.indicator, r.scope) == (indicator, scope)
+    ]
+    return sorted(found, key=lambda r: (r.as_of, r.measure))
+
+
+def with_reports(
+    points: list[dict], targets: list[Target], dataset: Dataset, scope: str, as_of: date
+) -> list[dict]:
+    """A trajectory's points (its `to_dict()["points"]`, one per target of `targets`)
+    with each target's `status`, and the reported figures of its scope as points of kind
+    `reported`, merged in by year: a year's reports, by date, after its targets."""
+    outcomes = statuses(dataset, targets, as_of)
+    keyed = [
+        ((target.year, 0, ""), {**point, "status": outcome.to_dict() if outcome else None})
+        for point, target, outcome in zip(points, targets, outcomes, strict=True)
+    ]
+    indicator = targets[0].indicator if targets else ""
+    for report in scope_reports(dataset, indicator, scope, as_of):
+        point = {"kind": "reported", "year": report.year, **reported_record(report)}
+        keyed.append(((report.year, 1, report.as_of), {**point, "step": None, "status": None}))
+    keyed.sort(key=lambda pair: pair[0])  # stable: targets keep the trajectory's order
+    return [point for _, point in keyed]

@@ -1,0 +1,131 @@
+"""`policy progress`: every target with its latest report, gap and status, on the real data
+(the reported figures of targets/reported.yaml) and on a dataset built for one case."""
+
+import csv
+import io
+import json
+
+AS_OF = "2026-12-06"  # a fixed day: the statuses depend on it
+
+
+def progress(run, *args):
+    result = run("progress", *args, "--as-of", AS_OF, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def by_indicator(payload, indicator):
+    (row,) = [r for r in payload["targets"] if r["indicator"] == indicator]
+    return row
+
+
+def test_progress_of_2023_lists_every_target_with_its_status(run):
+    payload = progress(run, "2023")
+    assert payload["documents"] == ["2023-work-points"]
+    assert len(payload["targets"]) == 46
+    assert payload["summary"] == {"no report": 45, "not yet due": 1}
+
+
+def test_the_2023_5g_target_has_no_year_end_report_and_says_which_reports_there_are(run):
+    row = by_indicator(progress(run, "2023"), "5g-base-stations")
+    assert row["outcome"]["status"] == "no report"
+    assert row["outcome"]["reason"]["code"] == "no_year_end_report"
+    assert row["outcome"]["reason"]["text"] == (
+        "the target of at least 200,000 for 2023 was due at the end of 2023; no report as of "
+        "2023-12-31 (the latest is as of 2024-12-31, 242,000)"
+    )
+    assert row["latest_report"]["value"] == 24.2
+    assert row["latest_report"]["source"]["url"].startswith("http")
+
+
+def test_the_2025_digital_economy_share_is_not_met_and_says_why(run):
+    row = by_indicator(progress(run, "2025"), "digital-economy-gdp-share")
+    assert row["outcome"]["status"] == "no report"
+    assert row["outcome"]["reason"]["aspirational"] is True
+    assert "力争" in row["outcome"]["reason"]["text"]
+
+
+def test_as_of_before_any_report_leaves_every_report_out(run):
+    payload = json.loads(
+        run("progress", "2023", "--as-of", "2021-01-01", "--format", "json").stdout
+    )
+    assert payload["summary"] == {"not yet due": 46}
+    assert all(row["latest_report"] is None for row in payload["targets"])
+
+
+def test_the_terminal_form_shows_the_summary_per_status(run):
+    result = run("progress", "2023", "--as-of", AS_OF)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "46 targets: 45 no report, 1 not yet due"
+    assert lines[2] == "Progress of 2023-work-points, as of 2026-12-06"
+
+
+def test_the_summary_in_chinese(run):
+    result = run("--lang", "zh", "progress", "2023", "--as-of", AS_OF)
+    assert result.stdout.splitlines()[0] == "46项目标：暂无数据45，未到期1"
+
+
+def test_only_takes_a_status_with_a_hyphen(run):
+    payload = progress(run, "2023", "--only", "not-yet-due")
+    assert [r["indicator"] for r in payload["targets"]] == ["years-to-national-forefront"]
+    assert payload["summary"] == {"no report": 45, "not yet due": 1}  # of every target
+
+
+def test_only_refuses_what_is_no_status(run):
+    result = run("progress", "--only", "done")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: --only 'done' is no status; use one of met-early, met, not-met, on-track, "
+        "behind, no-report, not-yet-due\n"
+    )
+
+
+def test_as_of_refuses_what_is_no_date(run):
+    result = run("progress", "--as-of", "2024-02-30")
+    assert result.exit_code == 2
+    assert result.stderr == "error: --as-of '2024-02-30' is not a date; write YYYY-MM-DD\n"
+
+
+def test_category_keeps_its_targets(run):
+    payload = progress(run, "2023", "--category", "energy")
+    assert {r["category"] for r in payload["targets"]} == {"energy"}
+    assert len(payload["targets"]) == 4
+
+
+def test_csv_has_the_status_and_the_report_beside_the_target(run):
+    result = run("progress", "2025", "--as-of", AS_OF, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    (row,) = [r for r in rows if r["indicator"] == "intelligent-compute-share"]
+    assert (row["status"], row["reason_code"], row["report_value"], row["report_as_of"]) == (
+        "no report",
+        "no_year_end_report",
+        "30",
+        "2024-12-31",
+    )
+    assert row["report_url"] == "http://anqing.hnxfqy.com/news/tQpwhL318182.html"
+
+
+def test_a_met_target_on_a_built_dataset(run, data_copy):
+    (data_copy / "reported.yaml").write_text(
+        "reported:\n"
+        "  - indicator: 5g-base-stations\n"
+        "    scope: shandong\n"
+        "    value: 20.2\n"
+        "    unit: 万个\n"
+        "    comparator: exactly\n"
+        "    measure: cumulative\n"
+        '    as_of: "2023-12-31"\n'
+        "    quote: 截至2023年底累计开通5G基站20.2万个\n"
+        "    source:\n"
+        "      publisher: a publisher\n"
+        "      title: a title\n"
+        '      published: "2024-01-31"\n'
+        "      url: https://example.org/5g\n"
+        "      secondary: false\n",
+        "utf-8",
+    )
+    result = run("--data", str(data_copy), "progress", "2023", "--as-of", AS_OF, "-f", "json")
+    row = by_indicator(json.loads(result.stdout), "5g-base-stations")
+    assert row["outcome"]["status"] == "met"
+    assert row["outcome"]["gap"] == 2000

@@ -1,0 +1,212 @@
+"""Outcome rules, one test per status and boundary, on targets and reports built in memory."""
+
+from datetime import date
+
+import pytest
+
+from policy_targets.comparisons.outcomes import reported_record, status
+
+TODAY = date(2026, 12, 6)
+
+
+def outcome(build, target, reports, as_of=TODAY, higher=True, dimension="count"):
+    indicator = build.indicator(higher=higher, dimension=dimension)
+    return status(target, indicator, reports, as_of)
+
+
+def test_a_year_end_report_reaching_the_target_exactly_meets_it(build):
+    result = outcome(build, build.target(value=200, year=2023), [build.reported(200, "2023-12-31")])
+    assert result.status == "met"
+    assert result.code == "reached"
+    assert result.gap == 0
+    assert result.text == (
+        "the report as of 2023-12-31, 200, reaches the target of at least 200 for 2023"
+    )
+
+
+def test_a_year_end_report_short_of_the_target_is_not_met(build):
+    result = outcome(build, build.target(value=200, year=2023), [build.reported(199, "2023-12-31")])
+    assert result.status == "not met"
+    assert result.gap == -1
+    assert result.text == (
+        "the report as of 2023-12-31, 199, falls short of the target of at least 200 for "
+        "2023 (gap -1)"
+    )
+
+
+def test_more_than_is_not_met_at_its_own_value(build):
+    target = build.target(value=200, year=2023, comparator="more_than")
+    assert outcome(build, target, [build.reported(200)]).status == "not met"
+
+
+def test_a_report_before_the_target_year_that_reaches_it_is_met_early(build):
+    target = build.target(value=200, year=2025)
+    result = outcome(build, target, [build.reported(210, "2024-12-31")])
+    assert (result.status, result.code, result.report.as_of) == (
+        "met early",
+        "reached_early",
+        "2024-12-31",
+    )
+
+
+def test_a_report_in_the_target_year_before_its_end_is_not_met_early(build):
+    target = build.target(value=200, year=2025)
+    result = outcome(build, target, [build.reported(210, "2025-06-30")], as_of=date(2025, 7, 1))
+    assert result.status == "not yet due"
+
+
+def test_a_june_report_does_not_settle_a_target_for_the_year_end(build):
+    target = build.target(value=200, year=2024)
+    result = outcome(build, target, [build.reported(250, "2024-06-30")])
+    assert (result.status, result.code) == ("no report", "no_year_end_report")
+    assert result.text == (
+        "the target of at least 200 for 2024 was due at the end of 2024; no report as of "
+        "2024-12-31 (the latest is as of 2024-06-30, 250)"
+    )
+
+
+def test_a_target_is_not_due_before_the_last_day_of_its_year(build):
+    target = build.target(value=200, year=2024)
+    result = outcome(build, target, [], as_of=date(2024, 12, 30))
+    assert (result.status, result.code) == ("not yet due", "not_due")
+
+
+def test_a_due_target_without_any_report_has_no_report(build):
+    result = outcome(build, build.target(value=200, year=2024), [], as_of=date(2024, 12, 31))
+    assert result.status == "no report"
+    assert result.report is None
+
+
+@pytest.mark.parametrize(("reported", "expected"), [(95.01, "met"), (94.99, "not met")])
+def test_about_is_met_within_five_percent_below_its_value(build, reported, expected):
+    target = build.target(value=100, year=2023, comparator="about")
+    assert outcome(build, target, [build.reported(reported)]).status == expected
+
+
+@pytest.mark.parametrize(("reported", "expected"), [(93, "met"), (92.9, "not met")])
+def test_about_a_share_is_met_within_one_percentage_point(build, reported, expected):
+    report = build.reported(reported, dimension="share", measure="share")
+    target = build.target(
+        value=94, year=2023, comparator="about", dimension="share", measure="share"
+    )
+    assert outcome(build, target, [report], dimension="share").status == expected
+
+
+def test_about_is_met_above_its_value(build):
+    target = build.target(value=100, year=2023, comparator="about")
+    assert outcome(build, target, [build.reported(130)]).status == "met"
+
+
+@pytest.mark.parametrize(("rank", "expected"), [(3, "met"), (2, "met"), (4, "not met")])
+def test_a_bare_figure_where_lower_is_better_is_met_at_or_below_it(build, rank, expected):
+    target = build.target(value=3, year=2023, comparator="exactly", dimension="rank")
+    report = build.reported(rank, dimension="rank")
+    assert outcome(build, target, [report], higher=False, dimension="rank").status == expected
+
+
+def test_at_most_is_met_at_its_value(build):
+    target = build.target(value=3, year=2023, comparator="at_most")
+    assert outcome(build, target, [build.reported(3)], higher=False).status == "met"
+
+
+def test_an_aspirational_target_is_judged_as_firm_and_says_so(build):
+    target = build.target(value=200, year=2023, aspirational=True)
+    result = outcome(build, target, [build.reported(201)])
+    assert result.status == "met"
+    assert result.params["aspirational"] is True
+    assert "(力争, aspirational, judged as firm)" in result.text
+
+
+def test_a_report_of_another_measure_never_settles(build):
+    target = build.target(value=200, year=2023, measure="addition")
+    result = outcome(build, target, [build.reported(300, measure="level")])
+    assert (result.status, result.report) == ("no report", None)
+
+
+def test_a_cumulative_report_settles_a_level_target(build):
+    target = build.target(value=200, year=2023, measure="level")
+    assert outcome(build, target, [build.reported(300, measure="cumulative")]).status == "met"
+
+
+def test_a_report_of_another_scope_never_settles(build):
+    target = build.target(value=200, year=2023)
+    assert outcome(build, target, [build.reported(300, scope="binzhou")]).status == "no report"
+
+
+def test_a_report_of_another_indicator_never_settles(build):
+    target = build.target(value=200, year=2023)
+    assert outcome(build, target, [build.reported(300, indicator="y")]).status == "no report"
+
+
+def test_a_report_marked_not_to_settle_never_settles(build):
+    target = build.target(value=16, year=2023)
+    assert outcome(build, target, [build.reported(16, settles=False)]).status == "no report"
+
+
+def test_a_lower_bound_below_the_target_settles_nothing(build):
+    target = build.target(value=50, year=2023, comparator="more_than")
+    result = outcome(build, target, [build.reported(47, comparator="more_than")])
+    assert (result.status, result.code) == ("no report", "inconclusive")
+    assert result.text == (
+        "the report as of 2023-12-31, more than 47, neither reaches nor rules out the target "
+        "of more than 50 for 2023"
+    )
+
+
+def test_a_lower_bound_at_the_target_meets_at_least(build):
+    target = build.target(value=50, year=2023)
+    assert outcome(build, target, [build.reported(50, comparator="more_than")]).status == "met"
+
+
+def test_as_of_before_any_report_ignores_them(build):
+    target = build.target(value=200, year=2023)
+    result = outcome(build, target, [build.reported(300)], as_of=date(2023, 6, 1))
+    assert (result.status, result.report) == ("not yet due", None)
+
+
+def test_a_report_published_after_as_of_is_not_known_yet(build):
+    target = build.target(value=200, year=2023)
+    report = build.reported(300, "2023-12-31", published="2024-02-01")
+    assert outcome(build, target, [report], as_of=date(2024, 1, 31)).status == "no report"
+    assert outcome(build, target, [report], as_of=date(2024, 2, 1)).status == "met"
+
+
+def test_on_track_when_the_pace_of_the_latest_two_reports_reaches_the_target(build):
+    target = build.target(value=300, year=2025)
+    reports = [build.reported(100, "2022-12-31"), build.reported(200, "2023-12-31")]
+    result = outcome(build, target, reports, as_of=date(2024, 1, 1))
+    assert (result.status, result.code) == ("on track", "pace_reaches")
+    assert result.params["projected"] == pytest.approx(200 + 100 * 731 / 365)
+
+
+def test_behind_when_that_pace_falls_short(build):
+    target = build.target(value=500, year=2025)
+    reports = [build.reported(100, "2022-12-31"), build.reported(200, "2023-12-31")]
+    result = outcome(build, target, reports, as_of=date(2024, 1, 1))
+    assert (result.status, result.code) == ("behind", "pace_short")
+
+
+def test_one_report_gives_no_pace(build):
+    target = build.target(value=500, year=2025)
+    result = outcome(build, target, [build.reported(100, "2023-12-31")], as_of=date(2024, 1, 1))
+    assert (result.status, result.params["reports"]) == ("not yet due", 1)
+
+
+def test_a_baseline_has_no_status(build):
+    assert outcome(build, build.target(kind="baseline"), [build.reported(10)]) is None
+
+
+def test_to_dict_gives_status_reason_and_report(build):
+    report = build.reported(200)
+    result = outcome(build, build.target(value=200, year=2023), [report]).to_dict()
+    assert result["status"] == "met"
+    assert result["reason"]["code"] == "reached"
+    assert result["reason"]["as_of"] == "2023-12-31"
+    assert result["reason"]["target"] == {
+        "value": 200,
+        "unit": "",
+        "comparator": "at_least",
+        "year": 2023,
+    }
+    assert result["report"] == reported_record(report)
+    assert result["report"]["source"]["url"] == "https://example.org/report"
