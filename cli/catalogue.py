@@ -112,14 +112,19 @@ def show_command(
     ]
     if chosen.kind in SECONDARY_KINDS:
         preamble.append(say("secondary", lang))
+    from .notes import Notes
+
+    notes = Notes()
     sections, records = [], []
     for category in CATEGORY_ORDER:
         in_category = [t for t in targets if data.indicators[t.indicator].category == category]
         if not in_category:
             continue
         rows = [target_row(t, data, lang) for t in in_category]
+        for row, target in zip(rows, in_category, strict=True):
+            row[0] = notes.mark(row[0], target)
         title = f"{chosen.id} · {term(category, lang, Category)}"
-        sections.append(Section(title, target_headers(lang), rows))
+        sections.append(Section(title, target_headers(lang), rows, footer=notes.take(lang)))
         records.extend(dataset_record(data, t) for t in in_category)
     if not sections:
         footer = [say("no_targets", lang)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from policy_targets.comparisons.periods import period_of
 from policy_targets.comparisons.records import Dataset, Target
 from policy_targets.comparisons.vocabulary import Measure
 
@@ -30,10 +31,14 @@ def target_row(target: Target, dataset: Dataset, lang: str) -> list[str]:
     name = indicator.name(lang)
     if target.scope != dataset.documents[target.document].scope:
         name += f" [{scope_name(target.scope, lang)}]"
+    period = period_of(target)
+    year = str(target.year)
+    if period.start != period.end:  # an addition over a plan: the years it covers too
+        year += f" ({period.start}–{period.end})"
     return [
         name,
         kind_word(target, lang),
-        str(target.year),
+        year,
         as_written(target),
         term(target.measure, lang, Measure),
         normalized(target, lang),

@@ -9,7 +9,14 @@ from __future__ import annotations
 from msgspec import Struct
 
 from .ambition import Assessment, assess
-from .changes import MEASURE_WORDS, Change, change_between, direction, not_comparable_reason
+from .changes import (
+    MEASURE_WORDS,
+    Change,
+    amounts,
+    change_between,
+    direction,
+    not_comparable_reason,
+)
 from .diff import chronology
 from .errors import UsageError
 from .reasons import Reason
@@ -90,6 +97,13 @@ class Trajectory(Struct, frozen=True):
         }
 
 
+def _above(other: Target, target: Target) -> bool:
+    """Whether `other` is the higher figure, per year where both are additions over periods
+    of different lengths."""
+    first, second = amounts(other, target)
+    return first > second
+
+
 def _lower_than_earlier(
     target: Target, earlier: list[tuple[Target, Document]], document: Document
 ) -> Target | None:
@@ -102,7 +116,7 @@ def _lower_than_earlier(
             and chronology(other_document) < chronology(document)
             and other.year <= target.year
             and not not_comparable_reason(other, target)
-            and other.normalized > target.normalized
+            and _above(other, target)
         ):
             return other
     return None

@@ -91,6 +91,39 @@ def test_an_upper_bound_just_above_the_value_is_a_range():
     assert check(TargetEntry, RANGE | {"upper": 2.001})[1] == []
 
 
+# --- a target's words and period --------------------------------------------------
+
+
+def test_as_written_is_a_part_of_the_quote():
+    assert check(TargetEntry, RANGE | {"as_written": "2-3个"})[1] == []
+
+
+def test_as_written_not_in_the_quote_is_refused():
+    assert target_problems(as_written="3个以上") == [
+        (("as_written",), "as_written '3个以上' is not part of the quote")
+    ]
+
+
+def test_a_period_includes_the_figures_year():
+    entry = RANGE | {"period": {"start": 2018, "end": 2022}}
+    target, found = check(TargetEntry, entry)
+    assert (found, target.period.start, target.period.end) == ([], 2018, 2022)
+
+
+@pytest.mark.parametrize("period", [{"start": 2023, "end": 2025}, {"start": 2018, "end": 2021}])
+def test_a_period_without_the_figures_year_is_refused(period):
+    start, end = period["start"], period["end"]
+    assert target_problems(period=period) == [
+        (("period",), f"period {start}-{end} does not include the figure's year 2022")
+    ]
+
+
+def test_a_period_that_ends_before_it_starts_is_refused():
+    assert target_problems(period={"start": 2022, "end": 2020}) == [
+        (("period",), "period end is before its start")
+    ]
+
+
 def test_the_upper_bound_is_a_number():
     assert target_problems(upper="3") == [(("upper",), "must be a number, not the text '3'")]
 

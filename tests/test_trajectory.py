@@ -139,6 +139,27 @@ def test_a_later_documents_lower_target_is_flagged(build, three):
     assert step.to_dict()["lower_than_earlier"] == {"document": "w2023", "target_year": 2023}
 
 
+def test_a_lower_target_is_flagged_on_a_step_that_does_not_compare(build, three):
+    data = three(
+        build.target("w2023", value=2000, year=2023),
+        build.target("w2023", value=100, year=2024, measure="addition"),
+        build.target("w2025", value=1500, year=2025),
+    )
+    step = trajectory(data, data.indicators["x"], "shandong").points[2].step
+    assert (str(step.verdict), step.lower_than_earlier.value) == ("not comparable", 2000)
+
+
+def test_a_lower_addition_is_flagged_per_year(build, three):
+    data = three(
+        build.target("p2018", value=150, year=2022, measure="addition", period=(2018, 2022)),
+        build.target("w2023", value=40, year=2023, measure="addition"),  # 30/yr before
+        build.target("w2025", value=20, year=2025, measure="addition"),
+    )
+    points = trajectory(data, data.indicators["x"], "shandong").points
+    assert points[1].step.lower_than_earlier is None  # 40 a year is more than 30 a year
+    assert points[2].step.lower_than_earlier.document == "p2018"  # 20 is less than 30 too
+
+
 def test_an_earlier_documents_lower_target_is_not_flagged(build, three):
     data = three(
         build.target("w2025", value=2000, year=2023),
