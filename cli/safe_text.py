@@ -55,9 +55,24 @@ def spreadsheet_safe(value: object) -> object:
     return value
 
 
-_MARKDOWN = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# A backslash doubled, so that it escapes nothing it stands before; `[`, `]`, `(`, `)`
+# and `!` make links and images (a tracking pixel `![](https://…)`).
+_MARKDOWN = str.maketrans(
+    {
+        "\\": "\\\\",
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "[": "\\[",
+        "]": "\\]",
+        "(": "\\(",
+        ")": "\\)",
+        "!": "\\!",
+    }
+)
 
 
 def markdown_safe(text: str) -> str:
-    """Markdown cell text: no HTML (`<script>`, `<a href=…>`), no entity, no autolink."""
+    """Markdown text: no HTML (`<script>`, `<a href=…>`), no entity, no autolink, no link
+    and no image; a backslash shows as itself."""
     return text.translate(_MARKDOWN)
