@@ -431,7 +431,7 @@ def test_positive_amounts_below_one_pace_by_compound_growth(build):
 def test_paces_equal_but_for_float_rounding_are_the_same(build):
     base = build.target(value=7.0, year=2020, kind="baseline", dimension="share")
     before = build.target(value=7.0, year=2022, dimension="share")
-    # 0.07 × 100 in floating point: one rounding step above 7, as a unit conversion gives.
+    # 0.07 × 100 in floating point: one rounding step above 7, as a conversion could give.
     after = build.target(value=7.000000000000001, year=2025, dimension="share")
     assert pace(build, before, after, [base], dimension="share") == (
         "same",
