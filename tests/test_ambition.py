@@ -2,7 +2,7 @@
 
 import pytest
 
-from policy_targets.comparisons.ambition import assess
+from policy_targets.comparisons.ambition import assess, pace_reason
 
 
 def ambition(build, before, after, higher=True, dimension="count"):
@@ -355,3 +355,108 @@ def test_a_lower_rank_number_for_a_later_year_needs_a_pace(build):
         "unclear",
         ["different target years, no baseline"],
     )
+
+
+def test_the_pace_starts_from_the_latest_baseline_not_the_largest(build):
+    larger = build.target(value=40, year=2019, kind="baseline", dimension="share")
+    latest = build.target(value=35, year=2020, kind="baseline", dimension="share")
+    before = build.target(value=45, year=2022, dimension="share")
+    after = build.target(value=50, year=2025, dimension="share")
+    assert pace(build, before, after, [latest, larger], dimension="share") == (
+        "weaker",
+        ["slower pace: +3.00 pp/yr from 2020 to 2025 against +5.00 pp/yr from 2020 to 2022"],
+    )
+
+
+def test_no_pace_to_a_later_target_not_after_the_start(build):
+    start = build.target(value=100, year=2023, kind="baseline")
+    before = build.target(value=200, year=2025)
+    after = build.target(value=150, year=2023)
+    found = pace_reason(build.indicator(), before, after, start)
+    assert (found.code, found.params) == ("no-pace", {})
+
+
+@pytest.mark.parametrize(
+    ("higher", "start", "before", "after", "expected"),
+    [
+        (
+            True,
+            0,
+            10,
+            30,
+            ("stronger", "faster pace: +6/yr from 2020 to 2025 against +5/yr from 2020 to 2022"),
+        ),
+        (
+            True,
+            10,
+            0,
+            20,
+            ("stronger", "faster pace: +2/yr from 2020 to 2025 against -5/yr from 2020 to 2022"),
+        ),
+        (
+            False,
+            10,
+            5,
+            0,
+            ("weaker", "slower pace: -2/yr from 2020 to 2025 against -2.5/yr from 2020 to 2022"),
+        ),
+    ],
+    ids=["from zero", "earlier target zero", "later target zero"],
+)
+def test_a_zero_among_the_amounts_paces_by_amount_a_year(
+    build, higher, start, before, after, expected
+):
+    base = build.target(value=start, year=2020, kind="baseline")
+    result = assess(
+        build.indicator(higher=higher),
+        build.target(value=before, year=2022),
+        build.target(value=after, year=2025),
+        [base],
+    )
+    (found,) = result.reasons
+    assert (result.ambition, found.text) == expected
+    assert found.params["kind"] == "amount"
+
+
+def test_positive_amounts_below_one_pace_by_compound_growth(build):
+    base = build.target(value=0.5, year=2020, kind="baseline")
+    before = build.target(value=0.605, year=2022)  # +10 %/yr
+    after = build.target(value=0.8, year=2025)  # +9.9 %/yr
+    assert pace(build, before, after, [base]) == (
+        "weaker",
+        ["slower pace: +9.9 %/yr from 2020 to 2025 against +10 %/yr from 2020 to 2022"],
+    )
+
+
+def test_paces_equal_but_for_float_rounding_are_the_same(build):
+    base = build.target(value=7.0, year=2020, kind="baseline", dimension="share")
+    before = build.target(value=7.0, year=2022, dimension="share")
+    # 0.07 × 100 in floating point: one rounding step above 7, as a conversion could give.
+    after = build.target(value=7.000000000000001, year=2025, dimension="share")
+    assert pace(build, before, after, [base], dimension="share") == (
+        "same",
+        ["the same pace: +0.00 pp/yr from 2020 to 2025 against +0.00 pp/yr from 2020 to 2022"],
+    )
+
+
+def test_a_slower_pace_and_a_weaker_comparator_agree_on_weaker(build):
+    base = build.target(value=35, year=2017, kind="baseline", dimension="share")
+    before = build.target(value=45, year=2022, dimension="share")
+    after = build.target(value=50, year=2025, dimension="share", comparator="about")
+    result = assess(build.indicator(dimension="share"), before, after, [base])
+    assert result.ambition == "weaker"
+    assert [(r.code, r.params["signal"]) for r in result.reasons] == [
+        ("pace", -1),
+        ("comparator", -1),
+    ]
+
+
+def test_aspirational_and_a_weaker_comparator_agree_on_weaker(build):
+    before = build.target(value=10, year=2025)
+    after = build.target(value=10, year=2025, comparator="about", aspirational=True)
+    result = assess(build.indicator(), before, after)
+    assert result.ambition == "weaker"
+    assert [(r.code, r.params["signal"]) for r in result.reasons] == [
+        ("comparator", -1),
+        ("firmness", -1),
+    ]

@@ -584,3 +584,75 @@ def test_rows_in_one_document_carry_no_change_ambition_or_share(build, two):
         (r["verdict"], r["ambition"], r["change"], r["share_of_whole"], r["due"])
         for r in payload["rows"]
     ] == [("lapsed", None, None, None, 2023), ("new", None, None, None, None)]
+
+
+def test_a_not_restated_row_keeps_the_earlier_figure_and_its_due_year(build, two):
+    figure = build.target("a", year=2026)
+    data = two(figure)
+    (row,) = compare(data, data.documents["a"], data.documents["b"]).rows
+    assert (row.verdict, row.before, row.after, row.due) == ("not restated", figure, None, 2026)
+
+
+def test_a_not_comparable_row_keeps_both_figures(build, two):
+    before = build.target("a", measure="addition", year=2025)
+    after = build.target("b", measure="share", year=2025)
+    data = two(before, after)
+    (row,) = compare(data, data.documents["a"], data.documents["b"]).rows
+    assert (row.verdict, row.before, row.after) == ("not comparable", before, after)
+
+
+def test_row_to_dict_gives_the_ambition_and_both_figures(build, two):
+    data = two(build.target("a", value=10, year=2025), build.target("b", value=15, year=2025))
+    (row,) = compare(data, data.documents["a"], data.documents["b"]).to_dict()["rows"]
+    assert row["ambition"] == "stronger"
+    assert (row["before"]["document"], row["before"]["value"]) == ("a", 10)
+    assert (row["after"]["document"], row["after"]["value"]) == ("b", 15)
+
+
+def test_alignment_rows_keep_the_figures_each_side_gives(build):
+    city = build.document("city", 2023, scope="binzhou")
+    province = build.document("province", 2025)
+    shared_city = build.target("city", "x", 150, scope="binzhou", year=2025)
+    shared_province = build.target("province", "x", 600, year=2025)
+    only_city = build.target("city", "y", scope="binzhou")
+    only_province = build.target("province", "z", year=2025)
+    data = build.dataset(
+        [city, province],
+        [build.indicator("x"), build.indicator("y"), build.indicator("z")],
+        [shared_city, shared_province, only_city, only_province],
+    )
+    assert [(r.label, r.before, r.after) for r in compare(data, city, province).rows] == [
+        ("shared", shared_city, shared_province),
+        ("only binzhou", only_city, None),
+        ("only shandong", None, only_province),
+    ]
+
+
+def test_an_alignment_summary_counts_the_rows_only_each_scope_has(build):
+    city = build.document("city", 2023, scope="binzhou")
+    province = build.document("province", 2025)
+    data = build.dataset(
+        [city, province],
+        [build.indicator("x"), build.indicator("y"), build.indicator("z")],
+        [
+            build.target("city", "x", scope="binzhou"),
+            build.target("province", "x", year=2025),
+            build.target("city", "y", scope="binzhou"),
+            build.target("province", "z", year=2025),
+        ],
+    )
+    assert compare(data, city, province).summary.verdicts == {
+        "shared": 1,
+        "only binzhou": 1,
+        "only shandong": 1,
+    }
+
+
+def test_no_share_of_a_dimension_that_does_not_add_up_names_it(build):
+    city = build.target("city", value=5, scope="binzhou", year=2025, dimension="rank")
+    province = build.target("province", value=3, year=2025, dimension="rank")
+    assert alignment(build, city, province) == (
+        None,
+        None,
+        ["a rank does not add up, so no part of a whole"],
+    )

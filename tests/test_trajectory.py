@@ -346,3 +346,21 @@ def test_every_scope_of_an_indicator_without_figures_is_an_error(build, three):
     data.indicators["y"] = build.indicator("y")
     with pytest.raises(UsageError, match="^x has no figure for any scope$"):
         trajectories(data, data.indicators["x"])
+
+
+def test_documents_without_a_figure_are_in_the_order_issued_not_by_name(build):
+    documents = [
+        build.document("with-figure", 2020),
+        build.document("z-earliest", 2021),
+        build.document("a-latest", 2023),
+        build.document("m-undated", 2022),
+        build.document("b-dated", 2022, published="2022-03-01"),
+    ]
+    data = build.dataset(documents, [build.indicator()], [build.target("with-figure", year=2020)])
+    found = trajectory(data, data.indicators["x"], "shandong")
+    assert [d.id for d in found.without_figure] == [
+        "z-earliest",
+        "m-undated",
+        "b-dated",
+        "a-latest",
+    ]
