@@ -87,14 +87,15 @@ def _pace(start: Target, end: Target, kind: str) -> float:
     return (end.normalized - start.normalized) / years
 
 
-def starting_point(a: Target, baselines: Iterable[Target]) -> Target | None:
-    """The latest baseline of `a`'s scope before `a`'s year that compares with it."""
+def starting_point(a: Target, b: Target, baselines: Iterable[Target]) -> Target | None:
+    """The latest baseline of `a`'s scope before both targets' years that compares with
+    them: a start from which both paces run forward."""
     found = [
         base
         for base in baselines
         if base.kind == Kind.baseline
         and base.scope == a.scope
-        and base.year < a.year
+        and base.year < min(a.year, b.year)
         and not_comparable_reason(base, a) is None
     ]
     return max(found, key=lambda base: base.year, default=None)
@@ -102,7 +103,7 @@ def starting_point(a: Target, baselines: Iterable[Target]) -> Target | None:
 
 def pace_reason(indicator: Indicator, a: Target, b: Target, start: Target | None) -> Reason:
     """Both targets' paces from one start, and which is faster; or why there is none."""
-    if start is None or b.year <= start.year:
+    if start is None:
         return reason(ReasonCode.no_pace)
     kind = pace_kind(a.dimension, start.normalized, a.normalized, b.normalized)
     before, after = _pace(start, a, kind), _pace(start, b, kind)
@@ -156,7 +157,7 @@ def assess(
         # Less by a later year, or more by an earlier one: no pace is needed to tell.
         found += [value, deadline]
     elif across_years:
-        pace = pace_reason(indicator, a, b, starting_point(a, baselines))
+        pace = pace_reason(indicator, a, b, starting_point(a, b, baselines))
         unclear = pace.code == ReasonCode.no_pace
         faster = pace.params.get("faster")
         found.append(_signed(pace, 0 if faster is None else (1 if faster else -1)))

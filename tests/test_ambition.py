@@ -2,7 +2,7 @@
 
 import pytest
 
-from policy_targets.comparisons.ambition import assess, pace_reason
+from policy_targets.comparisons.ambition import assess, pace_reason, starting_point
 
 
 def ambition(build, before, after, higher=True, dimension="count"):
@@ -368,11 +368,13 @@ def test_the_pace_starts_from_the_latest_baseline_not_the_largest(build):
     )
 
 
-def test_no_pace_to_a_later_target_not_after_the_start(build):
+def test_a_baseline_in_either_targets_year_is_no_start(build):
     start = build.target(value=100, year=2023, kind="baseline")
     before = build.target(value=200, year=2025)
     after = build.target(value=150, year=2023)
-    found = pace_reason(build.indicator(), before, after, start)
+    assert starting_point(before, after, [start]) is None
+    assert starting_point(after, before, [start]) is None
+    found = pace_reason(build.indicator(), before, after, None)
     assert (found.code, found.params) == ("no-pace", {})
 
 
@@ -460,3 +462,14 @@ def test_aspirational_and_a_weaker_comparator_agree_on_weaker(build):
         ("comparator", -1),
         ("firmness", -1),
     ]
+
+
+def test_the_pace_starts_before_both_targets_when_the_later_one_is_for_an_earlier_year(build):
+    old = build.target(value=100, year=2020, kind="baseline")
+    between = build.target(value=140, year=2023, kind="baseline")  # not before 2023's target
+    before = build.target(value=200, year=2025)
+    after = build.target(value=150, year=2023)
+    assert pace(build, before, after, [old, between]) == (
+        "weaker",
+        ["slower pace: +14.5 %/yr from 2020 to 2023 against +14.9 %/yr from 2020 to 2025"],
+    )
