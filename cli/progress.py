@@ -65,6 +65,7 @@ def reason_text(outcome, lang: str) -> str:
     if not is_zh(lang):
         return outcome.text
     from policy_targets.comparisons.numbers import format_number
+    from policy_targets.comparisons.vocabulary import OutcomeCode
 
     p = outcome.params
     target = p["target"]
@@ -74,16 +75,16 @@ def reason_text(outcome, lang: str) -> str:
         what += "（力争，按确定目标判断）"
     report = f"截至{p['as_of']}的报告" if p.get("as_of") else ""
     words = {
-        "reached": f"{report}已达到{what}",
-        "reached_early": f"{report}在目标年份之前已达到{what}",
-        "short": f"{report}未达到{what}",
-        "inconclusive": f"{report}既不能证明达到、也不能排除达到{what}",
-        "no_year_end_report": f"{what}已于{year}年末到期，尚无截至{year}-12-31的报告",
-        "pace_reaches": f"按{p.get('since')}至{p.get('as_of')}的进度，{year}年末可达"
+        OutcomeCode.reached: f"{report}已达到{what}",
+        OutcomeCode.reached_early: f"{report}在目标年份之前已达到{what}",
+        OutcomeCode.short: f"{report}未达到{what}",
+        OutcomeCode.inconclusive: f"{report}既不能证明达到、也不能排除达到{what}",
+        OutcomeCode.no_year_end_report: f"{what}已于{year}年末到期，尚无截至{year}-12-31的报告",
+        OutcomeCode.pace_reaches: f"按{p.get('since')}至{p.get('as_of')}的进度，{year}年末可达"
         f"{format_number(round(p.get('projected') or 0, 6))}，可实现{what}",
-        "pace_short": f"按{p.get('since')}至{p.get('as_of')}的进度，{year}年末可达"
+        OutcomeCode.pace_short: f"按{p.get('since')}至{p.get('as_of')}的进度，{year}年末可达"
         f"{format_number(round(p.get('projected') or 0, 6))}，不足以实现{what}",
-        "not_due": f"{what}于{year}年末到期；给出确切数值的报告不足两份，无法推算进度",
+        OutcomeCode.not_due: f"{what}于{year}年末到期；给出确切数值的报告不足两份，无法推算进度",
     }
     return words.get(outcome.code, outcome.text)
 

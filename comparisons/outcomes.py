@@ -37,14 +37,14 @@ from msgspec import Struct
 from .changes import not_comparable_reason
 from .numbers import format_number
 from .records import Dataset, Indicator, Reported, Target
-from .vocabulary import Comparator, Dimension, Kind, Status
+from .vocabulary import Comparator, Dimension, Kind, OutcomeCode, Status
 
 # An `about` target's tolerance: percentage points for shares, a fraction of the value
 # otherwise (README, "Outcomes").
 ABOUT_POINTS = 1.0
 ABOUT_FRACTION = 0.05
 SHARE_DIMENSIONS = (Dimension.share, Dimension.share_change)
-_REACHES, _SHORT, _OPEN = "reaches", "short", "open"
+_REACHES, _SHORT, _OPEN = "reaches", OutcomeCode.short, "open"
 
 
 class Outcome(Struct, frozen=True):
@@ -52,7 +52,7 @@ class Outcome(Struct, frozen=True):
     report that decided it (None when no report did)."""
 
     status: Status
-    code: str
+    code: OutcomeCode
     params: dict
     text: str
     report: Reported | None = None
@@ -61,7 +61,7 @@ class Outcome(Struct, frozen=True):
     def to_dict(self) -> dict:
         return {
             "status": str(self.status),
-            "reason": {"code": self.code, "text": self.text, **self.params},
+            "reason": {"code": str(self.code), "text": self.text, **self.params},
             "report": None if self.report is None else reported_record(self.report),
             "gap": self.gap,
         }
@@ -226,7 +226,7 @@ def status(
     if target.aspirational:
         what += " (力争, aspirational, judged as firm)"
 
-    def outcome(state: Status, code: str, text: str, report: Reported | None = None, **params):
+    def outcome(state: Status, code: OutcomeCode, text: str, report: Reported | None = None, **params):
         gap = None if report is None else report.normalized - target.normalized
         extra = {}
         if report is not None:
@@ -242,7 +242,7 @@ def status(
         gap = _gap_words(final.normalized - target.normalized, target)
         return outcome(
             Status.not_met,
-            "short",
+            OutcomeCode.short,
             f"the report as of {final.as_of}, {stated(final)}, falls short of {what} (gap {gap})",
             final,
         )
@@ -251,14 +251,14 @@ def status(
     if reached is not None:
         return outcome(
             Status.met_early,
-            "reached_early",
+            OutcomeCode.reached_early,
             f"the report as of {reached.as_of}, {stated(reached)}, reaches {what} before its year",
             reached,
         )
     if verdict == _REACHES:
         return outcome(
             Status.met,
-            "reached",
+            OutcomeCode.reached,
             f"the report as of {final.as_of}, {stated(final)}, reaches {what}",
             final,
         )
@@ -266,7 +266,7 @@ def status(
         if final is not None:  # a range that neither reaches nor misses the target
             return outcome(
                 Status.no_report,
-                "inconclusive",
+                OutcomeCode.inconclusive,
                 f"the report as of {final.as_of}, {stated(final)}, neither reaches nor "
                 f"rules out {what}",
                 final,
@@ -275,7 +275,7 @@ def status(
         text = f"{what} was due at the end of {target.year}; no report as of {year_end}"
         if latest is not None:
             text += f" (the latest is as of {latest.as_of}, {stated(latest)})"
-        return outcome(Status.no_report, "no_year_end_report", text, latest)
+        return outcome(Status.no_report, OutcomeCode.no_year_end_report, text, latest)
     points = [r for r in found if r.comparator in (Comparator.exactly, Comparator.about)]
     if len(points) >= 2 and points[-1].as_of != points[-2].as_of:
         first, last = points[-2], points[-1]
@@ -292,7 +292,7 @@ def status(
         )
         return outcome(
             Status.on_track if on_pace else Status.behind,
-            "pace_reaches" if on_pace else "pace_short",
+            OutcomeCode.pace_reaches if on_pace else OutcomeCode.pace_short,
             text,
             last,
             projected=projected,
@@ -303,7 +303,7 @@ def status(
     count = len(points)
     return outcome(
         Status.not_yet_due,
-        "not_due",
+        OutcomeCode.not_due,
         f"{what} is not due until {year_end}; "
         f"{count} report{'s' if count != 1 else ''} of a single figure so far, two are needed "
         "for a pace",

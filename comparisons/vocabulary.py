@@ -197,6 +197,19 @@ class ReasonCode(StrEnum):
     not_restated = "not-restated"  # still due, and the later document gives no figure
 
 
+class OutcomeCode(StrEnum):
+    """Why a target has its status (comparisons/outcomes.py words each in English)."""
+
+    short = "short"  # the year-end report falls short
+    reached_early = "reached-early"  # a report before the target's year reaches it
+    reached = "reached"  # the year-end report reaches it
+    inconclusive = "inconclusive"  # the year-end report's range neither reaches nor misses
+    no_year_end_report = "no-year-end-report"  # due, and no report as of its year's end
+    pace_reaches = "pace-reaches"  # not due; the latest two reports' pace reaches it
+    pace_short = "pace-short"  # not due; that pace falls short
+    not_due = "not-due"  # not due, and fewer than two exact reports
+
+
 class Status(StrEnum):
     """What became of a target, by the figures reported as achieved (comparisons/
     outcomes.py), after the mid-term reviews of the 十四五 plans and Net Zero Tracker."""

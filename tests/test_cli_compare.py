@@ -380,7 +380,7 @@ def test_lapsed_and_not_restated_rows_carry_the_earlier_targets_status(run):
     (stations,) = [r for r in rows if r["indicator"] == "5g-base-stations"]
     assert stations["verdict"] == "lapsed"
     assert stations["status"]["status"] == "no report"
-    assert stations["status"]["reason"]["code"] == "no_year_end_report"
+    assert stations["status"]["reason"]["code"] == "no-year-end-report"
     with_status = {r["verdict"] for r in rows if r["status"] is not None}
     assert with_status == {"lapsed", "not restated"}
     assert all(r["status"] for r in rows if r["verdict"] in ("lapsed", "not restated"))

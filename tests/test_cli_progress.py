@@ -29,7 +29,7 @@ def test_progress_of_2023_lists_every_target_with_its_status(run):
 def test_the_2023_5g_target_has_no_year_end_report_and_says_which_reports_there_are(run):
     row = by_indicator(progress(run, "2023"), "5g-base-stations")
     assert row["outcome"]["status"] == "no report"
-    assert row["outcome"]["reason"]["code"] == "no_year_end_report"
+    assert row["outcome"]["reason"]["code"] == "no-year-end-report"
     assert row["outcome"]["reason"]["text"] == (
         "the target of at least 200,000 for 2023 was due at the end of 2023; no report as of "
         "2023-12-31 (the latest is as of 2024-12-31, 242,000)"
@@ -99,7 +99,7 @@ def test_csv_has_the_status_and_the_report_beside_the_target(run):
     (row,) = [r for r in rows if r["indicator"] == "intelligent-compute-share"]
     assert (row["status"], row["reason_code"], row["report_value"], row["report_as_of"]) == (
         "no report",
-        "no_year_end_report",
+        "no-year-end-report",
         "30",
         "2024-12-31",
     )

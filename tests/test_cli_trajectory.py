@@ -494,7 +494,7 @@ def test_the_2025_digital_economy_share_has_a_status_with_its_reason(run):
     points = json.loads(result.stdout)["points"]
     (target,) = [p for p in points if p.get("target_year") == 2025]
     assert target["status"]["status"] == "no report"
-    assert target["status"]["reason"]["code"] == "no_year_end_report"
+    assert target["status"]["reason"]["code"] == "no-year-end-report"
     assert target["status"]["reason"]["text"] == (
         "the target of more than 50 % for 2025 (力争, aspirational, judged as firm) was due "
         "at the end of 2025; no report as of 2025-12-31 (the latest is as of 2024-12-31, "

@@ -44,7 +44,7 @@ def test_a_report_before_the_target_year_that_reaches_it_is_met_early(build):
     result = outcome(build, target, [build.reported(210, "2024-12-31")])
     assert (result.status, result.code, result.report.as_of) == (
         "met early",
-        "reached_early",
+        "reached-early",
         "2024-12-31",
     )
 
@@ -58,7 +58,7 @@ def test_a_report_in_the_target_year_before_its_end_is_not_met_early(build):
 def test_a_june_report_does_not_settle_a_target_for_the_year_end(build):
     target = build.target(value=200, year=2024)
     result = outcome(build, target, [build.reported(250, "2024-06-30")])
-    assert (result.status, result.code) == ("no report", "no_year_end_report")
+    assert (result.status, result.code) == ("no report", "no-year-end-report")
     assert result.text == (
         "the target of at least 200 for 2024 was due at the end of 2024; no report as of "
         "2024-12-31 (the latest is as of 2024-06-30, 250)"
@@ -68,7 +68,7 @@ def test_a_june_report_does_not_settle_a_target_for_the_year_end(build):
 def test_a_target_is_not_due_before_the_last_day_of_its_year(build):
     target = build.target(value=200, year=2024)
     result = outcome(build, target, [], as_of=date(2024, 12, 30))
-    assert (result.status, result.code) == ("not yet due", "not_due")
+    assert (result.status, result.code) == ("not yet due", "not-due")
 
 
 def test_a_due_target_without_any_report_has_no_report(build):
@@ -175,7 +175,7 @@ def test_on_track_when_the_pace_of_the_latest_two_reports_reaches_the_target(bui
     target = build.target(value=300, year=2025)
     reports = [build.reported(100, "2022-12-31"), build.reported(200, "2023-12-31")]
     result = outcome(build, target, reports, as_of=date(2024, 1, 1))
-    assert (result.status, result.code) == ("on track", "pace_reaches")
+    assert (result.status, result.code) == ("on track", "pace-reaches")
     assert result.params["projected"] == pytest.approx(200 + 100 * 731 / 365)
 
 
@@ -183,7 +183,7 @@ def test_behind_when_that_pace_falls_short(build):
     target = build.target(value=500, year=2025)
     reports = [build.reported(100, "2022-12-31"), build.reported(200, "2023-12-31")]
     result = outcome(build, target, reports, as_of=date(2024, 1, 1))
-    assert (result.status, result.code) == ("behind", "pace_short")
+    assert (result.status, result.code) == ("behind", "pace-short")
 
 
 def test_one_report_gives_no_pace(build):
