@@ -97,7 +97,7 @@ def schema_command(
     import json
 
     from policy_targets.comparisons.errors import UsageError
-    from policy_targets.comparisons.records import SCHEMA_FILES, json_schemas
+    from policy_targets.comparisons.schemas import SCHEMA_FILES, json_schemas
 
     from .output import write_directory
 

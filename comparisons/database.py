@@ -13,7 +13,7 @@ import json
 import sqlite3
 from typing import Any
 
-from .package import Column, Table
+from .columns import Column, Table
 
 _TYPES = {
     "string": "TEXT",

@@ -22,6 +22,7 @@ from .layout import (
     unexpected_files,
 )
 from .periods import derived_period
+from .reported import load_reported
 from .vocabulary import Dimension, Measure
 
 # C0 and C1 controls, DEL and NUL, and U+FFFE and U+FFFF, which are no characters (XML
@@ -310,104 +311,6 @@ def load_document(
         if record:
             targets.append(record)
     return document, targets, problems
-
-
-def _check_reported(
-    entry: records.ReportedEntry, catalogue: dict | None, item: Any, position: int, shown: str
-) -> tuple[records.Reported | None, list[Problem]]:
-    """Check one validated reported figure against the catalogue, units and its quote,
-    and make its record; `item` is its YAML mapping, for line numbers."""
-    import msgspec
-
-    from .numerals import states
-    from .quotes import normalize_text
-    from .units import normalize
-
-    problems: list[Problem] = []
-
-    def problem(field: str, message: str, fix: str) -> None:
-        line, column = item.key_marks.get(field, item.mark)
-        where = f"reported[{position}].{field}"
-        problems.append(Problem(shown, line, column, f"{where}: {message}", fix))
-
-    indicator = catalogue.get(entry.indicator) if catalogue is not None else None
-    if indicator is None and catalogue is not None:
-        from .validation import suggest
-
-        problem(
-            "indicator",
-            f"unknown indicator {entry.indicator!r}",
-            f"{suggest(entry.indicator, catalogue)}add it to {CATALOGUE} or use an existing id",
-        )
-    try:
-        normalized = normalize(entry.value, entry.unit, indicator and indicator.dimension)
-    except UnitError as exc:
-        problem("unit", str(exc), "use a unit defined in comparisons/units.txt, e.g. 个, 万个, %")
-        normalized = None
-    if normalized and indicator and normalized.dimension != indicator.dimension:
-        problem(
-            "unit",
-            f"unit {entry.unit!r} is {normalized.dimension}, but indicator "
-            f"{indicator.id!r} is {indicator.dimension}",
-            f"use a unit of {indicator.dimension}",
-        )
-        normalized = None
-    if normalized and not states(normalize_text(entry.quote), entry.value, entry.unit):
-        problem(
-            "value",
-            f"value {entry.value:g} does not appear in the quote",
-            "correct the value, or quote the words that state it",
-        )
-    if problems or normalized is None:
-        return None, problems
-    return records.Reported(
-        **msgspec.structs.asdict(entry),
-        normalized=normalized.magnitude,
-        normalized_unit=normalized.unit,
-        dimension=Dimension(normalized.dimension),
-        line=item.mark[0],
-        path=shown,
-    ), []
-
-
-def load_reported(path: Path, catalogue: dict | None) -> tuple[list[records.Reported], list]:
-    """The figures of `reported.yaml`, each checked, and the file's problems."""
-    from .validation import schema_problems
-    from .yamlfile import load_yaml_file
-
-    shown = display(path)
-    try:
-        raw = load_yaml_file(path, shown)
-    except DataError as exc:
-        return [], exc.problems
-    parsed, problems = schema_problems(records.ReportedFile, raw, shown)
-    problems += control_characters(raw, shown)
-    if parsed is None:
-        return [], problems
-    found: list[records.Reported] = []
-    seen: dict[tuple, int] = {}
-    for position, entry in enumerate(parsed.reported):
-        item = raw["reported"][position]
-        record, wrong = _check_reported(entry, catalogue, item, position, shown)
-        problems.extend(wrong)
-        line, column = item.mark
-        key = (entry.indicator, entry.scope, entry.measure, entry.as_of)
-        if key in seen:
-            problems.append(
-                Problem(
-                    shown,
-                    line,
-                    column,
-                    f"reported[{position}]: a second figure for {entry.indicator!r} "
-                    f"({entry.scope}, {entry.measure.value}) as of {entry.as_of}; "
-                    f"the first is at line {seen[key]}",
-                    "keep one figure per date, the one from the most original source",
-                )
-            )
-        seen.setdefault(key, line)
-        if record:
-            found.append(record)
-    return found, problems
 
 
 class _Build:

@@ -226,7 +226,9 @@ def status(
     if target.aspirational:
         what += " (力争, aspirational, judged as firm)"
 
-    def outcome(state: Status, code: OutcomeCode, text: str, report: Reported | None = None, **params):
+    def outcome(
+        state: Status, code: OutcomeCode, text: str, report: Reported | None = None, **params
+    ):
         gap = None if report is None else report.normalized - target.normalized
         extra = {}
         if report is not None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from policy_targets.comparisons.layout import bundled_data_dir, data_files, file_kind
-from policy_targets.comparisons.records import SCHEMA_FILES
+from policy_targets.comparisons.schemas import SCHEMA_FILES
 from policy_targets.comparisons.vocabulary import FileKind
 
 CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
@@ -124,7 +124,7 @@ def test_schema_needs_a_kind(run):
 
 
 def test_the_schemas_hold_no_derived_field():
-    from policy_targets.comparisons.records import json_schemas
+    from policy_targets.comparisons.schemas import json_schemas
 
     definitions = json_schemas()[FileKind.document]["$defs"]
     assert list(definitions["TargetEntry"]["properties"]) == [
@@ -148,7 +148,8 @@ def test_the_schemas_hold_no_derived_field():
 
 
 def test_an_ids_pattern_is_in_the_schema():
-    from policy_targets.comparisons.records import KEBAB, json_schemas
+    from policy_targets.comparisons.records import KEBAB
+    from policy_targets.comparisons.schemas import json_schemas
 
     catalogue = json_schemas()[FileKind.catalogue]
     assert catalogue["$defs"]["Indicator"]["properties"]["id"]["pattern"] == KEBAB
