@@ -88,26 +88,14 @@ def document_row(document: Document) -> dict[str, Any]:
     return row
 
 
-def target_row(record: dict[str, Any]) -> dict[str, Any]:
-    """A target record (results.py, as JSON shows it) with `normalized` split into the
-    columns normalized and normalized_unit, and `period` into period_start and period_end."""
-    row = dict(record)
-    normalized = row.pop("normalized")
-    row["normalized"], row["normalized_unit"] = normalized["magnitude"], normalized["unit"]
-    period = row.pop("period", None)  # a reported figure has a date instead, `as_of`
-    if period is not None:
-        row["period_start"], row["period_end"] = period["start"], period["end"]
-    return row
-
-
 def tables(dataset: Dataset, as_of: date) -> list[Table]:
     """The four tables, with their rows; each target's status as on `as_of`."""
     from .outcomes import statuses
-    from .results import dataset_record, dataset_targets, indicator_record
+    from .results import dataset_record, dataset_targets, flat_record, indicator_record
 
     targets = list(dataset_targets(dataset))
     target_rows = [
-        {**target_row(dataset_record(dataset, target)), **status_columns(outcome, as_of)}
+        {**flat_record(dataset_record(dataset, target)), **status_columns(outcome, as_of)}
         for target, outcome in zip(targets, statuses(dataset, targets, as_of), strict=True)
     ]
     documents = sorted(dataset.documents.values(), key=lambda d: (d.year, d.id))

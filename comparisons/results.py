@@ -4,6 +4,7 @@ them: `export`, `show`, `compare` and `trajectory` all build their dicts here.""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from .periods import period_of
 from .records import Dataset, Document, Indicator, Target
@@ -85,3 +86,15 @@ def dataset_records(dataset: Dataset) -> Iterator[dict]:
     """The records of `dataset_targets`, in its order."""
     for target in dataset_targets(dataset):
         yield dataset_record(dataset, target)
+
+
+def flat_record(record: dict[str, Any]) -> dict[str, Any]:
+    """A target record (as JSON shows it) with `normalized` split into the
+    columns normalized and normalized_unit, and `period` into period_start and period_end."""
+    row = dict(record)
+    normalized = row.pop("normalized")
+    row["normalized"], row["normalized_unit"] = normalized["magnitude"], normalized["unit"]
+    period = row.pop("period", None)  # a reported figure has a date instead, `as_of`
+    if period is not None:
+        row["period_start"], row["period_end"] = period["start"], period["end"]
+    return row
