@@ -141,7 +141,7 @@ MAX_SUGGESTED = 50
 _suggested: dict[str, str] = {}  # unknown id → suggestion, for the load under way
 
 
-def _suggestion(word: str, catalogue: dict) -> str:
+def suggestion(word: str, catalogue: dict) -> str:
     found = _suggested.get(word)
     if found is None:
         if len(_suggested) >= MAX_SUGGESTED:
@@ -179,7 +179,7 @@ def _check_target(
         problem(
             "indicator",
             f"unknown indicator {target.indicator!r}",
-            f"{_suggestion(target.indicator, catalogue)}add it to {CATALOGUE} or use an existing id",
+            f"{suggestion(target.indicator, catalogue)}add it to {CATALOGUE} or use an existing id",
         )
     try:
         normalized = normalize(target.value, target.unit, indicator and indicator.dimension)

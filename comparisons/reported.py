@@ -32,12 +32,12 @@ def _check_reported(
 
     indicator = catalogue.get(entry.indicator) if catalogue is not None else None
     if indicator is None and catalogue is not None:
-        from .validation import suggest
+        from .loading import suggestion  # capped, as for targets: loading imports this module
 
         problem(
             "indicator",
             f"unknown indicator {entry.indicator!r}",
-            f"{suggest(entry.indicator, catalogue)}add it to {CATALOGUE} or use an existing id",
+            f"{suggestion(entry.indicator, catalogue)}add it to {CATALOGUE} or use an existing id",
         )
     try:
         normalized = normalize(entry.value, entry.unit, indicator and indicator.dimension)
