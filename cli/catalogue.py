@@ -11,9 +11,9 @@ from policy_targets.comparisons.vocabulary import (
     DocumentKind,
 )
 
-from . import completion, context
+from . import context
 from .labels import PHRASES, is_zh, say, scope_name, term
-from .options import CategoryOption, DocumentScopeOption, LangOption
+from .options import CategoryOption, DocumentScopeOption, LangOption, document_argument
 from .output import ForceOption, FormatOption, OutputOption, Report, Section, emit
 from .tables import flat, target_headers, target_row
 
@@ -43,10 +43,10 @@ def indicators_command(
 
     lang = context.language(ctx)
     data = context.dataset(ctx)
-    require_category(category)
+    categories = set(require_category(category))
     chosen = find_indicators(data, search) if search else list(data.indicators.values())
-    if category:
-        chosen = [i for i in chosen if i.category == category]
+    if categories:
+        chosen = [i for i in chosen if i.category in categories]
     appearances: dict[str, set[tuple[str, int]]] = {}
     for target in data.targets:
         appearances.setdefault(target.indicator, set()).add((target.document, target.year))
@@ -80,15 +80,8 @@ def indicators_command(
 
 def show_command(
     ctx: typer.Context,
-    document: Annotated[
-        str,
-        typer.Argument(
-            metavar="DOCUMENT",
-            help="A year or a document id.",
-            autocompletion=completion.documents,
-        ),
-    ],
-    scope: DocumentScopeOption = "shandong",
+    document: document_argument("DOCUMENT", "A year or a document id."),
+    scope: DocumentScopeOption = None,
     lang: LangOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,

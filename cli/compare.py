@@ -1,6 +1,5 @@
 """`policy compare A B`: what a later document raised, lowered, added or let lapse."""
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -9,13 +8,19 @@ from policy_targets.comparisons.vocabulary import (
     Alignment,
     Ambition,
     Category,
-    Selection,
     Verdict,
 )
 
 from . import completion, context
 from .labels import PHRASES, counted, is_zh, reasons, say, scope_name, term
-from .options import CategoryOption, DocumentScopeOption, LangOption
+from .options import (
+    CategoryOption,
+    DocumentScopeOption,
+    LangOption,
+    SelectionOption,
+    document_argument,
+    plot_option,
+)
 from .output import (
     ForceOption,
     FormatOption,
@@ -23,7 +28,6 @@ from .output import (
     Report,
     Section,
     emit,
-    output_path,
 )
 from .present import (
     VERDICT_STYLES,
@@ -287,40 +291,16 @@ def build_report(comparison, lang: str) -> Report:
 
 def compare_command(
     ctx: typer.Context,
-    before: Annotated[
-        str,
-        typer.Argument(
-            metavar="BEFORE",
-            help="The earlier document: a year or a document id.",
-            autocompletion=completion.documents,
-        ),
-    ],
-    after: Annotated[
-        str,
-        typer.Argument(
-            metavar="AFTER",
-            help="The later document: a year or a document id.",
-            autocompletion=completion.documents,
-        ),
-    ],
-    scope: DocumentScopeOption = "shandong",
+    before: document_argument("BEFORE", "The earlier document: a year or a document id."),
+    after: document_argument("AFTER", "The later document: a year or a document id."),
+    scope: DocumentScopeOption = None,
     category: CategoryOption = None,
-    only: Annotated[
-        Selection | None,
-        typer.Option(help="Only rows of this kind (changed = raised or lowered)."),
-    ] = None,
+    only: SelectionOption = None,
     lang: LangOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
-    plot: Annotated[
-        Path | None,
-        typer.Option(
-            help="Also draw the chosen indicators' two figures to this PNG file.",
-            parser=output_path,
-            metavar="FILE",
-        ),
-    ] = None,
+    plot: plot_option("Also draw the chosen indicators' two figures to this PNG file.") = None,
     indicator: Annotated[
         list[str] | None,
         typer.Option(

@@ -1,15 +1,12 @@
 """`policy trajectory INDICATOR`: one indicator across every document."""
 
-from pathlib import Path
-from typing import Annotated
-
 import typer
 
 from policy_targets.comparisons.vocabulary import ALL_SCOPES, Ambition
 
-from . import completion, context
+from . import context
 from .labels import is_zh, kind_word, reason, say, scope_name, series_label, term
-from .options import LangOption
+from .options import IndicatorArgument, LangOption, plot_option, scope_option
 from .output import (
     ForceOption,
     FormatOption,
@@ -17,7 +14,6 @@ from .output import (
     Report,
     Section,
     emit,
-    output_path,
 )
 from .present import (
     VERDICT_STYLES,
@@ -163,15 +159,16 @@ def build_report(trajectory, lang: str) -> Report:
     )
 
 
-def build_report_all(found: list, lang: str) -> Report:
-    """`--scope all`: a section per scope, one after the other; CSV rows carry their
-    scope; JSON has the indicator once and an object per scope."""
+def build_report_all(found: list, scope: str, lang: str) -> Report:
+    """`--scope all` (or several scopes, `scope` naming them: shandong,binzhou): a
+    section per scope, one after the other; CSV rows carry their scope; JSON has the
+    indicator once and an object per scope."""
     indicator = found[0].indicator
     payload = {
         "indicator": indicator.id,
         "name_en": indicator.name_en,
         "name_zh": indicator.name_zh,
-        "scope": ALL_SCOPES,
+        "scope": scope,
         "scopes": {t.scope: t.to_dict() for t in found},
     }
     rows = [_flat(point) for t in found for point in t.to_dict()["points"]]
@@ -192,29 +189,13 @@ def _flat(point: dict) -> dict:
 
 def trajectory_command(
     ctx: typer.Context,
-    indicator: Annotated[
-        str,
-        typer.Argument(
-            metavar="INDICATOR",
-            help="An id, an English name or a Chinese name.",
-            autocompletion=completion.indicators,
-        ),
-    ],
-    scope: Annotated[
-        str,
-        typer.Option(
-            help="Whose figures: an id, a name (shandong, Binzhou, 广东 …) or all (each "
-            "scope's series side by side).",
-            autocompletion=completion.scopes,
-        ),
-    ] = "shandong",
+    indicator: IndicatorArgument,
+    scope: scope_option(
+        "Whose figures: an id, a name (shandong, Binzhou, 广东 …) or all (each scope's "
+        "series side by side; default: shandong)."
+    ) = None,
     lang: LangOption = None,
-    plot: Annotated[
-        Path | None,
-        typer.Option(
-            help="Also draw a chart to this PNG file.", parser=output_path, metavar="FILE"
-        ),
-    ] = None,
+    plot: plot_option("Also draw a chart to this PNG file.") = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -223,24 +204,27 @@ def trajectory_command(
 
     Example: policy trajectory 数字经济占GDP比重 --scope all
     """
-    from policy_targets.comparisons.lookup import resolve_indicator, resolve_scope
+    from policy_targets.comparisons.lookup import resolve_indicator, resolve_scopes
     from policy_targets.comparisons.trajectory import trajectories, trajectory
 
     lang = context.language(ctx, lang)
     data = context.dataset(ctx)
-    scope = resolve_scope(data, scope, allow_all=True)
+    scopes = resolve_scopes(data, scope, allow_all=True)
     chosen = resolve_indicator(data, indicator)
-    if scope == ALL_SCOPES:
+    if scopes == [ALL_SCOPES]:
         found = trajectories(data, chosen)
     else:
-        found = [trajectory(data, chosen, scope)]
+        found = [trajectory(data, chosen, s) for s in scopes]
     if plot is not None:
         from .output import check_output
         from .plot import plot_trajectory
 
         check_output(fmt, output, force)
         plot_trajectory(found, plot, force, lang)
-    report = build_report_all(found, lang) if scope == ALL_SCOPES else build_report(found[0], lang)
+    several = len(scopes) > 1 or scopes == [ALL_SCOPES]
+    report = (
+        build_report_all(found, ",".join(scopes), lang) if several else build_report(found[0], lang)
+    )
     emit(report, fmt, output, force)
 
 

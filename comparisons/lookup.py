@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 
 from .errors import NotFound, UsageError
 from .records import Dataset, Document, Indicator
@@ -38,28 +39,49 @@ def resolve_scope(dataset: Dataset, text: str, allow_all: bool = False) -> str:
     raise UsageError(f"unknown scope {text!r}; choose from {_named(known)}")
 
 
+def resolve_scopes(
+    dataset: Dataset, texts: str | Iterable[str] | None, allow_all: bool = False
+) -> list[str]:
+    """The scope ids for one scope or several (each as `resolve_scope` reads it), in
+    order, without repeats; [ALL_SCOPES] when one of them is `all`; the default scope
+    for None or none."""
+    given = [texts] if isinstance(texts, str) else list(texts or [])
+    found = [resolve_scope(dataset, text, allow_all) for text in given]
+    if ALL_SCOPES in found:
+        return [ALL_SCOPES]
+    return list(dict.fromkeys(found)) or [DEFAULT_SCOPE]
+
+
 def _named(known: list[str]) -> str:
     return ", ".join(f"{s} ({SCOPE_NAMES[s][1]})" if s in SCOPE_NAMES else s for s in known)
 
 
 def _listing(dataset: Dataset, scope: str) -> str:
+    """The years and ids of the documents of `scope` (scopes joined by commas, or all)."""
+    scopes = scope.split(",")
     in_scope = sorted(
-        (d.year, d.id) for d in dataset.documents.values() if scope in (d.scope, ALL_SCOPES)
+        (d.year, d.id)
+        for d in dataset.documents.values()
+        if d.scope in scopes or scope == ALL_SCOPES
     )
     return ", ".join(f"{year} ({doc_id})" for year, doc_id in in_scope) or "none"
 
 
-def resolve_document(dataset: Dataset, ref: str, scope: str = DEFAULT_SCOPE) -> Document:
-    """A document by id, or by year within `scope` (any scope for `all`)."""
+def resolve_document(
+    dataset: Dataset, ref: str, scope: str | Iterable[str] | None = DEFAULT_SCOPE
+) -> Document:
+    """A document by id, or by year within `scope` (one scope or several; any scope for
+    `all`)."""
     ref = ref.strip()
     if ref in dataset.documents:
         return dataset.documents[ref]
-    scope = resolve_scope(dataset, scope, allow_all=True)
+    chosen = resolve_scopes(dataset, scope, allow_all=True)
+    scope = ",".join(chosen)
     if re.fullmatch(r"\d{4}", ref):
         found = [
             d
             for d in dataset.documents.values()
-            if scope in (d.scope, ALL_SCOPES) and d.year == int(ref)
+            if (d.scope in chosen or scope == ALL_SCOPES) and d.year == int(ref)
         ]
         if len(found) == 1:
             return found[0]
