@@ -52,7 +52,9 @@ def _choices_parser(choices: Iterable[str], aliases: dict[str, str]) -> Callable
         for part in _split(value):
             part = aliases.get(part, part)
             if part not in order:
-                raise typer.BadParameter(f"{part!r} is not one of {', '.join(order)}")
+                # Worded as Click words a wrong choice of a single-valued option.
+                choices = ", ".join(repr(choice) for choice in order)
+                raise typer.BadParameter(f"{part!r} is not one of {choices}.")
             found.append(part)
         return tuple(found)
 

@@ -111,3 +111,24 @@ def test_all_scopes_for_a_year(run):
     assert result.stderr == (
         "error: 2 documents are from 2023: 2023-binzhou-plan, 2023-work-points; name one by id\n"
     )
+
+
+def test_several_scopes_follow_each(run):
+    result = run(
+        "trajectory", "digital-economy-gdp-share", "--scope", "shandong,beijing", "-f", "json"
+    )
+    assert result.exit_code == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert (payload["scope"], list(payload["scopes"])) == (
+        "shandong,beijing",
+        ["shandong", "beijing"],
+    )
+
+
+def test_repeated_categories_list_both(run, dataset):
+    result = run("indicators", "--category", "digital-economy", "--category", "ai", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    expected = {
+        i.id for i in dataset.indicators.values() if i.category in ("digital-economy", "ai")
+    }
+    assert {record["id"] for record in json.loads(result.stdout)} == expected
