@@ -45,7 +45,7 @@ def _union(values: list[tuple[str, ...]] | None) -> list[str] | None:
 
 
 def _choices_parser(choices: Iterable[str], aliases: dict[str, str]) -> Callable:
-    order = list(choices)
+    order = [str(choice) for choice in choices]
 
     def parse(value: str) -> tuple[str, ...]:
         found = []
@@ -62,7 +62,7 @@ def _choices_parser(choices: Iterable[str], aliases: dict[str, str]) -> Callable
 
 
 def _choices_completion(choices: Iterable[str]) -> Callable:
-    order = list(choices)
+    order = [str(choice) for choice in choices]
 
     def complete(incomplete: str) -> list[str]:
         # After a comma, the next value: raised,n → raised,new
@@ -76,7 +76,7 @@ def _choices_completion(choices: Iterable[str]) -> Callable:
 def union_of(name: str, choices: Iterable[str], help: str, aliases: dict[str, str] | None = None):
     """A repeatable option of `choices` (`aliases` maps other names onto them), each value
     possibly several separated by commas; the command gets the list of their union."""
-    order = list(choices)
+    order = [str(choice) for choice in choices]
     return Annotated[
         list[str] | None,
         typer.Option(
