@@ -12,7 +12,7 @@ from policy_targets.comparisons.vocabulary import (
 )
 
 from . import context
-from .labels import PHRASES, is_zh, say, scope_name, term
+from .labels import PHRASES, how_many, is_zh, say, scope_name, term
 from .options import CategoryOption, DocumentScopeOption, LangOption, document_argument
 from .output import ForceOption, FormatOption, OutputOption, Report, Section, emit
 from .tables import flat, target_headers, target_row
@@ -73,7 +73,7 @@ def indicators_command(
         say("indicators", lang),
         [say(key, lang) if key in PHRASES else key for key in headers],
         rows,
-        footer=[say("count_indicators", lang, n=len(rows))],
+        footer=[how_many("indicator", len(rows), lang)],
     )
     emit(Report([section], records), fmt, output, force)
 
@@ -174,7 +174,7 @@ def documents_command(
         say("documents", lang),
         [say(key, lang) for key in headers],
         rows,
-        footer=[say("count_documents", lang, n=len(rows)), *notes],
+        footer=[how_many("document", len(rows), lang), *notes],
     )
     emit(Report([section], records, json=json), fmt, output, force)
 

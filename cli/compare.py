@@ -12,7 +12,7 @@ from policy_targets.comparisons.vocabulary import (
 )
 
 from . import completion, context
-from .labels import PHRASES, counted, is_zh, reasons, say, scope_name, term
+from .labels import PHRASES, counted, how_many, is_zh, reasons, say, scope_name, term
 from .options import (
     CategoryOption,
     DocumentScopeOption,
@@ -103,8 +103,7 @@ def _preamble(comparison, lang: str) -> list[str]:
         f"{d.id}: {say('secondary', lang)}" for d in (before, after) if d.kind in SECONDARY_KINDS
     ]
     counts = counted(summary.verdicts, lang) or say("no_targets", lang)
-    how_many = say("count_indicator" if rows == 1 else "count_indicators", lang, n=rows)
-    lines.append(f"{how_many}{'：' if is_zh(lang) else ': '}{counts}")
+    lines.append(f"{how_many('indicator', rows, lang)}{'：' if is_zh(lang) else ': '}{counts}")
     if summary.ambition:
         lines.append(say("ambition_line", lang, counts=counted(summary.ambition, lang)))
     if summary.categories:

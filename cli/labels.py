@@ -163,6 +163,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "count_indicators": ("{n} indicators", "{n}项指标"),
     "count_indicator": ("{n} indicator", "{n}项指标"),
     "count_documents": ("{n} documents", "{n}份文件"),
+    "count_document": ("{n} document", "{n}份文件"),
     "counted": ("{n} {word}", "{word}{n}"),
     "no_targets": ("no targets", "无目标"),
     "ambition_line": (
@@ -286,6 +287,11 @@ def kind_word(target, lang: str | None) -> str:
     if target.aspirational:
         word += f"（{ASPIRATIONAL_ZH}）" if is_zh(lang) else " (aspirational)"
     return word
+
+
+def how_many(noun: str, n: int, lang: str | None) -> str:
+    """ "1 indicator", "2 indicators", "2项指标": `noun` is indicator or document."""
+    return say(f"count_{noun}" if n == 1 else f"count_{noun}s", lang, n=n)
 
 
 def counted(counts: dict[str, int], lang: str | None) -> str:

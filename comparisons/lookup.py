@@ -152,11 +152,67 @@ def _word_matches(word: str, haystack: str) -> bool:
     return word in haystack
 
 
+# Units as the catalogue and the normalized figures write them, and the words people
+# search them by: EFLOPS finds total compute, and so does exaflops.
+UNIT_WORDS = {
+    "EFLOPS": "exaflops",
+    "PFLOPS": "petaflops",
+    "TFLOPS": "teraflops",
+    "E": "EFLOPS exaflops",
+    "G": "gigabit",
+    "Mbps": "megabits per second",
+    "Gbps": "gigabits per second",
+    "GW": "gigawatts",
+    "%": "percent per cent share",
+    "pp/yr": "percentage points per year",
+    "yuan": "元 renminbi",
+    "亿元": "yuan",
+    "class hours": "学时",
+    "stars": "星级",
+}
+
+
+def _units(dataset: Dataset) -> dict[str, set[str]]:
+    """Each indicator's units: the catalogue's, and those its figures normalize to."""
+    found = {i.id: {i.unit} for i in dataset.indicators.values()}
+    for target in dataset.targets:
+        if target.normalized_unit and target.indicator in found:
+            found[target.indicator].add(target.normalized_unit)
+    return found
+
+
+def _unit_names(units: set[str]) -> list[str]:
+    return [name for unit in sorted(units) for name in (unit, UNIT_WORDS.get(unit, ""))]
+
+
+def _singular(word: str) -> str:
+    """An English word without its plural ending, so that a query and a name match in
+    either number: communities → community, enterprises → enterprise, boxes → box.
+    Chinese, short words and abbreviations without a vowel (gbps) stay as they are."""
+    if len(word) <= 3 or not word.isascii() or not word.isalpha():
+        return word
+    if not any(vowel in word for vowel in "aeiouy"):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _singulars(text: str) -> str:
+    return " ".join(_singular(word) for word in text.split())
+
+
 def _matching(dataset: Dataset, text: str, categories: bool) -> tuple[list, list]:
     """(exact, partial): indicators one of whose names is the query, and those whose
-    names (and, with `categories`, category names) contain every word of it."""
+    names (and, with `categories`, category names, units and their words) contain every
+    word of it, in the singular or the plural."""
     query = _fold(text)
-    words = query.split()
+    words = _singulars(query).split()
+    units = _units(dataset) if categories else {}
     exact, partial = [], []
     for indicator in dataset.indicators.values():
         names = [_fold(n) for n in _names(indicator)]
@@ -165,9 +221,10 @@ def _matching(dataset: Dataset, text: str, categories: bool) -> tuple[list, list
             continue
         if categories:
             names += [_fold(n) for n in _category_names(indicator)]
-        haystack = " | ".join(names)
+            names += [_fold(n) for n in _unit_names(units[indicator.id])]
+        haystack = " | ".join(_singulars(name) for name in names)
         # Every word of the query, or the query as a whole (g pon, inside 10g pon).
-        whole = len(query) > 2 and query in haystack
+        whole = len(query) > 2 and " ".join(words) in haystack
         if whole or words and all(_word_matches(word, haystack) for word in words):
             partial.append(indicator)
     return exact, partial
