@@ -117,7 +117,15 @@ def show_command(
         for row, target in zip(rows, in_category, strict=True):
             row[0] = notes.mark(row[0], target)
         title = f"{chosen.id} · {term(category, lang, Category)}"
-        sections.append(Section(title, target_headers(lang), rows, footer=notes.take(lang)))
+        sections.append(
+            Section(
+                title,
+                target_headers(lang),
+                rows,
+                footer=notes.take(lang),
+                sheet=term(category, lang, Category),
+            )
+        )
         records.extend(dataset_record(data, t) for t in in_category)
     if not sections:
         footer = [say("no_targets", lang)]

@@ -99,7 +99,7 @@ def export_command(
             footer += say("secondary_footer", lang)
         sections.append(Section(document.id, headers, rows, footer=[footer]))
     sections.append(_matrix(data, lang, numeric_years=fmt is Format.xlsx))
-    # xlsx also gets the records, one row per target, on a Data sheet.
+    # xlsx also gets the records, one row per target, on a Records sheet.
     rows = [flat(r) for r in records] if fmt is Format.xlsx else []
     emit(Report(sections, rows), fmt, output, force)
 

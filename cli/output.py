@@ -137,6 +137,9 @@ class Section:
     # On a terminal too narrow for every column's longest word: columns stacked into one,
     # as (header, [headers of the columns it stacks]), so that no word is split.
     narrow: list[tuple[str, list[str]]] = field(default_factory=list)
+    # The section's sheet in a spreadsheet, at most 31 characters (Excel's limit); by
+    # default its title up to a colon (Changes, Only binzhou), in whole words.
+    sheet: str = ""
 
     def stacked(self) -> Section:
         """The section with the `narrow` groups of columns stacked, one line each."""
@@ -155,9 +158,7 @@ class Section:
             ["\n".join(row[i] for i in columns if row[i]) for _, columns in layout]
             for row in self.rows
         ]
-        return Section(
-            self.title, [head for head, _ in layout], rows, self.footer, self.styles, self.extra
-        )
+        return replace(self, headers=[head for head, _ in layout], rows=rows, narrow=[])
 
     def without_empty_columns(self) -> Section:
         """The section without the columns that no row fills (a section of `new` rows
@@ -167,14 +168,10 @@ class Section:
         keep = [i for i in range(len(self.headers)) if any(row[i] for row in self.rows)]
         if len(keep) == len(self.headers):
             return self
-        return Section(
-            self.title,
-            [self.headers[i] for i in keep],
-            [[row[i] for i in keep] for row in self.rows],
-            self.footer,
-            self.styles,
-            self.extra,
-            self.narrow,
+        return replace(
+            self,
+            headers=[self.headers[i] for i in keep],
+            rows=[[row[i] for i in keep] for row in self.rows],
         )
 
 
@@ -186,16 +183,17 @@ class Report:
     preamble: list[str] = field(default_factory=list)  # lines shown before the sections
 
 
-def _markdown_cell(text: str) -> str:
-    text = markdown_safe(terminal_safe(str(text)))
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+def _markdown_cell(text: str, starts_line: bool = False) -> str:
+    text = markdown_safe(terminal_safe(str(text)), starts_line)  # backslashes escaped there
+    return text.replace("|", "\\|").replace("\n", "<br>")
 
 
 def to_markdown(report: Report) -> str:
-    parts = ["\n".join(_markdown_cell(line) + "  " for line in report.preamble).rstrip()]
+    lines = [_markdown_cell(line, starts_line=True) + "  " for line in report.preamble]
+    parts = ["\n".join(lines).rstrip()]
     parts = parts if report.preamble else []
     for section in report.sections:
-        title = markdown_safe(line_safe(section.title))
+        title = markdown_safe(line_safe(section.title))  # after "## ": no quote
         lines = [f"## {title}", ""] if section.title else []
         lines.append("| " + " | ".join(_markdown_cell(h) for h in section.headers) + " |")
         lines.append("|" + "|".join("---" for _ in section.headers) + "|")
@@ -203,7 +201,9 @@ def to_markdown(report: Report) -> str:
             lines.append("| " + " | ".join(_markdown_cell(c) for c in row) + " |")
         if section.footer:
             lines.append("")
-            lines.extend(markdown_safe(line_safe(line)) for line in section.footer)
+            lines.extend(
+                markdown_safe(line_safe(line), starts_line=True) for line in section.footer
+            )
         parts.append("\n".join(lines))
     return "\n\n".join(parts) + "\n"
 
@@ -225,16 +225,18 @@ _NUMERIC_OR_NESTED = (float, dict, list)
 
 
 def to_csv(report: Report) -> str:
+    """The records as CSV, each value as the data package writes it (true and false,
+    lists and objects as JSON), no text a spreadsheet would read as a formula."""
     import csv
+
+    from policy_targets.comparisons.package import csv_cell
 
     buffer = io.StringIO()
     fields = list(dict.fromkeys(k for record in report.records for k in record))
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\r\n")
     writer.writeheader()
     for record in report.records:
-        writer.writerow(
-            {k: "" if v is None else spreadsheet_safe(plain(v)) for k, v in record.items()}
-        )
+        writer.writerow({k: spreadsheet_safe(csv_cell(plain(v))) for k, v in record.items()})
     return buffer.getvalue()
 
 
@@ -269,7 +271,7 @@ def to_xlsx(report: Report) -> bytes:
             sheet.append([_xlsx_text(line)])
             _store_as_value(sheet.cell(sheet.max_row, 1))
     for section in report.sections:
-        name = _sheet_name(_xlsx_text(section.title) or "Sheet", used)
+        name = _sheet_name(_xlsx_text(section.sheet or _headline(section.title)) or "Sheet", used)
         sheet = workbook.create_sheet(name)
         sheet.append([_xlsx_text(header) for header in section.headers])
         for cell in sheet[1]:
@@ -301,13 +303,28 @@ def _store_as_value(cell) -> None:
         cell.quotePrefix = True
 
 
+def _headline(title: str) -> str:
+    """A title up to its colon: "Changes: targets in both documents" → "Changes"."""
+    return title.split(":")[0].split("：")[0].strip()
+
+
+def _whole_words(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters at a space, never inside a word; a first word
+    longer than the limit is cut, as nothing shorter can stand for it."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(" ·-,;")
+    return cut if cut and len(cut) <= limit else text[:limit]
+
+
 def _sheet_name(title: str, used: set[str]) -> str:
-    """Excel sheet names: at most 31 characters, none of []:*?/\\, unique."""
-    base = "".join("-" if c in "[]:*?/\\" else c for c in title)[:31]
+    """Excel sheet names: at most 31 characters, in whole words, none of []:*?/\\,
+    unique."""
+    base = _whole_words("".join("-" if c in "[]:*?/\\" else c for c in title), 31)
     name, number = base, 2
     while name.lower() in used:
         suffix = f" ({number})"
-        name, number = base[: 31 - len(suffix)] + suffix, number + 1
+        name, number = _whole_words(base, 31 - len(suffix)) + suffix, number + 1
     used.add(name.lower())
     return name
 
@@ -938,7 +955,7 @@ def _data_sheet(workbook, records: list[dict[str, Any]], used: set[str]) -> None
 
     from openpyxl.styles import Font
 
-    sheet = workbook.create_sheet(_sheet_name("Data", used))
+    sheet = workbook.create_sheet(_sheet_name("Records", used))
     fields = list(dict.fromkeys(k for record in records for k in record))
     sheet.append(fields)
     for cell in sheet[1]:

@@ -55,9 +55,18 @@ def spreadsheet_safe(value: object) -> object:
     return value
 
 
-_MARKDOWN = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# Escaped only what Markdown would read as markup: a backslash (doubled, so that it
+# escapes nothing it stands before), `&` (an entity, &gt;), `<` (HTML, an autolink). A `>`
+# is markup only at the start of a line (a quote): escaped there alone, so that `>50%`
+# shows as it is written.
+_MARKDOWN = str.maketrans({"\\": "\\\\", "&": "&amp;", "<": "&lt;"})
 
 
-def markdown_safe(text: str) -> str:
-    """Markdown cell text: no HTML (`<script>`, `<a href=…>`), no entity, no autolink."""
-    return text.translate(_MARKDOWN)
+def markdown_safe(text: str, starts_line: bool = False) -> str:
+    """Markdown text: no HTML (`<script>`, `<a href=…>`), no entity, no autolink;
+    `starts_line`: text at the start of a line (a footer, not a table cell), where a `>`
+    would begin a quote. Everything else as written."""
+    text = text.translate(_MARKDOWN)
+    if starts_line and text.lstrip().startswith(">"):
+        text = text.replace(">", "\\>", 1)
+    return text

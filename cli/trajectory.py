@@ -147,6 +147,7 @@ def _section(trajectory, lang: str) -> Section:
         styles=styles,
         extra=_chart(trajectory, lang),
         narrow=[(say(head, lang), [say(k, lang) for k in group]) for head, group in NARROW],
+        sheet=scope_name(trajectory.scope, lang),
     ).without_empty_columns()
 
 

@@ -242,3 +242,94 @@ def test_prose_breaks_between_chinese_characters_not_inside_a_number():
         "目标16，已到期40，未重申",
         "1",
     ]
+
+
+def test_csv_writes_lists_as_json_and_booleans_as_the_data_package_does(run):
+    import csv
+
+    result = run("indicators", "--search", "10G PON端口占比", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    (record,) = csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff")))
+    assert record["aliases"] == '["10G PON端口占比"]'
+    assert record["appears_in"] == '[{"document": "2023-work-points", "target_year": 2023}]'
+    assert record["higher_is_better"] == "true"
+
+
+@pytest.mark.parametrize(
+    ("args", "sheets"),
+    [
+        (
+            ["compare", "2023", "2025"],
+            ["Summary", "Changes", "New", "Lapsed", "Not restated", "Records"],
+        ),
+        (
+            ["--lang", "zh", "compare", "2023", "2025"],
+            ["Summary", "变化", "新增目标", "已到期", "未重申", "Records"],
+        ),
+        (
+            ["show", "2025"],
+            [
+                "Summary",
+                "infrastructure",
+                "data",
+                "digital-economy",
+                "industry",
+                "agriculture",
+                "government",
+                "society",
+                "energy",
+                "ai",
+                "Records",
+            ],
+        ),
+        (
+            ["trajectory", "digital-economy-gdp-share", "--scope", "all"],
+            ["shandong", "beijing", "shanghai", "guangdong", "Records"],
+        ),
+    ],
+)
+def test_sheet_names_are_short_and_whole(run, tmp_path, args, sheets):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "out.xlsx"
+    result = run(*args, "--output", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert load_workbook(target).sheetnames == sheets
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Changes: targets in both documents", "Changes"),
+        ("A title of many words that runs past the limit", "A title of many words that runs"),
+        ("Averyveryverylongsinglewordofmorethan31", "Averyveryverylongsinglewordofmo"),
+    ],
+)
+def test_a_sheet_name_is_cut_between_words(title, name):
+    from policy_targets.cli.output import _headline, _sheet_name
+
+    assert _sheet_name(_headline(title), set()) == name
+
+
+def test_markdown_shows_a_greater_than_sign_as_written(run, markdown_tables):
+    result = run("compare", "2023", "2025", "--only", "new", "--format", "markdown")
+    assert result.exit_code == 0, result.stderr
+    assert "&gt;" not in result.stdout
+    cells = [cell for table in markdown_tables(result.stdout) for row in table for cell in row]
+    assert ">50% (2025, share, aspirational)" in cells
+    assert any(line.startswith("| ") and ">50%" in line for line in result.stdout.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("text", "starts_line", "escaped"),
+    [
+        (">50%", False, ">50%"),
+        (">50%", True, "\\>50%"),
+        ("<b>&gt;</b>", False, "&lt;b>&amp;gt;&lt;/b>"),
+        ("a\\b", False, "a\\\\b"),
+    ],
+)
+def test_markdown_escapes_only_what_markdown_reads(text, starts_line, escaped):
+    from policy_targets.cli.safe_text import markdown_safe
+
+    assert markdown_safe(text, starts_line) == escaped

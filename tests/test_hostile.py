@@ -384,9 +384,7 @@ RENDERING_CASES = [
     pytest.param(
         ["compare", "2023", "2025", "--format", "markdown"],
         {},
-        lambda out, root: (
-            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; " in out and "<script>" not in out
-        ),
+        lambda out, root: "&lt;script>alert(1)&lt;/script> &amp; " in out and "<script>" not in out,
         id="markdown-escapes-html",
     ),
     pytest.param(
