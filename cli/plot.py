@@ -150,7 +150,53 @@ def plot_trajectory(trajectories: list, path: Path, force: bool, lang: str | Non
 
 
 def _trajectory_png(plt, trajectories: list, lang: str) -> bytes:
+    figure, labels = trajectory_figure(plt, trajectories, lang)
+    figure.tight_layout()
+    separate(figure, labels)
+    return _drawn(plt, figure)
+
+
+# Where a point's label may stand, tried in turn until it overlaps no label placed
+# before it: above the point, below it, to its right, to its left, then further out.
+PLACES = [
+    ((0, 9), "center", "bottom"),
+    ((0, -11), "center", "top"),
+    ((10, 0), "left", "center"),
+    ((-10, 0), "right", "center"),
+    ((0, 22), "center", "bottom"),
+    ((0, -24), "center", "top"),
+]
+
+
+def separate(figure, labels: list) -> None:
+    """Place each point's label where it covers no other label and no marker (=49.7
+    over =48.9): the labels of higher points first, each in the first of PLACES that
+    is free, else where it was first placed."""
+    from matplotlib.transforms import Bbox
+
+    renderer = figure.canvas.get_renderer()
+    # Every marker, as a square about its size (80 square points: 9 points across).
+    half = 6 * figure.dpi / 72
+    placed = []
+    for label in labels:
+        x, y = label.axes.transData.transform(label.xy)
+        placed.append(Bbox.from_extents(x - half, y - half, x + half, y + half))
+    for label in sorted(labels, key=lambda text: -text.xy[1]):
+        for offset, across, up in [*PLACES, PLACES[0]]:
+            label.set_position(offset)
+            label.set_horizontalalignment(across)
+            label.set_verticalalignment(up)
+            box = label.get_window_extent(renderer)
+            if not any(box.overlaps(other) for other in placed):
+                break
+        placed.append(box)
+
+
+def trajectory_figure(plt, trajectories: list, lang: str) -> tuple:
+    """The chart of one or several trajectories, and its points' labels (placed by
+    `separate`)."""
     indicator = trajectories[0].indicator
+    point_labels = []
     points = [p for t in trajectories for p in t.points]
     scopes = len(trajectories) > 1
     figure, axes = plt.subplots(figsize=(9, 5) if scopes else (8, 4.5), dpi=100)
@@ -199,13 +245,16 @@ def _trajectory_png(plt, trajectories: list, lang: str) -> bytes:
                 label += f"\n{_word('secondary', lang)}"
             if len(series) > 1:  # figures of different measures: each says which it is
                 label += f"\n{term(target.measure, lang, Measure)}"
-            axes.annotate(
-                _literal(label),
-                (target.year, target.normalized),
-                textcoords="offset points",
-                xytext=(0, 9),
-                ha="center",
-                fontsize=9,
+            point_labels.append(
+                axes.annotate(
+                    _literal(label),
+                    (target.year, target.normalized),
+                    textcoords="offset points",
+                    xytext=(0, 9),
+                    ha="center",
+                    va="bottom",
+                    fontsize=9,
+                )
             )
     handles, labels = axes.get_legend_handles_labels()
     unique = dict(zip(labels, handles, strict=True))
@@ -240,7 +289,7 @@ def _trajectory_png(plt, trajectories: list, lang: str) -> bytes:
         axes.set_xlim(min(years) - 1, max(years) + 1)
     axes.grid(alpha=0.3)
     axes.margins(y=0.2)
-    return _drawn(plt, figure)
+    return figure, point_labels
 
 
 def _literal(text: str) -> str:
