@@ -674,7 +674,9 @@ def _checked_target(path: Path, force: bool) -> Path:
             what = "a data file" if same else f"the data file {_shown(data_file)}"
             raise UsageError(f"{shown} is {what} of the dataset; write the output elsewhere")
         if not force:
-            raise UsageError(f"{shown} exists; pass --force to overwrite it")
+            from .messages import OutputExists
+
+            raise OutputExists(shown)
     directory = target.parent
     if not directory.is_dir():
         given = _shown(path.parent if str(path.parent) else ".")

@@ -6,7 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable
 
-from .errors import NotFound, UsageError
+from .errors import Ambiguous, NotFound, UsageError
 from .records import Dataset, Document, Indicator
 from .vocabulary import ALL_SCOPES, CATEGORY_NAMES_ZH, SCOPE_NAMES
 
@@ -87,15 +87,33 @@ def resolve_document(
             return found[0]
         whose = "" if scope == ALL_SCOPES else f"{scope} "
         if found:
-            ids = ", ".join(sorted(d.id for d in found))
-            raise UsageError(f"{len(found)} {whose}documents are from {ref}: {ids}; name one by id")
+            ids = sorted(d.id for d in found)
+            raise Ambiguous(
+                "year",
+                ref,
+                [(i, "") for i in ids],
+                len(ids),
+                f"{len(found)} {whose}documents are from {ref}: {', '.join(ids)}; name one by id",
+                scope=scope,
+            )
         holder = "the documents are from" if scope == ALL_SCOPES else f"{scope} has"
-        raise UsageError(f"no {whose}document from {ref}; {holder} {_listing(dataset, scope)}")
+        listing = _listing(dataset, scope)
+        raise NotFound(
+            "year",
+            ref,
+            f"no {whose}document from {ref}; {holder} {listing}",
+            choices=[] if listing == "none" else listing.split(", "),
+            scope=scope,
+        )
     close = difflib.get_close_matches(ref, list(dataset.documents), n=3, cutoff=0.4)
     hint = f"did you mean {', '.join(close)}? " if close else ""
-    raise UsageError(
-        f"unknown document {ref!r}; {hint}give a year or one of: "
-        f"{', '.join(sorted(dataset.documents))}"
+    ids = sorted(dataset.documents)
+    raise NotFound(
+        "document",
+        ref,
+        f"unknown document {ref!r}; {hint}give a year or one of: {', '.join(ids)}",
+        suggestions=close,
+        choices=ids,
     )
 
 
@@ -245,13 +263,18 @@ def resolve_indicator(dataset: Dataset, text: str) -> Indicator:
     if len(found) == 1:
         return found[0]
     if found:
-        names = ", ".join(f"{i.id} ({i.name_zh})" for i in found[:8])
+        candidates = [(i.id, i.name_zh) for i in found[:8]]
+        names = ", ".join(f"{i} ({name})" for i, name in candidates)
         more = f" and {len(found) - 8} more" if len(found) > 8 else ""
-        raise UsageError(
-            f"{text!r} matches {len(found)} indicators: {names}{more}; be more specific"
+        raise Ambiguous(
+            "indicator",
+            text,
+            candidates,
+            len(found),
+            f"{text!r} matches {len(found)} indicators: {names}{more}; be more specific",
         )
     all_names = {n: i.id for i in dataset.indicators.values() for n in _names(i)}
     close = difflib.get_close_matches(text, list(all_names), n=3, cutoff=0.5)
     ids = list(dict.fromkeys(all_names[n] for n in close))
     hint = f"; did you mean {', '.join(ids)}?" if ids else ""
-    raise NotFound("indicator", text, f"unknown indicator {text!r}{hint}")
+    raise NotFound("indicator", text, f"unknown indicator {text!r}{hint}", suggestions=ids)

@@ -304,14 +304,14 @@ def test_csv_is_one_citable_line_per_indicator(run):
         "before_target_year": "2023",
         "before_period_start": "2023",
         "before_period_end": "2023",
-        "before_aspirational": "False",
+        "before_aspirational": "false",
         "before_normalized": "2000",
         "before_normalized_unit": "",
         "before_quote": "全省累计建成不少于2000个智慧社区",
         "before_as_written": "",
         "before_locator": "三、(二) 26",
         "before_note": "",
-        "before_secondary": "False",
+        "before_secondary": "false",
     }
     assert (smart["verdict"], smart["ambition"], smart["reasons"]) == (
         "raised",
