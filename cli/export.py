@@ -3,7 +3,7 @@
 import typer
 
 from policy_targets.comparisons.errors import UsageError
-from policy_targets.comparisons.vocabulary import SECONDARY_KINDS, Comparator, Measure
+from policy_targets.comparisons.vocabulary import SECONDARY_KINDS, Comparator, Kind, Measure
 
 from . import context
 from .labels import kind_word, say, scope_name, term, unit_word
@@ -31,7 +31,9 @@ def _matrix(data, lang: str, numeric_years: bool = False) -> Section:
     years = sorted({t.year for t in data.targets})
     cells: dict[tuple[str, str], dict[int, list[str]]] = {}
     for target in data.targets:
-        text = written(target) + (say("baseline_mark", lang) if target.kind == "baseline" else "")
+        text = written(target) + (
+            say("baseline_mark", lang) if target.kind == Kind.baseline else ""
+        )
         cells.setdefault((target.indicator, target.scope), {}).setdefault(target.year, []).append(
             text
         )

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from policy_targets.comparisons.numbers import format_number
-from policy_targets.comparisons.reasons import Reason, signed
+from policy_targets.comparisons.numbers import format_number, signed
+from policy_targets.comparisons.reasons import Reason
 from policy_targets.comparisons.vocabulary import (
     CATEGORY_NAMES_ZH,
     SCOPE_NAMES,
@@ -23,6 +23,7 @@ from policy_targets.comparisons.vocabulary import (
     Kind,
     Language,
     Measure,
+    PaceKind,
     ReasonCode,
     Verdict,
 )
@@ -314,10 +315,10 @@ def _span_zh(period) -> str:
 
 
 def _pace_zh(pace: float, kind: str, unit: str) -> str:
-    if kind == "points":
-        return f"每年{pace:+.2f}个百分点"
-    if kind == "growth":
-        return f"年均{pace * 100:+.1f}%".replace(".0%", "%")
+    if kind == PaceKind.points:
+        return f"每年{signed(pace, 2)}个百分点"
+    if kind == PaceKind.growth:
+        return f"年均{signed(pace * 100, 1, whole=True)}%"
     return f"每年{signed(pace)}{UNITS_ZH.get(unit, unit)}"
 
 
@@ -327,7 +328,7 @@ def _reason_zh(code: ReasonCode, p: dict) -> str:
             if p["unit"] == "pp":
                 return f"数值 {signed(p['amount'])} 个百分点"
             if p["unit"] == "%":
-                return f"数值 {p['amount']:+,.1f}%".replace(".0%", "%")
+                return f"数值 {signed(p['amount'], 1, whole=True)}%"
             return f"数值 {signed(p['amount'])}{UNITS_ZH.get(p['unit'], p['unit'])}"
         case ReasonCode.comparator:
             return f"由“{_comparator_zh(p['before'])}”改为“{_comparator_zh(p['after'])}”"

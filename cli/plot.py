@@ -6,19 +6,26 @@ import io
 from pathlib import Path
 
 from policy_targets.comparisons.errors import UsageError
-from policy_targets.comparisons.vocabulary import SECONDARY_KINDS, Ambition, Measure
+from policy_targets.comparisons.vocabulary import (
+    SECONDARY_KINDS,
+    Alignment,
+    Ambition,
+    Comparator,
+    Kind,
+    Measure,
+)
 
 from .labels import is_zh, say, scope_name, series_label, term, unit_word
 from .output import write_atomically
 from .present import SYMBOLS
 
 MARKERS = {
-    "at_least": "^",
-    "more_than": ">",
-    "about": "D",
-    "exactly": "o",
-    "at_most": "v",
-    "between": "s",
+    Comparator.at_least: "^",
+    Comparator.more_than: ">",
+    Comparator.about: "D",
+    Comparator.exactly: "o",
+    Comparator.at_most: "v",
+    Comparator.between: "s",
 }
 LINE_STYLES = ["-", "--", ":", "-."]
 # Fonts with Chinese glyphs, in the order they are tried; matplotlib's own default
@@ -225,7 +232,7 @@ def trajectory_figure(plt, trajectories: list, lang: str) -> tuple:
             target = point.target
             key = index if scopes else documents.index(point.document.id)
             colour = colours[key % len(colours)]
-            baseline = target.kind == "baseline"
+            baseline = target.kind == Kind.baseline
             axes.scatter(
                 target.year,
                 target.normalized,
@@ -374,7 +381,7 @@ def _comparison_png(plt, comparison, rows: list, lang: str) -> bytes:
         verdict = term(row.label, lang)
         if row.ambition:
             verdict += f"{sep}{term(row.ambition, lang, Ambition)}"
-        if apart and row.verdict == "shared":
+        if apart and row.verdict == Alignment.shared:
             differ = "periods_differ" if ReasonCode.different_period in codes else "measures_differ"
             verdict += f"{sep}{_word(differ, lang)}"
         name = row.indicator.name_zh if is_zh(lang) else row.indicator.name_en

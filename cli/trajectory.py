@@ -2,7 +2,7 @@
 
 import typer
 
-from policy_targets.comparisons.vocabulary import ALL_SCOPES, Ambition
+from policy_targets.comparisons.vocabulary import ALL_SCOPES, Ambition, Kind
 
 from . import context
 from .labels import is_zh, kind_word, reason, say, scope_name, series_label, term
@@ -84,7 +84,7 @@ def _chart(trajectory, lang: str):
         for point in points:
             target = point.target
             width = max(1, round(BARS * target.normalized / top)) if target.normalized else 0
-            style = "cyan" if target.kind == "target" else "white"
+            style = "cyan" if target.kind == Kind.target else "white"
             text.append(f"{target.year} ", style="dim")
             text.append("█" * width, style=style)
             text.append(f" {normalized(target, lang)}\n")
