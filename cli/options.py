@@ -1,8 +1,6 @@
 """Options that several commands share, with their choices from the vocabulary, so that
 `--help` lists the choices and a wrong value is refused before any work is done."""
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated

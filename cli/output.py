@@ -394,7 +394,7 @@ def render_terminal(report: Report, console) -> None:
 def _terminal_table(section: Section, width: int):
     """One Rich Text: the header, a rule, and each row in its style, every cell wrapped
     within its column. Rich's Table would lay out the same grid at several times the
-    cost, which was most of a terminal run (benchmarks/README.md)."""
+    cost, which was most of a terminal run (docs/decisions/0006-terminal-tables.md)."""
     from rich.text import Text
 
     section, measured = _narrowest_needed(section, width)
