@@ -2,7 +2,8 @@
 the start-up of `policy compare 2023 2025` against importing its framework libraries.
 
     .venv/bin/python benchmarks/run.py [--sizes 1000,10000,100000] [--work DIR]
-    .venv/bin/python benchmarks/run.py --sizes ""      # the startup table only
+    .venv/bin/python benchmarks/run.py --sizes ""      # the startup and page tables only
+    .venv/bin/python benchmarks/run.py --sizes "" --hostile 1000,4000   # and hostile data
 
 Needs hyperfine (`apt-get install hyperfine`). Prints a Markdown table; hyperfine's JSON
 for every step is kept in the work directory. Peak memory is one more run of each step,
@@ -34,6 +35,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--work", type=Path, help="work directory (default: a new temporary one)")
     parser.add_argument("--startup-runs", type=int, default=100)
+    parser.add_argument(
+        "--hostile",
+        default="",
+        help="sizes of the hostile data (unknown ids, repeated quotes), e.g. 1000,4000",
+    )
+    parser.add_argument("--page-runs", type=int, default=20)
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="policy-benchmark-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -41,7 +48,11 @@ def main() -> None:
     sizes = [int(size) for size in args.sizes.split(",") if size]  # --sizes "": startup only
     if sizes:
         print(scale_table({size: bench.scale(size) for size in sizes}))
+    hostile = [int(size) for size in args.hostile.split(",") if size]
+    if hostile:
+        print(scale_table({size: bench.hostile(size) for size in hostile}))
     print(bench.startup(args.startup_runs))
+    print(bench.page(args.page_runs))
 
 
 class Bench:
@@ -95,6 +106,10 @@ class Bench:
             "`compare`, warm, JSON": (f"{compare} --format json", None),
             "`compare` after editing one document": (f"{compare} --format json", edit),
             "`compare`, warm, table to a pipe": (compare, None),
+            "`compare`, warm, HTML page": (
+                f"{compare} -o {self.work / 'compare.html'} --force",
+                None,
+            ),
             "`export` JSON, warm": (
                 f"{policy} export -o {self.work / 'export.json'} --force",
                 None,
@@ -106,6 +121,28 @@ class Bench:
             extra = {"prepare": prepare} if prepare else {}
             (result,) = self.hyperfine(f"{size}-{number}", [command], runs, output="pipe", **extra)
             results[step] = (result["median"], cpu(result), self.peak_mb(command, prepare))
+        return results
+
+    def hostile(self, size: int) -> dict[str, tuple[float, float, float]]:
+        """{step: (median seconds, CPU seconds, peak MB)} for data built to be slow: a
+        document with `size` unknown indicator ids (each a "did you mean"), and one whose
+        source repeats its quote `size` times (as many quote spans and numerals for the
+        coverage scan). Both must grow near-linearly with `size`."""
+        root = self.work / f"hostile-{size}"
+        if not root.is_dir():
+            _hostile_data(root, size)
+        self.env["POLICY_CACHE_DIR"] = str(root / "cache")
+        validate = f"{self.policy} --no-cache --data {root}"
+        steps = {
+            "`validate`, N unknown ids (status 2)": f"{validate}/unknown validate || true",
+            "`validate --coverage`, a quote repeated N times": (
+                f"{validate}/repeated validate --sources {root / 'sources'} --coverage"
+            ),
+        }
+        results = {}
+        for number, (step, command) in enumerate(steps.items()):
+            (result,) = self.hyperfine(f"hostile-{size}-{number}", [command], 3, output="pipe")
+            results[step] = (result["median"], cpu(result), self.peak_mb(command, None))
         return results
 
     def startup(self, runs: int, rounds: int = 10) -> str:
@@ -141,6 +178,55 @@ class Bench:
                 f"{base_cpu * 1000:.0f} | 1.00 | 1.00 |"
             )
         return "\n".join(lines)
+
+    def page(self, runs: int) -> str:
+        """Writing the HTML page of `policy compare 2023 2025` on the bundled data, warm
+        (its cache found as `startup` finds it; hyperfine's warm-up run fills it), against
+        the same comparison as JSON."""
+        self.env.pop("POLICY_CACHE_DIR", None)
+        self.env["XDG_CACHE_HOME"] = str(self.work / "xdg")
+        html = f"{self.policy} compare 2023 2025 -o {self.work / 'compare-page.html'} --force"
+        json_ = f"{self.policy} compare 2023 2025 -o {self.work / 'compare-page.json'} --force"
+        results = self.hyperfine("html-page", [html, json_], runs, output="pipe")
+        lines = ["| command | median s | CPU s |", "|---|--:|--:|"]
+        for name, result in zip(("HTML page", "JSON"), results, strict=True):
+            lines.append(
+                f"| `policy compare 2023 2025 -o r.{name.split()[0].lower()}` "
+                f"| {result['median']:.3f} | {cpu(result):.3f} |"
+            )
+        return "\n".join(lines)
+
+
+def _hostile_data(root: Path, size: int) -> None:
+    """Two data directories with the bundled catalogue: `unknown`, a document with `size`
+    targets of unknown ids; `repeated`, a document whose source holds its quote `size`
+    times (in `sources`)."""
+    import shutil
+
+    from policy_targets.comparisons.layout import CATALOGUE, bundled_data_dir
+
+    head = (
+        "document:\n  id: {id}\n  year: 2024\n  scope: shandong\n  title_zh: 测试\n"
+        "  title_en: Test\n  issuer: benchmark\n  published: '2024-01-01'\n"
+        "  period: {{start: 2024, end: 2024}}\n  kind: work-points\n  source: {id}.txt\n"
+        "targets:\n"
+    )
+    target = (
+        "  - indicator: {indicator}\n    value: 20\n    unit: 个\n    comparator: at_least\n"
+        "    measure: addition\n    kind: target\n    year: 2024\n"
+        "    quote: 新建智慧社区20个\n    locator: 一、1\n"
+    )
+    ids = [f"smart-comunities-{n}" for n in range(size)]
+    for name, indicators in (("unknown", ids), ("repeated", ["smart-communities"])):
+        (root / name).mkdir(parents=True)
+        shutil.copyfile(bundled_data_dir() / CATALOGUE, root / name / CATALOGUE)
+        text = head.format(id=f"2024-{name}") + "".join(
+            target.format(indicator=indicator) for indicator in indicators
+        )
+        (root / name / f"2024-{name}.yaml").write_text(text, encoding="utf-8")
+    (root / "sources").mkdir()
+    text = "新建智慧社区20个。" * size
+    (root / "sources" / "2024-repeated.txt").write_text(text, encoding="utf-8")
 
 
 def cpu(result: dict) -> float:

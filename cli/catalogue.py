@@ -75,7 +75,7 @@ def indicators_command(
         rows,
         footer=[how_many("indicator", len(rows), lang)],
     )
-    emit(Report([section], records), fmt, output, force)
+    emit(Report([section], records, lang=lang), fmt, output, force)
 
 
 def show_command(
@@ -131,7 +131,7 @@ def show_command(
         footer = [say("no_targets", lang)]
         sections.append(Section(chosen.id, target_headers(lang), [], footer=footer))
     emit(
-        Report(sections, [flat(r) for r in records], json=records, preamble=preamble),
+        Report(sections, [flat(r) for r in records], json=records, preamble=preamble, lang=lang),
         fmt,
         output,
         force,
@@ -184,7 +184,7 @@ def documents_command(
         rows,
         footer=[how_many("document", len(rows), lang), *notes],
     )
-    emit(Report([section], records, json=json), fmt, output, force)
+    emit(Report([section], records, json=json, lang=lang), fmt, output, force)
 
 
 def register(app: typer.Typer) -> None:

@@ -12,7 +12,17 @@ from policy_targets.comparisons.vocabulary import (
 )
 
 from . import completion, context
-from .labels import PHRASES, counted, how_many, is_zh, reasons, say, scope_name, term
+from .labels import (
+    PHRASES,
+    counted,
+    how_many,
+    is_zh,
+    reasons,
+    say,
+    scope_name,
+    share_heading,
+    term,
+)
 from .options import (
     CategoryOption,
     DocumentScopeOption,
@@ -179,19 +189,7 @@ def _sections(comparison, lang: str) -> list[Section]:
         ]
 
     if comparison.aligned:
-        from policy_targets.comparisons.diff import part_and_whole
-
-        part_whole = part_and_whole(before, after)
-        share = (
-            say(
-                "share_of",
-                lang,
-                part=scope_name(part_whole[0], lang),
-                whole=scope_name(part_whole[1], lang),
-            )
-            if part_whole
-            else say("share", lang)
-        )
+        share = share_heading(before, after, lang)
         found = [
             section(
                 say("shared", lang),
@@ -280,11 +278,20 @@ def _flat_row(record: dict) -> dict:
 
 def build_report(comparison, lang: str) -> Report:
     payload = comparison.to_dict()
+    preamble = _preamble(comparison, lang)
+
+    def page() -> dict:
+        from .pages import compare_page
+
+        return compare_page(comparison, payload, preamble, lang)
+
     return Report(
         _sections(comparison, lang),
         [_flat_row(row) for row in payload["rows"]],
         json=payload,
-        preamble=_preamble(comparison, lang),
+        preamble=preamble,
+        page=page,
+        lang=lang,
     )
 
 
@@ -299,7 +306,9 @@ def compare_command(
     fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
-    plot: plot_option("Also draw the chosen indicators' two figures to this PNG file.") = None,
+    plot: plot_option(
+        "Also draw the chosen indicators' two figures to this .png, .svg or .pdf file."
+    ) = None,
     indicator: Annotated[
         list[str] | None,
         typer.Option(
@@ -338,7 +347,7 @@ def compare_command(
         from .output import check_output
         from .plot import plot_comparison
 
-        check_output(fmt, output, force)
+        check_output(fmt, output, force, plot)
         chosen = [resolve_indicator(data, name).id for name in indicator or []] or [
             row.indicator.id for row in comparison.rows if row.before and row.after
         ]

@@ -84,6 +84,15 @@ def export_command(
     if fmt is Format.csv:
         emit(Report([], [flat(r) for r in records]), fmt, output, force)
         return
+    if fmt is Format.html:
+
+        def page() -> dict:
+            from .pages import export_page
+
+            return export_page(data, lang)
+
+        emit(Report([], [], page=page, lang=lang), fmt, output, force)
+        return
     sections = []
     for document in documents:
         targets = data.targets_of(document.id)

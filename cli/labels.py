@@ -278,6 +278,18 @@ def series_label(label: str, points, lang: str | None) -> str:
     return words
 
 
+def share_heading(before, after, lang: str | None) -> str:
+    """The heading of an alignment's share column: "binzhou as share of shandong" where
+    one document's scope lies within the other's, else "Share"."""
+    from policy_targets.comparisons.diff import part_and_whole
+
+    part_whole = part_and_whole(before, after)
+    if not part_whole:
+        return say("share", lang)
+    part, whole = (scope_name(scope, lang) for scope in part_whole)
+    return say("share_of", lang, part=part, whole=whole)
+
+
 def unit_word(unit: str, lang: str | None) -> str:
     return UNITS_ZH.get(unit, unit) if is_zh(lang) else unit
 

@@ -12,7 +12,7 @@ import io
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -33,6 +33,7 @@ class Format(StrEnum):
     csv = "csv"
     json = "json"
     xlsx = "xlsx"
+    html = "html"
 
 
 class ExportFormat(StrEnum):
@@ -43,6 +44,7 @@ class ExportFormat(StrEnum):
     csv = "csv"
     json = "json"
     xlsx = "xlsx"
+    html = "html"
     datapackage = "datapackage"
     sqlite = "sqlite"
 
@@ -55,6 +57,8 @@ EXTENSIONS = {
     ".csv": "csv",
     ".json": "json",
     ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
     ".db": "sqlite",
     ".sqlite": "sqlite",
     ".sqlite3": "sqlite",
@@ -66,7 +70,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table (terminal), markdown, csv, json or xlsx; "
+        help="table (terminal), markdown, csv, json, xlsx or html (one self-contained page); "
         "default: from the --output file's extension, else table.",
         case_sensitive=False,
     ),
@@ -76,17 +80,23 @@ ExportFormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="json, csv, markdown, xlsx, table, datapackage (a directory) or sqlite (a .db "
-        "file); default: from the --output file's extension, else json.",
+        help="json, csv, markdown, xlsx, html, table, datapackage (a directory) or sqlite (a "
+        ".db file); default: from the --output file's extension, else json.",
         case_sensitive=False,
     ),
 ]
 
 
+def _names_a_directory(value: str) -> bool:
+    """A trailing slash, `.` or `..`: a directory, which a Path would silently drop
+    (`-o newdir/` and `-o newdir/.` would write a file `newdir`)."""
+    last = value.rstrip("/" + os.sep).rpartition("/")[2].rpartition(os.sep)[2]
+    return value.endswith(("/", os.sep)) or last in (".", "..") or value in (".", "..")
+
+
 def output_path(value: str) -> Path:
-    """An --output (or --plot) argument: a file name. A trailing slash names a directory,
-    which a Path would silently drop (`-o newdir/` would write a file `newdir`)."""
-    if value.endswith(("/", os.sep)):
+    """An --output (or --plot) argument: a file name, not a directory's."""
+    if _names_a_directory(value):
         raise typer.BadParameter(f"{line_safe(value)} names a directory; give a file name")
     return Path(value)
 
@@ -98,7 +108,7 @@ class DirectoryName(type(Path())):  # type: ignore[misc]
 def export_output_path(value: str) -> Path:
     """`export --output`: a file, or a directory for a data package. A trailing slash
     is kept as DirectoryName, so that no file is written under a directory's name."""
-    return DirectoryName(value) if value.endswith(("/", os.sep)) else Path(value)
+    return DirectoryName(value) if _names_a_directory(value) else Path(value)
 
 
 OutputOption = Annotated[
@@ -181,6 +191,10 @@ class Report:
     records: list[dict[str, Any]]  # one flat dict per row, for CSV and JSON
     json: Any = None  # what --format json writes, when not `records`
     preamble: list[str] = field(default_factory=list)  # lines shown before the sections
+    # What --format html renders (cli/html.py): the page's context, built only when asked
+    # for; without it, the page shows the preamble and the sections.
+    page: Callable[[], dict[str, Any]] | None = None
+    lang: str | None = None  # the language of the report's words, for the page's lang attribute
 
 
 def _markdown_cell(text: str, starts_line: bool = False) -> str:
@@ -201,9 +215,11 @@ def to_markdown(report: Report) -> str:
             lines.append("| " + " | ".join(_markdown_cell(c) for c in row) + " |")
         if section.footer:
             lines.append("")
-            lines.extend(
-                markdown_safe(line_safe(line), starts_line=True) for line in section.footer
-            )
+            # A hard break ends each line, so that the notes stay one to a line.
+            footer = [
+                markdown_safe(line_safe(line), starts_line=True) + "  " for line in section.footer
+            ]
+            lines.append("\n".join(footer).rstrip())
         parts.append("\n".join(lines))
     return "\n\n".join(parts) + "\n"
 
@@ -571,14 +587,35 @@ _GAP = "  "
 _BREAK_ANYWHERE = (("\u2e80", "\u9fff"), ("\uf900", "\ufaff"), ("\uff00", "\uffef"))
 
 
-def check_output(fmt: Format | None, path: Path | None, force: bool) -> None:
-    """A UsageError when the report could not be written as asked (a --format that
-    contradicts the --output extension, xlsx without a file, a file that exists): checked
-    before a command writes anything else (a chart), so that a refused --output leaves no
-    other file behind."""
+def check_output(
+    fmt: Format | None, path: Path | None, force: bool, plot: Path | None = None
+) -> None:
+    """A UsageError when the report or the chart (`plot`) could not be written as asked
+    (a --format that contradicts the --output extension, xlsx without a file, a file that
+    exists, one file named twice): both checked before a command writes anything, so that
+    a refused run leaves no file behind."""
     _file_for(format_for(fmt, path, Format.table), path)
+    if path is not None and plot is not None and _same_file(path, plot):
+        raise UsageError(
+            f"--plot and --output both name {_shown(plot)}; give the chart a file of its own"
+        )
     if path is not None:
         _checked_target(path, force)
+    if plot is not None:
+        _checked_target(plot, force)
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    """Whether two names are one file: the same path once links are followed, or the
+    same existing file (a hard link)."""
+    try:
+        return os.path.samefile(first, second)
+    except OSError:  # one of them does not exist yet
+        pass
+    try:
+        return os.path.realpath(first) == os.path.realpath(second)
+    except OSError:  # no working directory: a relative name is refused when it is checked
+        return os.path.normpath(first) == os.path.normpath(second)
 
 
 def _file_for(fmt: Format, output: Path | None) -> None:
@@ -666,7 +703,12 @@ def _checked_target(path: Path, force: bool) -> Path:
         if kind == "a directory":
             raise UsageError(f"{shown} is a directory; give a file name")
         raise UsageError(f"{shown} is {kind}, not a regular file; give a file name")
-    target = Path(os.path.realpath(path))
+    try:
+        target = Path(os.path.realpath(path))
+    except OSError:  # a relative name, and no working directory (it was deleted)
+        raise UsageError(
+            f"cannot write {shown}: the working directory no longer exists; give an absolute path"
+        ) from None
     if status is not None:
         data_file = _data_file(status)
         if data_file is not None:
@@ -680,6 +722,8 @@ def _checked_target(path: Path, force: bool) -> Path:
     directory = target.parent
     if not directory.is_dir():
         given = _shown(path.parent if str(path.parent) else ".")
+        if os.path.islink(path):  # a dangling link: the directory it points into
+            given = f"{_shown(directory)} (where {shown} points)"
         if directory.exists():
             raise UsageError(f"{given} is not a directory")
         raise UsageError(f"directory {given} does not exist; create it first")
@@ -850,6 +894,10 @@ def emit(report: Report, fmt: Format | None, output: Path | None, force: bool) -
         pieces: Iterable[str] = [to_text(report)]
     elif fmt is Format.json:
         pieces = to_json(report)
+    elif fmt is Format.html:
+        from .html import to_html
+
+        pieces = [to_html(report)]
     else:
         pieces = [(to_markdown if fmt is Format.markdown else to_csv)(report)]
     # CSV starts with a byte-order mark so that spreadsheet programs read the Chinese as
@@ -902,6 +950,7 @@ _EXTENSION = {
     "csv": ".csv",
     "json": ".json",
     "xlsx": ".xlsx",
+    "html": ".html",
     "sqlite": ".db",
 }
 

@@ -1,4 +1,4 @@
-"""PNG charts with matplotlib, an optional extra: pip install 'policy-targets[plot]'."""
+"""Charts (PNG, SVG or PDF) with matplotlib, an optional extra: pip install 'policy-targets[plot]'."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from policy_targets.comparisons.vocabulary import (
 from .labels import is_zh, say, scope_name, series_label, term, unit_word
 from .output import write_atomically
 from .present import SYMBOLS
+from .safe_text import line_safe
 
 MARKERS = {
     Comparator.at_least: "^",
@@ -48,6 +49,21 @@ CJK_FAMILIES = [
 NO_CJK_FONT = (
     "注意：未找到中文字体（如 Noto Sans CJK SC：apt-get install fonts-noto-cjk），图表标签改用英文"
 )
+
+
+# The chart's file extension chooses its format: a file is what its name says.
+CHART_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+
+
+def chart_format(path: Path) -> str:
+    """The format `path`'s extension names (png, svg or pdf); a UsageError otherwise."""
+    found = CHART_FORMATS.get(path.suffix.lower())
+    if found is None:
+        raise UsageError(
+            f"--plot {line_safe(path.name)}: a chart is written as .png, .svg or .pdf; "
+            "give the file one of these extensions"
+        )
+    return found
 
 
 def _pyplot():
@@ -95,10 +111,10 @@ def _chart_language(plt, lang: str | None) -> tuple[str, dict]:
     }
 
 
-def _drawn(plt, figure) -> bytes:
+def _drawn(plt, figure, fmt: str) -> bytes:
     figure.tight_layout()
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
+    figure.savefig(buffer, format=fmt)
     plt.close(figure)
     return buffer.getvalue()
 
@@ -144,6 +160,7 @@ def plot_trajectory(trajectories: list, path: Path, force: bool, lang: str | Non
     joins the points that compare, one line style per measure, so that no line crosses
     from one measure to another. One trajectory: one colour per source document. Several
     (`--scope all`): one colour per scope, and no line crosses from one scope to another."""
+    fmt = chart_format(path)
     plt = _pyplot()
     indicator = trajectories[0].indicator
     if not any(t.points for t in trajectories):
@@ -152,15 +169,15 @@ def plot_trajectory(trajectories: list, path: Path, force: bool, lang: str | Non
     lang, settings = _chart_language(plt, lang)
     # The settings hold for this chart only, not for the next one drawn in this process.
     with plt.rc_context(settings):
-        png = _trajectory_png(plt, trajectories, lang)
-    write_atomically(path, png, force)
+        chart = _trajectory_chart(plt, trajectories, lang, fmt)
+    write_atomically(path, chart, force)
 
 
-def _trajectory_png(plt, trajectories: list, lang: str) -> bytes:
+def _trajectory_chart(plt, trajectories: list, lang: str, fmt: str) -> bytes:
     figure, labels = trajectory_figure(plt, trajectories, lang)
     figure.tight_layout()
     separate(figure, labels)
-    return _drawn(plt, figure)
+    return _drawn(plt, figure, fmt)
 
 
 # Where a point's label may stand, tried in turn until it overlaps no label placed
@@ -310,6 +327,7 @@ def plot_comparison(
     """One small panel per chosen indicator: the two documents' figures as bars, each
     labelled with its document and the year it refers to; figures that do not compare
     are hatched and say so."""
+    fmt = chart_format(path)
     plt = _pyplot()
     rows = [row for row in comparison.rows if row.indicator.id in indicator_ids]
     shown = f"of the rows --only {comparison.only} shows" if comparison.only else ""
@@ -326,11 +344,11 @@ def plot_comparison(
         raise UsageError("none of the chosen indicators has a target in either document")
     lang, settings = _chart_language(plt, lang)
     with plt.rc_context(settings):
-        png = _comparison_png(plt, comparison, rows, lang)
-    write_atomically(path, png, force)
+        chart = _comparison_chart(plt, comparison, rows, lang, fmt)
+    write_atomically(path, chart, force)
 
 
-def _comparison_png(plt, comparison, rows: list, lang: str) -> bytes:
+def _comparison_chart(plt, comparison, rows: list, lang: str, fmt: str) -> bytes:
     columns = min(3, len(rows))
     lines = -(-len(rows) // columns)
     figure, grid = plt.subplots(
@@ -393,4 +411,4 @@ def _comparison_png(plt, comparison, rows: list, lang: str) -> bytes:
         axes.margins(y=0.3)
     for axes in list(grid.flat)[len(rows) :]:
         axes.set_visible(False)
-    return _drawn(plt, figure)
+    return _drawn(plt, figure, fmt)

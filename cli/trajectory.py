@@ -57,17 +57,14 @@ def _why(point, lang: str) -> str:
         return ""
     found = [reason(why, lang) for why in step.reasons]
     if step.lower_than_earlier:
-        earlier = step.lower_than_earlier
-        found.append(
-            say(
-                "lower_than",
-                lang,
-                document=earlier.document,
-                figure=written(earlier),
-                year=earlier.year,
-            )
-        )
+        found.append(lower_than(step.lower_than_earlier, lang))
     return ("；" if is_zh(lang) else "; ").join(found)
+
+
+def lower_than(earlier, lang: str | None) -> str:
+    """The flag of a later, lower target: lower than 2023-work-points's ≥2000个 for 2023."""
+    figure = written(earlier)
+    return say("lower_than", lang, document=earlier.document, figure=figure, year=earlier.year)
 
 
 def _chart(trajectory, lang: str):
@@ -151,12 +148,23 @@ def _section(trajectory, lang: str) -> Section:
     ).without_empty_columns()
 
 
+def _page(found: list, payloads: list[dict], lang: str):
+    def page() -> dict:
+        from .pages import trajectory_page
+
+        return trajectory_page(found, payloads, lang)
+
+    return page
+
+
 def build_report(trajectory, lang: str) -> Report:
     payload = trajectory.to_dict()
     return Report(
         [_section(trajectory, lang)],
         [_flat(point) for point in payload["points"]],
         json=payload,
+        page=_page([trajectory], [payload], lang),
+        lang=lang,
     )
 
 
@@ -172,8 +180,15 @@ def build_report_all(found: list, scope: str, lang: str) -> Report:
         "scope": scope,
         "scopes": {t.scope: t.to_dict() for t in found},
     }
-    rows = [_flat(point) for t in found for point in t.to_dict()["points"]]
-    return Report([_section(t, lang) for t in found], rows, json=payload)
+    payloads = list(payload["scopes"].values())
+    rows = [_flat(point) for one in payloads for point in one["points"]]
+    return Report(
+        [_section(t, lang) for t in found],
+        rows,
+        json=payload,
+        page=_page(found, payloads, lang),
+        lang=lang,
+    )
 
 
 def _flat(point: dict) -> dict:
@@ -196,7 +211,7 @@ def trajectory_command(
         "series side by side; default: shandong)."
     ) = None,
     lang: LangOption = None,
-    plot: plot_option("Also draw a chart to this PNG file.") = None,
+    plot: plot_option("Also draw a chart to this .png, .svg or .pdf file.") = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -220,7 +235,7 @@ def trajectory_command(
         from .output import check_output
         from .plot import plot_trajectory
 
-        check_output(fmt, output, force)
+        check_output(fmt, output, force, plot)
         plot_trajectory(found, plot, force, lang)
     several = len(scopes) > 1 or scopes == [ALL_SCOPES]
     report = (

@@ -21,6 +21,7 @@ A missing, corrupt, foreign or unwritable entry only costs the time to rebuild i
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 import time
@@ -29,12 +30,17 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .layout import UNIT_DEFINITIONS, display
+from .layout import MAX_DATA_BYTES, UNIT_DEFINITIONS, display
 from .records import Dataset, Document, Indicator, Target
 
 PREFIX = "entry-"  # entry-<key>.msgpack
 SUFFIX = ".msgpack"
-TEMPORARY = ".tmp-"  # a write in progress, renamed to its entry when complete
+TEMPORARY = ".policy-targets-index-"  # a write in progress, renamed to its entry when complete
+# Every file this code writes starts with HEADER. The directory may be shared: pruning
+# removes only files with one of these names that start with it, never another program's.
+HEADER = b"policy-targets index\n"
+_ENTRY_NAME = re.compile(rf"{PREFIX}[0-9a-f]{{32}}{re.escape(SUFFIX)}")
+_TEMPORARY_NAME = re.compile(rf"{re.escape(TEMPORARY)}[a-z0-9_]{{8}}")  # tempfile's names
 LIMIT = 256 * 2**20  # bytes of entries kept (100 000 targets take about 20 MB)
 STALE = 3600  # seconds after which a temporary file is a killed run's leftover
 # The libraries whose behaviour shapes the records: module name → distribution name.
@@ -122,7 +128,7 @@ def _digest(data: bytes) -> bytes:
 
 def read_entry(path: Path, kind: Any) -> Any:
     """The value of type `kind` stored at `path`; None when it is missing, not a regular
-    file owned by this user, truncated, or not a `kind`."""
+    file owned by this user, without HEADER, truncated, or not a `kind`."""
     import msgspec
 
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -136,7 +142,9 @@ def read_entry(path: Path, kind: Any) -> Any:
             return None
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read()
-        return msgspec.msgpack.decode(data, type=kind)
+        if not data.startswith(HEADER):
+            return None
+        return msgspec.msgpack.decode(memoryview(data)[len(HEADER) :], type=kind)
     except (OSError, msgspec.DecodeError):
         return None
     finally:
@@ -155,7 +163,7 @@ def write_entry(path: Path, value: Any) -> bool:
 
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=TEMPORARY)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(msgspec.msgpack.encode(value))
+            handle.write(HEADER + msgspec.msgpack.encode(value))
         os.replace(temporary, path)
         return True
     except OSError:
@@ -174,8 +182,9 @@ def _make_private_dir(directory: Path) -> None:
 
 def prune(directory: Path, keep: set[Path]) -> None:
     """Remove this user's oldest entries beyond LIMIT bytes (never those in `keep`, which
-    the current dataset uses), temporary files that a killed run left behind, and the
-    pickles of older versions. Others' files are never touched."""
+    the current dataset uses) and temporary files that a killed run left behind. Only
+    files this code wrote are touched: a regular file of this user, with the name of an
+    entry or of a temporary file, that starts with HEADER."""
     try:
         names = os.listdir(directory)
     except OSError:
@@ -183,6 +192,9 @@ def prune(directory: Path, keep: set[Path]) -> None:
     now = time.time()
     entries = []
     for name in names:
+        entry = _ENTRY_NAME.fullmatch(name) is not None
+        if not entry and _TEMPORARY_NAME.fullmatch(name) is None:
+            continue
         path = directory / name
         try:
             info = path.lstat()
@@ -190,17 +202,32 @@ def prune(directory: Path, keep: set[Path]) -> None:
             continue
         if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid():
             continue
-        leftover = name.startswith(TEMPORARY) and now - info.st_mtime > STALE
-        old_format = name.endswith(".pickle") and name.startswith(("index-", ".index-"))
-        if leftover or old_format:
+        if entry:
+            if path not in keep:
+                entries.append((info.st_mtime_ns, info.st_size, path))
+        elif now - info.st_mtime > STALE and _ours(path):
             path.unlink(missing_ok=True)
-        elif name.startswith(PREFIX) and name.endswith(SUFFIX) and path not in keep:
-            entries.append((info.st_mtime_ns, info.st_size, path))
     total = sum(_size(path) for path in keep)
     for _, size, path in sorted(entries, reverse=True):
         total += size
-        if total > LIMIT:
+        if total > LIMIT and _ours(path):
             path.unlink(missing_ok=True)
+
+
+def _ours(path: Path) -> bool:
+    """Whether the file at `path` starts with HEADER (read without following a link or
+    blocking on a FIFO)."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return False
+    try:
+        return os.read(fd, len(HEADER)) == HEADER
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 def _size(path: Path) -> int:
@@ -229,11 +256,8 @@ class Index:
         return path
 
     def catalogue(self, path: Path, build: Callable[[], tuple[dict, list]]) -> tuple[dict, list]:
-        if not path.is_file():  # missing, or a special file that must not be read here
-            return build()
-        try:
-            content = path.read_bytes()
-        except OSError:
+        content = _small_file(path)
+        if content is None:  # missing, too large, or a special file that must not be read here
             return build()
         self.catalogue_bytes = content
         entry = self._entry(b"catalogue", content)
@@ -248,9 +272,8 @@ class Index:
     def document(
         self, path: Path, build: Callable[[], tuple[Document | None, list[Target], list]]
     ) -> tuple[Document | None, list[Target], list]:
-        try:
-            content = path.read_bytes()
-        except OSError:
+        content = _small_file(path)
+        if content is None:
             return build()
         entry = self._entry(b"document", self.catalogue_bytes, path.name.encode(), content)
         stored = read_entry(entry, tuple[Document, list[Target]])
@@ -270,6 +293,17 @@ class Index:
             unchanged = False
         if unchanged and write_entry(entry, value):
             self.written = True
+
+
+def _small_file(path: Path) -> bytes | None:
+    """The content of `path` when it is a regular file of at most MAX_DATA_BYTES; else
+    None, and loading (which refuses it with a located problem) reads no more of it."""
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_DATA_BYTES:
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _replace(record: Any, **changes: Any) -> Any:

@@ -12,6 +12,11 @@ from pathlib import Path
 CATALOGUE = "indicators.yaml"
 IGNORE_LIST = "coverage-ignore.yaml"
 NOT_DOCUMENTS = {CATALOGUE, IGNORE_LIST}
+# A data file holds one document's targets: 100 000 generated targets in one file take
+# about 25 MB of YAML (benchmarks/generate.py), the real ones 30 KB. As for sources
+# (provenance.MAX_SOURCE_BYTES), a larger file is refused before it is read: a sparse
+# file of gigabytes would not fit in memory.
+MAX_DATA_BYTES = 64 * 2**20
 # The pint definitions: read by units.py, and hashed into the index key by index.py.
 UNIT_DEFINITIONS = Path(__file__).with_name("units.txt")
 
@@ -68,10 +73,13 @@ def plain_file_name(name: str) -> bool:
 
 
 def display(path: Path) -> str:
-    """A path as messages show it: relative to the working directory when shorter."""
+    """A path as messages show it: relative to the working directory when shorter, and
+    as given when there is no working directory."""
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
+        return str(path)
+    except OSError:  # no working directory (it was deleted): the path as given
         return str(path)
     return relative if len(relative) <= len(str(path)) else str(path)
 

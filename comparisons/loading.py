@@ -17,9 +17,11 @@ from .layout import CATALOGUE, display, document_files, plain_file_name, unexpec
 from .periods import derived_period
 from .vocabulary import Dimension, Measure
 
-# C0 and C1 controls, DEL and NUL. The YAML reader refuses them written raw in a file;
-# this finds those written as escapes in a double-quoted string ("\e[2J", "\x9b").
-_CONTROL = "[\x00-\x1f\x7f-\x9f]"
+# C0 and C1 controls, DEL and NUL, and U+FFFE and U+FFFF, which are no characters (XML
+# forbids them all, so no xlsx could hold them; the YAML reader refuses surrogates). The
+# reader refuses them written raw in a file; this finds those written as escapes in a
+# double-quoted string ("\e[2J", "\x9b", "\uFFFE").
+_CONTROL = "[\x00-\x1f\x7f-\x9f\ufffe\uffff]"
 
 
 def control_characters(data: Any, path: str) -> list[Problem]:
@@ -41,11 +43,12 @@ def control_characters(data: Any, path: str) -> list[Problem]:
             if found:
                 where = f"{loc_text(loc)}: " if loc else ""
                 code = ord(found.group())
+                what = "control character" if code <= 0x9F else "non-character"
                 problems.append(
                     Problem(
                         path,
                         *mark,
-                        f"{where}control character U+{code:04X}",
+                        f"{where}{what} U+{code:04X}",
                         "remove the character",
                     )
                 )
@@ -123,6 +126,24 @@ def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator] | None,
     return indicators, problems
 
 
+# "Did you mean" compares an unknown id with every id of the catalogue (about 3 ms against
+# 148 ids): for thousands of unknown ids, loading would take minutes. So one load looks up
+# each unknown id once, and suggests for the first MAX_SUGGESTED of them only.
+MAX_SUGGESTED = 50
+_suggested: dict[str, str] = {}  # unknown id → suggestion, for the load under way
+
+
+def _suggestion(word: str, catalogue: dict) -> str:
+    found = _suggested.get(word)
+    if found is None:
+        if len(_suggested) >= MAX_SUGGESTED:
+            return ""
+        from .validation import suggest
+
+        found = _suggested[word] = suggest(word, catalogue)
+    return found
+
+
 def _check_target(
     target: records.TargetEntry,
     document: records.Document,
@@ -147,12 +168,10 @@ def _check_target(
     indicator = catalogue.get(target.indicator) if catalogue is not None else None
     # Without a catalogue, its own problem says why no id can be checked.
     if indicator is None and catalogue is not None:
-        from .validation import suggest
-
         problem(
             "indicator",
             f"unknown indicator {target.indicator!r}",
-            f"{suggest(target.indicator, catalogue)}add it to {CATALOGUE} or use an existing id",
+            f"{_suggestion(target.indicator, catalogue)}add it to {CATALOGUE} or use an existing id",
         )
     try:
         normalized = normalize(target.value, target.unit, indicator and indicator.dimension)
@@ -264,7 +283,10 @@ def load_document(
         line, column = raw["targets"].item_marks[position]
         record, found = _check_target(target, document, catalogue, raw["targets"][position], shown)
         problems.extend(found)
-        key = (target.indicator, target.kind, target.year, target.scope, target.measure)
+        # The scope as loaded: an entry that spells out its document's own scope is the same
+        # target as one that names none.
+        scope = target.scope or document.scope
+        key = (target.indicator, target.kind, target.year, scope, target.measure)
         if key in seen:
             problems.append(
                 Problem(
@@ -272,7 +294,7 @@ def load_document(
                     line,
                     column,
                     f"duplicate entry for {target.indicator!r} "
-                    f"({target.kind.value} {target.year}, {target.measure.value}); "
+                    f"({scope}, {target.kind.value} {target.year}, {target.measure.value}); "
                     f"the first is at line {seen[key]}",
                     "remove one, or tell them apart by kind, year, measure or scope",
                 )
@@ -301,9 +323,11 @@ def load_dataset(data_dir: Path, index: Any = None) -> records.Dataset:
     # passes over them took half the time at 100 000 targets.
     collecting = gc.isenabled()
     gc.disable()
+    _suggested.clear()  # the catalogue may have changed since the last load
     try:
         return _load_dataset(data_dir, index or _Build())
     finally:
+        _suggested.clear()
         if collecting:
             gc.enable()
 

@@ -32,21 +32,32 @@ NUMERAL = re.compile(
 # Words that state full coverage without a numeral ("all" statements): a row of value 100,
 # unit %. 均 counts only as "each, all" (县级以上公共图书馆均具备 …), not in 年均 or 平均
 # (on average) or 均衡 (balanced); 全体 not in 安全体系; 普遍 (universally) not in 普遍服务, the
-# term "universal service".
+# term "universal service". Coverage of a whole group is also written 深度覆盖 (deep
+# coverage), 基本覆盖 (basically covers), 全面支持 (fully supports), 全面纳管 (all brought under
+# management), 全流程应用 (used in the whole process), and 实现 … 通达 / 自动采集 (a group brought
+# to reach, or to automatic collection: 基本实现20户以上自然村光纤网路通达), within one clause
+# and not 通达率, a rate whose value the text gives.
 ALL_WORDS = re.compile(
-    r"全覆盖|全面(?:深度)?覆盖|全部|所有|全体(?!系)|全域|村村通|应上尽上|普遍(?!服务)|(?<![年平人])均(?![衡匀等值])"
+    r"全覆盖|全面(?:深度)?覆盖|深度覆盖|基本覆盖|全面支持|全面纳管|全流程应用"
+    r"|实现[^,;。]{0,12}?(?:通达(?!率)|自动采集)"
+    r"|全部|所有|全体(?!系)|全域|村村通|应上尽上|普遍(?!服务)|(?<![年平人])均(?![衡匀等值])"
 )
 FIRST_PLACE = re.compile("首位")
 # (words, the number they are read as, the unit they are read in)
 _WORD_READINGS = ((ALL_WORDS, 100.0, "%"), (FIRST_PLACE, 1.0, "位"))
 
-# What the coverage report lists: Arabic numbers, Chinese numerals with a magnitude
-# (single digits 一 … 九 are too common inside words, 统一 or 一批, to list them all), and
-# the words of full coverage.
+# A measure word or a time word after a single Chinese digit makes it a count: 九市, 三个,
+# 五年, 两个月 (but 一批, "a batch", and 统一 are no counts).
+COUNTED = "个月|[年个市家项条座处场户台所类种]"
+# What the coverage report lists: Arabic numbers, Chinese numerals with a magnitude, single
+# digits 一 … 九 that carry a measure or time word (COUNTED; not after 第, an ordinal; others
+# are too common inside words, 统一 or 一批, to list them all), and the words of full
+# coverage.
 LISTED = re.compile(
     rf"百分之[{DIGITS}{MAGNITUDES}]+"
     rf"|{_ARABIC}[{MAGNITUDES}]*"
     rf"|[{DIGITS}]*[{MAGNITUDES}][{DIGITS}{MAGNITUDES}]*"
+    rf"|(?<![{DIGITS}{MAGNITUDES}第])[一二两三四五六七八九](?={COUNTED})"
     rf"|{ALL_WORDS.pattern}"
 )
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import re
 import stat
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,14 @@ MAX_SOURCE_BYTES = 16 * 2**20
 # An ignore pattern matches a source in milliseconds; one that backtracks without end
 # ("(\D+)+\d{20}") is stopped after this many seconds and reported.
 PATTERN_SECONDS = 1.0
+# The timeout does not cover compiling, and the regex package writes counted repetitions
+# out: "(?:x{1000}){1000}" (17 bytes) compiles to 275 MB, "a{1000000}" too. A pattern is
+# refused before it is compiled when it is long, deeply nested, or when its counts,
+# multiplied along a nesting, pass MAX_PATTERN_REPEATS.
+MAX_PATTERN_LENGTH = 500
+MAX_PATTERN_DEPTH = 20
+MAX_PATTERN_REPEATS = 10_000
+_COUNT = re.compile(r"\{(\d*)(?:,(\d*))?\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +90,20 @@ def load_ignore_rules(data_dir: Path) -> list[IgnoreRule]:
     for position, entry in enumerate(parsed.ignore):
         text = entry.text if entry.pattern else normalize_text(entry.text)
         line, column = raw["ignore"].item_marks[position]
+        too_big = _too_big(text) if entry.pattern else None
+        if too_big is not None:
+            line, column = raw["ignore"][position].key_marks.get("text", (line, column))
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    column,
+                    f"ignore[{position}].text: {too_big}",
+                    "simplify the pattern: + or * rather than large counts, fewer groups; or "
+                    "remove `pattern: true` to match the text as written",
+                )
+            )
+            continue
         try:
             compiled = regex.compile(text if entry.pattern else regex.escape(text))
         except regex.error as exc:
@@ -100,12 +124,79 @@ def load_ignore_rules(data_dir: Path) -> list[IgnoreRule]:
     return rules
 
 
+def _too_big(pattern: str) -> str | None:
+    """Why compiling `pattern` could take memory without bound, or None. A rough parse:
+    escapes and character sets are skipped; a count ({n}, {n,m}) multiplies the size of
+    the atom or group before it."""
+    if len(pattern) > MAX_PATTERN_LENGTH:
+        return f"pattern longer than {MAX_PATTERN_LENGTH} characters"
+    frames = [1]  # per open group: the largest product of counts inside it
+    last = 1  # the size of the atom or group just before the current position
+    position = 0
+    while position < len(pattern):
+        char = pattern[position]
+        count = _COUNT.match(pattern, position) if char == "{" else None
+        if char == "\\":
+            position, last = position + 2, 1
+            continue
+        if char == "[":
+            position, last = _set_end(pattern, position), 1
+            continue
+        if char == "(":
+            frames.append(1)
+            if len(frames) - 1 > MAX_PATTERN_DEPTH:
+                return f"groups nested more than {MAX_PATTERN_DEPTH} deep"
+            last = 1
+        elif char == ")" and len(frames) > 1:
+            last = frames.pop()
+        elif count is not None and (count.group(1) or count.group(2)):
+            bound = max(int(count.group(1) or 0), int(count.group(2) or 0))
+            last *= max(bound, 1)
+            position = count.end()
+            frames[-1] = max(frames[-1], last)
+            if last > MAX_PATTERN_REPEATS:
+                return (
+                    f"counted repetitions multiply to more than {MAX_PATTERN_REPEATS:,}, "
+                    "which compiles to a huge pattern"
+                )
+            continue
+        else:
+            last = 1
+        frames[-1] = max(frames[-1], last)
+        position += 1
+    return None
+
+
+def _set_end(pattern: str, start: int) -> int:
+    """The position after the character set that opens at `start`."""
+    position = start + 1
+    if pattern[position : position + 1] == "^":
+        position += 1
+    if pattern[position : position + 1] == "]":  # a literal ] first
+        position += 1
+    while position < len(pattern) and pattern[position] != "]":
+        position += 2 if pattern[position] == "\\" else 1
+    return position + 1
+
+
 def _spans(pattern: Any, text: str, **limits: Any) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text, **limits) if m.end() > m.start()]
 
 
-def _covered(position: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position and end <= stop for start, stop in spans)
+class _Spans:
+    """Spans of a text, asked whether one of them covers [start, end): a binary search
+    over the spans sorted by start, against the furthest end among those that start at or
+    before `start`. (A scan of every span for every numeral was quadratic: a 900 KB
+    source with repeated quotes took more than 10 s.)"""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.furthest = list(accumulate((stop for _, stop in ordered), max))
+
+    def cover(self, start: int, end: int) -> bool:
+        last = bisect_right(self.starts, start) - 1
+        return last >= 0 and self.furthest[last] >= end
 
 
 class SourceError(Exception):
@@ -141,7 +232,8 @@ def _read_source(document: Document, sources: Path) -> NormalizedSource:
 
 
 def check(dataset: Dataset, data_dir: Path, sources: Path, coverage: bool) -> ProvenanceReport:
-    """Find every quote in its source; with `coverage`, list numerals no quote covers."""
+    """Find every quote in its source and check that every row writes its figure as the
+    quote does (`as_written`); with `coverage`, list numerals no quote covers."""
     report = ProvenanceReport([], [])
     rules = load_ignore_rules(data_dir) if coverage else []
     used_rules: set[int] = set()
@@ -162,6 +254,18 @@ def check(dataset: Dataset, data_dir: Path, sources: Path, coverage: bool) -> Pr
         quote_spans: list[tuple[int, int]] = []
         for target in dataset.targets_of(document.id):
             report.quotes_checked += 1
+            if target.as_written is None:
+                # Optional to the record (a row built in memory has none), but every row of
+                # a dataset checked against its sources shows its figure as written.
+                report.problems.append(
+                    Problem(
+                        document.path,
+                        target.line,
+                        target.quote_at[1],
+                        "as_written: missing",
+                        "copy the figure's words from the quote",
+                    )
+                )
             needle = normalize_text(target.quote)
             found = _spans(re.compile(re.escape(needle)), source.text)
             if not found:
@@ -219,13 +323,15 @@ def _uncovered(
                     "simplify the pattern: no repetition inside a repetition, as in (a+)+",
                 )
             )
+    quoted = _Spans(quote_spans)
+    ignored = {i: _Spans(spans) for i, spans in rule_spans.items()}
     missing = []
     for match in NUMERAL.finditer(source.text):
         report.numerals_seen += 1
         start, end = match.span()
-        if _covered(start, end, quote_spans):
+        if quoted.cover(start, end):
             continue
-        explained = [i for i, spans in rule_spans.items() if _covered(start, end, spans)]
+        explained = [i for i, spans in ignored.items() if spans.cover(start, end)]
         if explained:
             used_rules.update(explained)
             continue

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .errors import DataError, Problem
+from .layout import MAX_DATA_BYTES
 
 try:
     _BaseLoader = yaml.CSafeLoader
@@ -140,6 +141,7 @@ _FIXES = {
     "could not determine a constructor": "remove the tag; only plain YAML is allowed",
     "unhashable key": "use a plain string as the key",
     "merge keys": "write the keys out in full",
+    "alias": "write the values out in full, without anchors and aliases",
 }
 
 
@@ -174,6 +176,66 @@ def _too_deep(text: str) -> int | None:
     return None
 
 
+# An alias repeats its anchor's whole value, and the values built from the file are walked
+# and encoded (in the cache) in full: a few lines of nested aliases would expand to
+# gigabytes. Curated data needs no aliases; a few are allowed.
+MAX_ALIASED = 10_000  # values added by aliases
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [child for pair in node.value for child in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    return []
+
+
+def _check_aliases(root: yaml.Node, path: str) -> None:
+    """A DataError when aliases expand the file by more than MAX_ALIASED values, or an
+    alias sits inside the value it repeats (which would never end). Linear in the
+    number of nodes: each node's expanded size is computed once."""
+    sizes: dict[int, int] = {}
+    uses: dict[int, int] = {}
+    merges: list[yaml.Node] = []  # refused first, as construction would refuse them
+    nodes: dict[int, yaml.Node] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
+            continue
+        if key in sizes:
+            continue
+        if key in nodes:  # entered and not finished: an alias inside its own anchor
+            line, column = _mark(node)
+            message = "an alias inside the value it repeats"
+            raise DataError([Problem(path, line, column, message, _fix_for(message))])
+        nodes[key] = node
+        if isinstance(node, yaml.MappingNode):
+            merges += [k for k, _ in node.value if k.tag == "tag:yaml.org,2002:merge"]
+        stack.append((node, True))
+        for child in _children(node):
+            uses[id(child)] = uses.get(id(child), 0) + 1
+            stack.append((child, False))
+    if merges:
+        first = min(merges, key=_mark)
+        raise yaml.constructor.ConstructorError(
+            None, None, "merge keys (<<) are not allowed", first.start_mark
+        )
+    added = sizes[id(root)] - len(sizes)
+    if added <= MAX_ALIASED:
+        return
+    # Shown at the anchor that adds the most.
+    worst = max(
+        (key for key, count in uses.items() if count > 1),
+        key=lambda key: (uses[key] - 1) * sizes[key],
+    )
+    line, column = _mark(nodes[worst])
+    message = f"aliases expand the file by {added:,} values, more than {MAX_ALIASED:,}"
+    raise DataError([Problem(path, line, column, message, _fix_for(message))])
+
+
 def load_yaml_text(text: str, path: str) -> Any:
     """Parse one YAML document; raises DataError with the file, line and fix."""
     too_deep = _too_deep(text)
@@ -183,7 +245,12 @@ def load_yaml_text(text: str, path: str) -> Any:
         raise DataError([Problem(path, line, column, message, _fix_for("nested too deeply"))])
     loader = _Loader(text)
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if "&" in text and "*" in text:  # an alias needs an anchor: the usual case, in C
+            _check_aliases(node, path)
+        return loader.construct_document(node)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
         position = exc.position
         if _BaseLoader is not yaml.SafeLoader:  # libyaml counts UTF-8 bytes
@@ -224,8 +291,8 @@ def load_yaml_text(text: str, path: str) -> Any:
 
 
 def _read_regular_file(path: Path) -> bytes | None:
-    """The bytes of `path`, or None when it is no regular file (a FIFO would block the
-    read for ever, a device never end)."""
+    """The bytes of `path` (at most MAX_DATA_BYTES + 1 of them), or None when it is no
+    regular file (a FIFO would block the read for ever, a device never end)."""
     import os
     import stat
 
@@ -234,7 +301,7 @@ def _read_regular_file(path: Path) -> bytes | None:
         os.close(fd)
         return None
     with open(fd, "rb") as handle:
-        return handle.read()
+        return handle.read(MAX_DATA_BYTES + 1)
 
 
 def load_yaml_file(path: Path, display: str | None = None) -> Any:
@@ -249,6 +316,10 @@ def load_yaml_file(path: Path, display: str | None = None) -> Any:
     if raw is None:
         message = "not a regular file, so it is not read"
         raise DataError([Problem(shown, 1, 1, message, "remove it")])
+    if len(raw) > MAX_DATA_BYTES:
+        message = f"file is larger than {MAX_DATA_BYTES // 2**20} MB, so it is not read"
+        fix = "remove what is no data: the targets of a document take far less"
+        raise DataError([Problem(shown, 1, 1, message, fix)])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -58,7 +58,8 @@ def raise_smart_communities(data_copy):
         path.write_text(
             path.read_text(encoding="utf-8")
             .replace("value: 5000", "value: 6000")
-            .replace("建成不少于5000个智慧社区", "建成不少于6000个智慧社区"),
+            .replace("建成不少于5000个智慧社区", "建成不少于6000个智慧社区")
+            .replace("as_written: 不少于5000个", "as_written: 不少于6000个"),
             encoding="utf-8",
         )
 
@@ -224,3 +225,40 @@ def target_record_keys() -> tuple[str, ...]:
         "locator",
         "note",
     )
+
+
+# Markup a name, a title or a quote could carry: in an HTML page, the one place it would
+# run. Control characters are refused by validation (tests/bad_inputs/cases.yaml).
+HOSTILE_HTML = "<script>alert(1)</script> <img src=x onerror=alert(2)> </table></td> & \"'"
+
+
+@pytest.fixture
+def hostile_html_data(data_copy) -> Path:
+    """`data_copy` with HOSTILE_HTML as smart communities' English name, as the 2025 work
+    points' English title and inside the quote of their smart-communities target."""
+    import yaml
+
+    def dumped(text: str) -> str:
+        return yaml.safe_dump(text, allow_unicode=True, width=1000).strip().removesuffix("\n...")
+
+    catalogue = data_copy / "indicators.yaml"
+    catalogue.write_text(
+        catalogue.read_text(encoding="utf-8").replace(
+            "name_en: Smart communities\n", f"name_en: {dumped(HOSTILE_HTML)}\n"
+        ),
+        encoding="utf-8",
+    )
+    document = data_copy / "2025-work-points.yaml"
+    document.write_text(
+        document.read_text(encoding="utf-8")
+        .replace(
+            "title_en: Digital Strong Province 2025 Work Points\n",
+            f"title_en: {dumped(HOSTILE_HTML)}\n",
+        )
+        .replace(
+            "quote: 建成不少于5000个智慧社区\n",
+            f"quote: {dumped('建成不少于5000个智慧社区' + HOSTILE_HTML)}\n",
+        ),
+        encoding="utf-8",
+    )
+    return data_copy

@@ -241,7 +241,7 @@ USER_ERRORS = [
     pytest.param(
         ["compare", "2023", "2025", "--scope", "mars"],
         "error: unknown scope 'mars'; choose from beijing (北京), binzhou (滨州), china (中国), "
-        "guangdong (广东), jinan (济南), shandong (山东), shanghai (上海), world (世界)",
+        "guangdong (广东), shandong (山东), shanghai (上海), world (世界)",
         id="unknown-scope",
     ),
     pytest.param(
@@ -290,7 +290,7 @@ def test_unknown_format_lists_the_choices(run):
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
         "error: Invalid value for '--format' / '-f': 'pdf' is not one of "
-        "'table', 'markdown', 'csv', 'json', 'xlsx'. (see `policy compare --help`)\n"
+        "'table', 'markdown', 'csv', 'json', 'xlsx', 'html'. (see `policy compare --help`)\n"
     )
 
 

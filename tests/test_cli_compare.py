@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -8,8 +9,8 @@ import pytest
 # Its †2 marks the curator's note under the table (the second note of the report).
 SMART_COMMUNITIES_ROW = [
     "Smart communities †2",
-    "≥2000个 (2023, cumulative)",
-    "≥5000个 (2025, level)",
+    "不少于2000个 (2023, cumulative)",
+    "不少于5000个 (2025, level)",
     "+3,000 (+150%)",
     "+58.1%/yr",
     "raised",
@@ -74,20 +75,28 @@ def test_compare_2023_2025(run):
     ]
     assert "dropped" not in json.dumps(payload)
     assert payload["summary"]["verdicts"] == {
-        "raised": 1,
-        "unchanged": 1,
+        "raised": 2,
         "not comparable": 1,
-        "new": 16,
-        "lapsed": 40,
+        "new": 21,
+        "lapsed": 42,
         "not restated": 1,
     }
-    assert payload["summary"]["ambition"] == {"same": 1, "unclear": 1}
-    cases = rows["data-value-typical-cases"]  # ≥100 added in 2023, and again in 2025
-    assert (cases["verdict"], cases["ambition"], cases["reasons"]) == ("unchanged", "same", [])
+    assert payload["summary"]["ambition"] == {"unclear": 2}
+    # 2023's cases of data value and 2025's application scenarios are two series
+    cases = rows["data-value-typical-cases"]
+    assert (cases["verdict"], cases["after"]) == ("lapsed", None)
+    scenarios = rows["data-element-typical-application-scenarios"]
+    assert (scenarios["verdict"], scenarios["before"]) == ("new", None)
+    villages = rows["village-5g-coverage-rate"]  # ≥70 % reached in 2023, deep coverage in 2025
+    assert (villages["verdict"], villages["ambition"], texts(villages["reasons"])) == (
+        "raised",
+        "unclear",  # 100 % two years after 70 %: no baseline tells the pace
+        ["different target years, no baseline"],
+    )
     assert payload["summary"]["categories"][0] == {
         "category": "infrastructure",
-        "before": 9,
-        "after": 3,
+        "before": 10,
+        "after": 8,
     }
     assert (payload["before"]["id"], payload["after"]["id"], payload["swapped"]) == (
         "2023-work-points",
@@ -104,7 +113,7 @@ def test_compare_counts_every_indicator_once(run, dataset):
         if t.document in ("2023-work-points", "2025-work-points") and t.kind == "target"
     }
     assert set(rows) == expected
-    assert len(rows) == 60
+    assert len(rows) == 67
 
 
 def test_compare_2021_2023_recurring_duties_are_not_restated(run):
@@ -117,10 +126,27 @@ def test_compare_2021_2023_recurring_duties_are_not_restated(run):
         reporting["before"]["normalized"]["magnitude"],
         reporting["after"]["normalized"]["magnitude"],
     ) == (4, 6)
-    others = [r for r in rows.values() if r["before"] and r["indicator"] != reporting["indicator"]]
-    assert len(others) == 9
-    assert {r["verdict"] for r in others} == {"not restated"}
-    assert {r["due"] for r in others} == {2025}  # the end of the 2021-2025 scheme
+    duties = [
+        r
+        for r in rows.values()
+        if r["before"]
+        and r["before"]["measure"] in ("frequency", "rate")
+        and r["indicator"] != reporting["indicator"]
+    ]
+    assert len(duties) == 9
+    assert {r["verdict"] for r in duties} == {"not restated"}
+    assert {r["due"] for r in duties} == {2025}  # the end of the 2021-2025 scheme
+    # 一年全面起势、两年重点突破、五年跨越领先: durations, due in the year they imply
+    horizons = {
+        r["indicator"]: (r["verdict"], r["due"])
+        for r in rows.values()
+        if r["before"] and r["before"]["measure"] not in ("frequency", "rate")
+    }
+    assert horizons == {
+        "years-to-full-momentum": ("lapsed", 2022),
+        "years-to-key-breakthroughs": ("not restated", 2023),
+        "years-to-leading-position": ("not restated", 2026),
+    }
 
 
 def test_compare_2018_2025(run):
@@ -178,7 +204,7 @@ def test_a_city_beside_its_province(run):
     assert payload["summary"]["verdicts"] == {
         "shared": 1,
         "only binzhou": 11,
-        "only shandong": 18,
+        "only shandong": 23,
     }
 
 
@@ -211,7 +237,7 @@ def test_compare_same_document(run):
 
 def test_only_and_category_filter(run):
     rows = rows_by_indicator(compared(run, "2023", "2025", "--only", "changed"))
-    assert list(rows) == ["smart-communities"]
+    assert list(rows) == ["village-5g-coverage-rate", "smart-communities"]
     rows = rows_by_indicator(compared(run, "2023", "2025", "--category", "ai"))
     assert {r["category"] for r in rows.values()} == {"ai"}
     assert list(rows) == ["digital-frontier-basic-research-projects"]
@@ -223,7 +249,8 @@ def test_lang_zh_translates_names(run):
     chinese = run("compare", "2023", "2025", "--only", "changed", "--lang", "zh")
     assert "Smart communities" in english.stdout and "智慧社区" not in english.stdout
     row = next(line for line in chinese.stdout.splitlines() if line.startswith("智慧社区"))
-    assert row.split("  ")[:3] == ["智慧社区 †1", "≥2000个（2023，累计）", "≥5000个（2025，存量）"]
+    cells = re.split(r" {2,}", row)
+    assert cells[:3] == ["智慧社区 †2", "不少于2000个（2023，累计）", "不少于5000个（2025，存量）"]
 
 
 def test_summary_comes_first(run):
@@ -231,10 +258,10 @@ def test_summary_comes_first(run):
     assert lines[:4] == [
         "2023-work-points → 2025-work-points: Digital Strong Province 2023 Work Points "
         "(2023-06-17) → Digital Strong Province 2025 Work Points (2025-04-07)",
-        "60 indicators: 1 raised, 1 unchanged, 1 not comparable, 16 new, 40 lapsed, 1 not restated",
-        "Ambition, where the targets compare: 1 same, 1 unclear",
-        "Indicators per category, 2023-work-points → 2025-work-points: infrastructure 9 → 3, "
-        "data 6 → 2, digital-economy 4 → 2, industry 6 → 3, agriculture 2 → 3, "
+        "67 indicators: 2 raised, 1 not comparable, 21 new, 42 lapsed, 1 not restated",
+        "Ambition, where the targets compare: 2 unclear",
+        "Indicators per category, 2023-work-points → 2025-work-points: infrastructure 10 → 8, "
+        "data 6 → 2, digital-economy 4 → 2, industry 6 → 3, agriculture 2 → 3, services 1 → 0, "
         "government 7 → 2, society 6 → 2, energy 4 → 1, ai 0 → 1",
     ]
 
@@ -255,7 +282,7 @@ def test_piped_table_is_grouped_one_line_per_row(run):
         "5G",
         "base",
         "stations",
-        "≥20万个",
+        "20万个以上",
         "(2023,",
         "cumulative)",
         "2023",
@@ -282,17 +309,17 @@ def test_markdown_has_a_table_per_section(run, markdown_tables):
         "Why",
     ]
     assert next(r for r in changes if r[0] == SMART_COMMUNITIES_ROW[0]) == SMART_COMMUNITIES_ROW
-    assert (len(new), len(lapsed), len(not_restated)) == (17, 41, 2)
+    assert (len(new), len(lapsed), len(not_restated)) == (22, 43, 2)
     assert new[0] == ["Indicator", "2025-work-points", "Normalized"]
-    assert ["Total compute", "≥12.5E (2025, level, aspirational)", "≥12.5 EFLOPS"] in new
-    assert ["5G base stations", "≥20万个 (2023, cumulative)", "2023"] in lapsed
+    assert ["Total compute", "达到12.5E (2025, level, aspirational)", "≥12.5 EFLOPS"] in new
+    assert ["5G base stations", "20万个以上 (2023, cumulative)", "2023"] in lapsed
 
 
 def test_csv_is_one_citable_line_per_indicator(run):
     result = run("compare", "2023", "2025", "--format", "csv")
     # CSV starts with a byte-order mark, on standard output as in a file.
     rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
-    assert len(rows) == 60
+    assert len(rows) == 67
     smart = next(r for r in rows if r["indicator"] == "smart-communities")
     assert {k: smart[k] for k in smart if k.startswith("before_")} == {
         "before_document": "2023-work-points",
@@ -308,7 +335,7 @@ def test_csv_is_one_citable_line_per_indicator(run):
         "before_normalized": "2000",
         "before_normalized_unit": "",
         "before_quote": "全省累计建成不少于2000个智慧社区",
-        "before_as_written": "",
+        "before_as_written": "不少于2000个",
         "before_locator": "三、(二) 26",
         "before_note": "",
         "before_secondary": "false",
@@ -323,7 +350,7 @@ def test_csv_is_one_citable_line_per_indicator(run):
 def test_json_rows_use_the_one_target_record_shape(run, target_record_keys):
     payload = compared(run, "2023", "2025")
     sides = [side for row in payload["rows"] for side in (row["before"], row["after"]) if side]
-    assert len(sides) == 63  # 44 rows of 2023 and 19 of 2025
+    assert len(sides) == 70  # 46 rows of 2023 and 24 of 2025
     assert {tuple(side) for side in sides} == {target_record_keys}
 
 
@@ -357,7 +384,7 @@ def test_fail_on_change(run):
 def test_repeated_and_comma_separated_only_take_the_union(run, args):
     payload = compared(run, "2023", "2025", *args)
     verdicts = [row["verdict"] for row in payload["rows"]]
-    assert (verdicts.count("raised"), verdicts.count("new"), len(verdicts)) == (1, 16, 17)
+    assert (verdicts.count("raised"), verdicts.count("new"), len(verdicts)) == (2, 21, 23)
     assert payload["only"] == "raised,new"
 
 

@@ -83,7 +83,7 @@ def test_documents_lists_every_document_with_secondary_sources_flagged(run, data
     assert {k: v["rows"] for k, v in records.items()} == {
         d: sum(t.document == d for t in dataset.targets) for d in dataset.documents
     }
-    assert records["2021-implementation-scheme"]["rows"] == 10
+    assert records["2021-implementation-scheme"]["rows"] == 13
     assert [k for k, v in records.items() if v["secondary"]] == ["2023-binzhou-plan"]
     binzhou = records["2023-binzhou-plan"]
     assert (binzhou["year"], binzhou["scope"], binzhou["kind"]) == (2023, "binzhou", "news-report")
@@ -163,7 +163,7 @@ def test_a_global_option_mistake_is_one_line(args, message):
     [
         (["documents"], 5),
         (["indicators", "--category", "energy"], 5),
-        (["show", "2021"], 10),
+        (["show", "2021"], 13),
         (["trajectory", "smart-communities"], 2),
     ],
 )

@@ -24,12 +24,12 @@ def test_compare_in_chinese(run):
     assert lines[:6] == [
         "2023-work-points → 2025-work-points: 数字强省建设2023年工作要点 (2023-06-17) → "
         "数字强省建设2025年工作要点 (2025-04-07)",
-        "60项指标：提高1，未变1，不可比1，新增目标16，已到期40，未重申1",
-        "力度（目标可比时）：相同1，无法判断1",
-        "各类别指标数，2023-work-points → 2025-work-points：基础设施 9 → 3，数据 6 → 2，"
-        "数字经济 4 → 2，产业 6 → 3，农业 2 → 3，政务 7 → 2，社会 6 → 2，能源 4 → 1，"
-        "人工智能 0 → 1",
-        "显示：--only changed 的1行",
+        "67项指标：提高2，不可比1，新增目标21，已到期42，未重申1",
+        "力度（目标可比时）：无法判断2",
+        "各类别指标数，2023-work-points → 2025-work-points：基础设施 10 → 8，数据 6 → 2，"
+        "数字经济 4 → 2，产业 6 → 3，农业 2 → 3，公共服务 1 → 0，政务 7 → 2，社会 6 → 2，"
+        "能源 4 → 1，人工智能 0 → 1",
+        "显示：--only changed 的2行",
         "",
     ]
     rows = table("\n".join(lines[6:]))
@@ -37,9 +37,19 @@ def test_compare_in_chinese(run):
         ["变化：两份文件都有的目标"],
         ["指标", "2023-work-points", "2025-work-points", "变化", "每年", "判断", "力度", "理由"],
         [
-            "智慧社区 †1",
-            "≥2000个（2023，累计）",
-            "≥5000个（2025，存量）",
+            "行政村5G网络通达率 †1",
+            "达70%以上（2023，占比）",
+            "深度覆盖（2025，占比）",
+            "+30 个百分点",
+            "+15.00 个百分点/年",
+            "提高",
+            "无法判断",
+            "目标年份不同，且无基数可算节奏",
+        ],
+        [
+            "智慧社区 †2",
+            "不少于2000个（2023，累计）",
+            "不少于5000个（2025，存量）",
             "+3,000 (+150%)",
             "+58.1%/年",
             "提高",
@@ -47,7 +57,13 @@ def test_compare_in_chinese(run):
             "目标年份不同，且无基数可算节奏",
         ],
         ["注："],
-        ["†1 2025-work-points, smart-communities: 建成 without 累计; a stock at the end of 2025"],
+        [
+            "†1 2025-work-points, village-5g-coverage-rate: 深度覆盖 (deep coverage) of "
+            "administrative villages by 5G, read as every village covered; the 2023 work points' "
+            "row is the 通达率 (share of villages the 5G network reaches) ≥70 %; deep coverage "
+            "asks more than reach"
+        ],
+        ["†2 2025-work-points, smart-communities: 建成 without 累计; a stock at the end of 2025"],
     ]
 
 
@@ -61,9 +77,9 @@ def test_compare_sections_and_reasons_in_chinese(run):
         "未重申：仅见于 2018-digital-shandong-plan，2021年或以后仍有效",
     ]
     by_name = {row[0]: row for row in rows}
-    assert by_name["国际互联网专用通道带宽 †7"] == [
-        "国际互联网专用通道带宽 †7",
-        "=80G（2022，存量）",
+    assert by_name["国际互联网专用通道带宽 †10"] == [
+        "国际互联网专用通道带宽 †10",
+        "80G（2022，存量）",
         "2022年到期；2021-implementation-scheme 未给出数值",
     ]
     assert by_name["工作进展通报频次"] == [
@@ -79,13 +95,18 @@ def test_alignment_in_chinese(run):
     assert lines[1:4] == [
         "滨州与山东范围不同：各行将两者数值并列，跨范围不作提高、降低、新增或到期判断。",
         "2023-binzhou-plan: 二手来源：这些数值来自关于该文件的新闻报道，而非文件本身",
-        "30项指标：共有1，仅滨州11，仅山东18",
+        "35项指标：共有1，仅滨州11，仅山东23",
     ]
     rows = table("\n".join(lines))
     start = rows.index(["共有：两份文件都给出数值"])
     assert rows[start + 1 : start + 3] == [
         ["指标", "2023-binzhou-plan", "2025-work-points", "滨州占山东比重"],
-        ["晨星工厂 †1", "≥150家（2023–2025，增量，二手来源）", "=50个（2025，增量）", "每年100.0%"],
+        [
+            "晨星工厂 †1",
+            "150家以上（2023–2025，增量，二手来源）",
+            "50个（2025，增量）",
+            "每年100.0%",
+        ],
     ]
     assert ["仅滨州：2023-binzhou-plan"] in rows and ["仅山东：2025-work-points"] in rows
 
@@ -110,7 +131,7 @@ def test_trajectory_in_chinese(run):
         "2025",
         "目标（力争）",
         "2025-work-points",
-        ">50%（占比）",
+        "超过50%（占比）",
         ">50 %",
         "+5 个百分点",
         "+1.67 个百分点/年",
@@ -135,9 +156,9 @@ def test_trajectory_lower_target_in_chinese(data_copy, run):
     path = data_copy / "2025-work-points.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(
-        text.replace("value: 5000", "value: 1500").replace(
-            "quote: 建成不少于5000个智慧社区", "quote: 建成不少于1500个智慧社区"
-        ),
+        text.replace("value: 5000", "value: 1500")
+        .replace("quote: 建成不少于5000个智慧社区", "quote: 建成不少于1500个智慧社区")
+        .replace("as_written: 不少于5000个", "as_written: 不少于1500个"),
         encoding="utf-8",
     )
     rows = table(ok(run("--data", str(data_copy), "--lang", "zh", "trajectory", "智慧社区")))
@@ -160,9 +181,7 @@ def test_trajectory_lower_target_in_chinese(data_copy, run):
 )
 def test_every_way_of_asking_for_chinese(run, args, env):
     result = run(*args, env=env)
-    assert ok(result).splitlines()[1] == (
-        "60项指标：提高1，未变1，不可比1，新增目标16，已到期40，未重申1"
-    )
+    assert ok(result).splitlines()[1] == ("67项指标：提高2，不可比1，新增目标21，已到期42，未重申1")
 
 
 @pytest.mark.parametrize(
@@ -176,7 +195,7 @@ def test_every_way_of_asking_for_chinese(run, args, env):
 )
 def test_english_wins_where_asked_for_last(run, args, env):
     assert ok(run(*args, env=env)).splitlines()[1] == (
-        "60 indicators: 1 raised, 1 unchanged, 1 not comparable, 16 new, 40 lapsed, 1 not restated"
+        "67 indicators: 2 raised, 1 not comparable, 21 new, 42 lapsed, 1 not restated"
     )
 
 
@@ -278,10 +297,10 @@ def test_show_in_chinese(run):
     assert rows[1] == ["二手来源：这些数值来自关于该文件的新闻报道，而非文件本身"]
     assert rows[2] == ["2023-binzhou-plan · 基础设施"]
     assert rows[3] == ["指标", "类型", "年份", "原文数值", "计量", "换算值", "原文", "出处"]
-    assert rows[4][:6] == ["10G-PON及以上端口数", "目标", "2025", "≥4万个", "存量", "≥40,000"]
+    assert rows[4][:6] == ["10G-PON及以上端口数", "目标", "2025", "4万个以上", "存量", "≥40,000"]
     comparison = table(ok(run("--lang", "zh", "show", "2018")))
     ranks = {row[0]: row[1:6] for row in comparison}
-    assert ranks["数字经济规模世界排名 [中国] †22"] == ["基数", "2017", "第2位", "存量", "第2"]
+    assert ranks["数字经济规模世界排名 [中国] †24"] == ["基数", "2017", "第二", "存量", "第2"]
 
 
 def test_export_markdown_in_chinese(run, markdown_tables):
@@ -318,8 +337,8 @@ def test_export_xlsx_headers_in_chinese(run, tmp_path):
 
 
 def test_validate_in_chinese(run):
-    assert ok(run("--lang", "zh", "validate")) == "通过：5份文件，161条目标，148项指标\n"
-    assert ok(run("validate")) == "ok: 5 documents, 161 targets, 148 indicators\n"
+    assert ok(run("--lang", "zh", "validate")) == "通过：5份文件，174条目标，162项指标\n"
+    assert ok(run("validate")) == "ok: 5 documents, 174 targets, 162 indicators\n"
 
 
 def test_swapped_note_in_chinese(run):
@@ -340,7 +359,7 @@ def drawn(monkeypatch):
     charts: list[dict] = []
     original = plot._drawn
 
-    def capture(plt, figure):
+    def capture(plt, figure, fmt):
         texts = {"titles": [], "xlabels": [], "ylabels": [], "ticks": [], "legend": [], "notes": []}
         for axes in figure.axes:
             if not axes.get_visible():
@@ -356,7 +375,7 @@ def drawn(monkeypatch):
                 texts["legend"] += [t.get_text() for t in legend.get_texts()]
         texts["font"] = plt.rcParams["font.sans-serif"][0]
         charts.append(texts)
-        return original(plt, figure)
+        return original(plt, figure, fmt)
 
     monkeypatch.setattr(plot, "_drawn", capture)
     return charts
@@ -412,12 +431,12 @@ def test_compare_chart_in_chinese(run, tmp_path, drawn, with_cjk_font):
     ok(run("--lang", "zh", "compare", "2023", "2025", "--plot", str(path), "-f", "json"))
     (chart,) = drawn
     assert chart["titles"] == [
-        "数据价值化典型案例和应用场景\n（未变，相同）",
+        "行政村5G网络通达率\n（提高，无法判断）",
         "智慧农业应用基地\n（不可比）",
         "智慧社区\n（提高，无法判断）",
     ]
     assert chart["ticks"][:2] == ["2023-work-points\n2023年", "2025-work-points\n2025年"]
-    assert chart["notes"][:2] == ["≥100\n增量", "≥100\n增量"]
+    assert chart["notes"][:2] == ["≥70\n占比", "=100\n占比"]
 
 
 def test_alignment_chart_in_chinese(run, tmp_path, drawn, with_cjk_font):

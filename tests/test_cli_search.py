@@ -17,7 +17,7 @@ def test_digital_economy_in_chinese_lists_every_digital_economy_indicator(run, d
         for i in dataset.indicators.values()
         if i.category == "digital-economy" or "数字经济" in i.name_zh
     }
-    assert len(expected) == 18
+    assert len(expected) == 19
     assert set(found(run, "数字经济")) == expected
     # The 2018 plan's Taiwan-style wording and the English name find the same.
     assert set(found(run, "數位經濟")) == expected
@@ -57,8 +57,9 @@ def test_taiwan_vocabulary(run, query, expected):
     [
         (
             "算力",
-            "'算力' matches 2 indicators: intelligent-compute-share (智算占比), "
-            "total-compute (算力总规模); be more specific",
+            "'算力' matches 3 indicators: intelligent-compute-share (智算占比), "
+            "total-compute (算力总规模), key-compute-centre-platform-coverage (重点算力中心纳管); "
+            "be more specific",
         ),
         (
             "GDP",

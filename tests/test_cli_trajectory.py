@@ -93,10 +93,12 @@ def test_not_comparable_points_are_flagged(run):
 def test_lower_target_than_an_earlier_document_is_flagged(data_copy, run):
     path = data_copy / "2025-work-points.yaml"
     text = path.read_text(encoding="utf-8")
-    edited = text.replace("value: 5000", "value: 1500").replace(
-        "quote: 建成不少于5000个智慧社区", "quote: 建成不少于1500个智慧社区"
+    edited = (
+        text.replace("value: 5000", "value: 1500")
+        .replace("quote: 建成不少于5000个智慧社区", "quote: 建成不少于1500个智慧社区")
+        .replace("as_written: 不少于5000个", "as_written: 不少于1500个")
     )
-    assert edited.count("1500") == 2
+    assert edited.count("1500") == 3
     path.write_text(edited, encoding="utf-8")
     rows = points(
         run("--data", str(data_copy), "trajectory", "smart-communities", "--format", "json")
@@ -279,9 +281,15 @@ def test_scope_all_shows_each_scope_side_by_side(run):
         ["Digital economy share of GDP (digital-economy-gdp-share, guangdong)"],
     ]
     assert [row[:5] for row in sections[0][2:5]] == [
-        ["2017", "baseline", "2018-digital-shandong-plan †1", "=35% (share)", "=35 %"],
-        ["2022", "target (aspirational)", "2018-digital-shandong-plan", "≥45% (share)", "≥45 %"],
-        ["2025", "target (aspirational)", "2025-work-points", ">50% (share)", ">50 %"],
+        ["2017", "baseline", "2018-digital-shandong-plan †1", "35% (share)", "=35 %"],
+        [
+            "2022",
+            "target (aspirational)",
+            "2018-digital-shandong-plan",
+            "达到45%以上 (share)",
+            "≥45 %",
+        ],
+        ["2025", "target (aspirational)", "2025-work-points", "超过50% (share)", ">50 %"],
     ]
     assert sections[1][1:] == [
         ["Year", "Kind", "Document", "As written", "Normalized", "Quote"],
@@ -289,7 +297,7 @@ def test_scope_all_shows_each_scope_side_by_side(run):
             "2017",
             "baseline",
             "2018-digital-shandong-plan †1",
-            "=49.7% (share)",
+            "49.7% (share)",
             "=49.7 %",
             "北京、上海、广东数字经济规模占GDP比重分别为49.7%、48.9%、40.8%",
         ],
@@ -299,7 +307,7 @@ def test_scope_all_shows_each_scope_side_by_side(run):
             "中国数字经济发展与就业白皮书(2018年), which reports 2017 figures"
         ],
     ]
-    assert sections[3][2][3] == "=40.8% (share)"
+    assert sections[3][2][3] == "40.8% (share)"
 
 
 def test_scope_all_city_and_province(run):
@@ -313,7 +321,7 @@ def test_scope_all_city_and_province(run):
         "2025",
         "目标",
         "2023-binzhou-plan †1",
-        "≥150家（2023–2025，增量，二手来源）",
+        "150家以上（2023–2025，增量，二手来源）",
         "≥150",
     ]
 
@@ -355,7 +363,7 @@ def test_scope_all_plot_draws_one_series_per_scope(run, tmp_path, monkeypatch):
     figures = []
     original = plot._drawn
 
-    def capture(plt, figure):
+    def capture(plt, figure, fmt):
         axes = figure.axes[0]
         figures.append(
             {
@@ -371,7 +379,7 @@ def test_scope_all_plot_draws_one_series_per_scope(run, tmp_path, monkeypatch):
                 "title": axes.get_title(),
             }
         )
-        return original(plt, figure)
+        return original(plt, figure, fmt)
 
     monkeypatch.setattr(plot, "_drawn", capture)
     chart = tmp_path / "all.png"
@@ -454,9 +462,9 @@ def test_point_labels_that_would_overlap_are_placed_apart(run, tmp_path, monkeyp
     boxes = []
     original = plot._drawn
 
-    def capture(plt, figure):
+    def capture(plt, figure, fmt):
         boxes.append((_label_boxes(figure), figure))
-        return original(plt, figure)
+        return original(plt, figure, fmt)
 
     monkeypatch.setattr(plot, "_drawn", capture)
     chart = tmp_path / "all.png"

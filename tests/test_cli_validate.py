@@ -2,8 +2,8 @@ def test_real_data_validates_against_the_sources(run, sources):
     result = run("validate", "--sources", str(sources), "--coverage")
     assert result.exit_code == 0, result.stdout + result.stderr
     assert result.stdout.splitlines() == [
-        "ok: 5 documents, 161 targets, 148 indicators; 161 quotes found in their sources",
-        "coverage: all 510 numerals and words of full coverage covered by a quote or explained",
+        "ok: 5 documents, 174 targets, 162 indicators; 174 quotes found in their sources",
+        "coverage: all 530 numerals and words of full coverage covered by a quote or explained",
     ]
 
 
@@ -11,7 +11,7 @@ def test_validate_without_sources(run):
     result = run("validate")
     assert (result.exit_code, result.stdout) == (
         0,
-        "ok: 5 documents, 161 targets, 148 indicators\n",
+        "ok: 5 documents, 174 targets, 162 indicators\n",
     )
 
 
@@ -49,11 +49,11 @@ def test_every_problem_is_reported(run, data_copy):
     lines = result.stderr.splitlines()
     assert len(lines) == 2
     assert lines[0].endswith(
-        "2025-work-points.yaml:152:5: unknown indicator 'total-computer' — did you mean "
+        "2025-work-points.yaml:210:5: unknown indicator 'total-computer' — did you mean "
         "total-compute? add it to indicators.yaml or use an existing id"
     )
     assert lines[1].endswith(
-        "2025-work-points.yaml:184:5: unit '万只只' is not known — use a unit defined in "
+        "2025-work-points.yaml:245:5: unit '万只只' is not known — use a unit defined in "
         "comparisons/units.txt, e.g. 个, 万个, 亿元, %, E, 每季度"
     )
 

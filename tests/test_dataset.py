@@ -20,11 +20,11 @@ def test_document_counts(dataset):
     for target in dataset.targets:
         counts[target.document] = counts.get(target.document, 0) + 1
     assert counts == {
-        "2018-digital-shandong-plan": 72,
-        "2021-implementation-scheme": 10,
+        "2018-digital-shandong-plan": 75,
+        "2021-implementation-scheme": 13,
         "2023-binzhou-plan": 16,
-        "2023-work-points": 44,
-        "2025-work-points": 19,
+        "2023-work-points": 46,
+        "2025-work-points": 24,
     }
 
 
@@ -220,7 +220,7 @@ def test_scopes(dataset):
     others = sorted(
         {t.scope for t in dataset.targets if t.document == "2018-digital-shandong-plan"}
     )
-    assert others == ["beijing", "china", "guangdong", "jinan", "shandong", "shanghai", "world"]
+    assert others == ["beijing", "china", "guangdong", "shandong", "shanghai", "world"]
 
 
 def test_aspirational_targets_say_li_zheng(dataset):
@@ -240,3 +240,149 @@ def test_the_dataset_as_plain_data(dataset, target_record_keys):
     assert (plan["period"], plan["published"]) == ({"start": 2021, "end": 2025}, "2021-07-19")
     smart = next(i for i in payload["indicators"] if i["id"] == "smart-communities")
     assert (smart["category"], smart["higher_is_better"]) == ("society", True)
+
+
+def test_a_provincial_target_located_in_a_city_is_the_provinces(dataset):
+    target = find(dataset, "2018-digital-shandong-plan", "wide-bandgap-semiconductor-cluster-scale")
+    assert (target.scope, target.quote) == (
+        "shandong",
+        "建设济南宽禁带半导体产业高地,加快打造百亿产业集群",
+    )
+
+
+def test_the_racks_indicator_is_found_by_its_former_id(dataset):
+    from policy_targets.comparisons.lookup import resolve_indicator
+
+    found = resolve_indicator(dataset, "internet-data-centre-racks")
+    assert (found.id, found.name_en) == (
+        "data-centre-standard-racks",
+        "Data centre standard racks in use",
+    )
+
+
+def test_a_rank_sits_in_the_category_of_what_it_ranks(dataset):
+    indicators = dataset.indicators
+    assert indicators["it-industry-revenue-national-rank"].category == "digital-economy"
+    assert indicators["it-industry-revenue"].category == "digital-economy"
+
+
+def test_every_row_writes_its_figure_as_its_quote_does(dataset):
+    missing = [(t.document, t.indicator) for t in dataset.targets if t.as_written is None]
+    assert missing == []
+    assert all(t.as_written in t.quote for t in dataset.targets)
+
+
+def test_a_period_is_written_only_where_the_derived_one_is_wrong(dataset):
+    from policy_targets.comparisons.periods import derived_period
+
+    documents = dataset.documents
+    written = {
+        (t.document, t.indicator): (t.period.start, t.period.end)
+        for t in dataset.targets
+        if t.period != derived_period(t, documents[t.document])
+    }
+    assert written == {
+        # 年均提高2%以上: a yearly amount, not an addition over the plan's 2018-2022
+        ("2018-digital-shandong-plan", "digital-economy-gdp-share-annual-increase"): (2022, 2022),
+        # 每年评选: a duty of every year of the plan, though its year is the plan's last
+        ("2018-digital-shandong-plan", "first-set-equipment-selection-frequency"): (2018, 2022),
+    }
+
+
+def test_different_denominators_and_series_have_their_own_ids(dataset):
+    cases = find(dataset, "2023-work-points", "data-value-typical-cases")
+    scenarios = find(dataset, "2025-work-points", "data-element-typical-application-scenarios")
+    assert (cases.quote, scenarios.quote) == (
+        "打造不少于100个数据价值化典型案例",
+        "打造100个以上数字化典型应用场景",
+    )
+    eligible = find(
+        dataset, "2018-digital-shandong-plan", "eligible-government-services-fully-online"
+    )
+    every_item = find(dataset, "2023-binzhou-plan", "government-services-fully-online-rate")
+    assert (eligible.as_written, every_item.as_written) == ("应上尽上", "达到98%")
+
+
+@pytest.mark.parametrize(
+    ("document", "indicator", "value", "unit", "comparator", "year", "as_written"),
+    [
+        (
+            "2018-digital-shandong-plan",
+            "natural-village-fibre-coverage",
+            100,
+            "%",
+            "about",
+            2022,
+            "基本实现20户以上自然村光纤网路通达",
+        ),
+        ("2018-digital-shandong-plan", "ipv6-support", 100, "%", "exactly", 2022, "全面支持"),
+        (
+            "2018-digital-shandong-plan",
+            "medical-institution-telemedicine-service-coverage",
+            100,
+            "%",
+            "about",
+            2022,
+            "基本覆盖",
+        ),
+        ("2021-implementation-scheme", "years-to-full-momentum", 1, "年", "exactly", 2022, "一年"),
+        (
+            "2021-implementation-scheme",
+            "years-to-key-breakthroughs",
+            2,
+            "年",
+            "exactly",
+            2023,
+            "两年",
+        ),
+        (
+            "2021-implementation-scheme",
+            "years-to-leading-position",
+            5,
+            "年",
+            "exactly",
+            2026,
+            "五年",
+        ),
+        (
+            "2023-work-points",
+            "e-medical-insurance-voucher-hospital-coverage",
+            100,
+            "%",
+            "exactly",
+            2023,
+            "全流程应用",
+        ),
+        ("2023-work-points", "urban-5g-coverage", 100, "%", "exactly", 2023, "深度覆盖"),
+        ("2025-work-points", "village-5g-coverage-rate", 100, "%", "exactly", 2025, "深度覆盖"),
+        (
+            "2025-work-points",
+            "key-compute-centre-platform-coverage",
+            100,
+            "%",
+            "exactly",
+            2025,
+            "全面纳管",
+        ),
+        (
+            "2025-work-points",
+            "small-reservoir-automatic-monitoring",
+            100,
+            "%",
+            "exactly",
+            2025,
+            "实现水位、雨量、图像信息自动采集",
+        ),
+    ],
+)
+def test_statements_without_a_numeral(
+    dataset, document, indicator, value, unit, comparator, year, as_written
+):
+    target = find(dataset, document, indicator, year=year)
+    assert (target.value, target.unit, target.comparator, target.kind, target.as_written) == (
+        value,
+        unit,
+        comparator,
+        "target",
+        as_written,
+    )

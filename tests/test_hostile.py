@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import HOSTILE_HTML
+from test_html import Page
 
 from policy_targets.cli.output import Report, Section, render_terminal, to_text, write_atomically
 from policy_targets.cli.safe_text import spreadsheet_safe, terminal_safe
@@ -46,6 +48,7 @@ def leftovers(directory: Path) -> list[str]:
 # --- output files ------------------------------------------------------------------------
 
 JSON = ["compare", "2023", "2025", "--format", "json"]
+CHART = ["trajectory", "smart-communities", "--plot"]
 DATA = ["--data", "targets"]
 
 
@@ -139,6 +142,77 @@ OUTPUT_CASES = [
     ),
     pytest.param(
         None,
+        [*CHART, "x.png", "-o", "x.png", "--force"],
+        "error: --plot and --output both name x.png; give the chart a file of its own",
+        id="plot-is-output-with-force",
+    ),
+    pytest.param(
+        None,
+        [*CHART, "x.png", "-o", "x.png"],
+        "error: --plot and --output both name x.png; give the chart a file of its own",
+        id="plot-is-output",
+    ),
+    pytest.param(
+        _link("chart.png", "report.txt"),
+        [*CHART, "chart.png", "-o", "report.txt"],
+        "error: --plot and --output both name chart.png; give the chart a file of its own",
+        id="plot-links-to-output",
+    ),
+    pytest.param(
+        lambda root: (root / "report.txt").write_text("kept", encoding="utf-8"),
+        [*CHART, "chart.png", "-o", "report.txt"],
+        "error: report.txt exists; pass --force to overwrite it",
+        id="existing-output-before-any-chart",
+    ),
+    pytest.param(
+        lambda root: (root / "chart.png").write_text("kept", encoding="utf-8"),
+        [*CHART, "chart.png", "-o", "report.txt"],
+        "error: chart.png exists; pass --force to overwrite it",
+        id="existing-chart-before-any-output",
+    ),
+    pytest.param(
+        None,
+        [*CHART, "chart.gif"],
+        "error: --plot chart.gif: a chart is written as .png, .svg or .pdf; "
+        "give the file one of these extensions",
+        id="plot-unknown-extension",
+    ),
+    pytest.param(
+        None,
+        ["compare", "2023", "2025", "--plot", "chart"],
+        "error: --plot chart: a chart is written as .png, .svg or .pdf; "
+        "give the file one of these extensions",
+        id="plot-no-extension",
+    ),
+    pytest.param(
+        None,
+        [*JSON, "-o", "newdir/."],
+        "error: Invalid value for '--output' / '-o': newdir/. names a directory; give a file "
+        "name (see `policy compare --help`)",
+        id="trailing-dot",
+    ),
+    pytest.param(
+        None,
+        [*JSON, "-o", ".."],
+        "error: Invalid value for '--output' / '-o': .. names a directory; give a file "
+        "name (see `policy compare --help`)",
+        id="dot-dot",
+    ),
+    pytest.param(
+        None,
+        ["export", "-o", "newdir/."],
+        "error: newdir/ names a directory; give a file name",
+        id="export-trailing-dot",
+    ),
+    pytest.param(
+        _link("report.json", "missing/x.json"),
+        [*JSON, "-o", "report.json", "--force"],
+        "error: directory {root}/missing (where report.json points) does not exist; "
+        "create it first",
+        id="dangling-link-into-a-missing-directory",
+    ),
+    pytest.param(
+        None,
         [*JSON, "-o", "a" * 251 + ".json"],
         f"error: cannot write {'a' * 251}.json: File name too long",
         id="name-too-long",
@@ -153,9 +227,23 @@ def test_output_is_refused(run, workspace, setup, args, message):
     before = {p: p.read_bytes() for p in (workspace / "targets").iterdir() if p.is_file()}
     entries = sorted(p.name for p in workspace.iterdir())
     result = run(*args, prog_name="policy")
+    message = message.replace("{root}", os.path.realpath(workspace))
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", message + "\n")
     assert sorted(p.name for p in workspace.iterdir()) == entries  # nothing new, nothing gone
     assert {p: p.read_bytes() for p in before} == before  # no data file touched
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [("chart.png", b"\x89PNG"), ("chart.svg", b"<?xml"), ("chart.PDF", b"%PDF")],
+    ids=["png", "svg", "pdf"],
+)
+def test_the_chart_extension_chooses_the_format(run, workspace, name, start):
+    for args in (["trajectory", "smart-communities"], ["compare", "2023", "2025"]):
+        result = run(*args, "--plot", name, "--format", "json", "--force")
+        assert (result.exit_code, result.stderr) == (0, "")
+        assert (workspace / name).read_bytes().startswith(start)
+    assert leftovers(workspace) == []
 
 
 def test_the_longest_legal_name_works(run, workspace):
@@ -256,6 +344,88 @@ def test_standard_output_that_cannot_be_written(tmp_path, args, stdout, message)
     else:
         result = _policy(args, tmp_path, None, preexec_fn=lambda: os.close(1))
     assert (result.returncode, result.stderr) == (2, message + "\n")
+
+
+def _in_a_deleted_directory(directory: Path):
+    """For preexec_fn: the child's working directory, removed before the command runs."""
+
+    def enter() -> None:
+        os.chdir(directory)
+        os.rmdir(directory)
+
+    return enter
+
+
+NO_DIRECTORY = "the working directory no longer exists; give an absolute path"
+DELETED_DIRECTORY_CASES = [
+    pytest.param(
+        ["compare", "2023", "2025", "-f", "json"],
+        0,
+        lambda out: json.loads(out)["before"]["id"] == "2023-work-points",
+        "",
+        id="compare",
+    ),
+    pytest.param(
+        ["compare", "2023", "2025"],
+        0,
+        lambda out: out.startswith("2023-work-points → 2025-work-points: "),
+        "",
+        id="compare-table",
+    ),
+    pytest.param(
+        ["validate"],
+        0,
+        lambda out: out == "ok: 5 documents, 174 targets, 162 indicators\n",
+        "",
+        id="validate",
+    ),
+    pytest.param(
+        ["--data", "{data}", "validate"],
+        2,
+        lambda out: out == "",
+        "error: {data}/2024-bad-input.yaml:1:1: file is empty — add the document's content "
+        "or delete the file\n",
+        id="an-absolute-path-in-a-message",
+    ),
+    pytest.param(
+        ["compare", "2023", "2025", "-o", "report.json"],
+        2,
+        lambda out: out == "",
+        f"error: cannot write report.json: {NO_DIRECTORY}\n",
+        id="relative-output",
+    ),
+    pytest.param(
+        ["trajectory", "smart-communities", "--plot", "chart.png"],
+        2,
+        lambda out: out == "",
+        f"error: cannot write chart.png: {NO_DIRECTORY}\n",
+        id="relative-chart",
+    ),
+    pytest.param(
+        ["compare", "2023", "2025", "-o", "{root}/report.json"],
+        0,
+        lambda out: out == "",
+        "",
+        id="absolute-output",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "status", "check", "message"), DELETED_DIRECTORY_CASES)
+def test_a_deleted_working_directory(tmp_path, data_copy, args, status, check, message):
+    """Standard output is fine: nothing may call it unwritable. A path is shown
+    absolute, since none can be relative to a directory that is gone."""
+    (data_copy / "2024-bad-input.yaml").write_text("", encoding="utf-8")
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    args = [arg.replace("{data}", str(data_copy)).replace("{root}", str(tmp_path)) for arg in args]
+    result = _policy(args, tmp_path, subprocess.PIPE, preexec_fn=_in_a_deleted_directory(gone))
+    expected = message.replace("{data}", str(data_copy))
+    assert (result.returncode, result.stderr) == (status, expected)
+    assert check(result.stdout)
+    assert not gone.exists()
+    written = [path.name for path in tmp_path.iterdir() if path.name != data_copy.name]
+    assert written == (["report.json"] if args[-1] == f"{tmp_path}/report.json" else [])
 
 
 LONG = "/tmp/" + "a" * 256
@@ -415,6 +585,136 @@ def test_data_is_rendered_literally(run, hostile_data, args, env, check):
     assert check(result.stdout, hostile_data)
 
 
+LINKS = "![pixel](https://evil.example/p.png) [click](https://evil.example) [ref] \\[x\\]"
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (["compare", "2023", "2025"], f"{LINKS} †2"),  # a cell, with its note's marker
+        (["trajectory", "smart-communities"], f"{LINKS} (smart-communities, shandong)"),
+    ],
+    ids=["cell", "heading"],
+)
+def test_markdown_shows_links_and_images_literally(run, workspace, args, shown):
+    """A name with an image (a tracking pixel) and links: CommonMark (with GFM tables)
+    reads exactly the name, and makes no link or image of it."""
+    from markdown_it import MarkdownIt
+
+    path = workspace / "targets" / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: smart-communities\n")
+    line = text.index("name_en:", start)
+    end = text.index("\n", line)
+    written = yaml.safe_dump({"name_en": LINKS}, allow_unicode=True, width=1000).strip()
+    path.write_text(text[:line] + written + text[end:], encoding="utf-8")
+    result = run("--data", "targets", *args, "--format", "markdown")
+    assert (result.exit_code, result.stderr) == (0, "")
+    inline = [
+        token
+        for token in MarkdownIt("commonmark").enable("table").parse(result.stdout)
+        if token.type == "inline"
+    ]
+    # What a reader sees: escapes and entities resolved.
+    texts = ["".join(child.content for child in token.children) for token in inline]
+    assert shown in texts
+    kinds = {child.type for token in inline for child in token.children}
+    assert kinds <= {"text", "hardbreak"}  # no link, no image, no HTML, no code
+
+
+# --- shell completion ----------------------------------------------------------------------
+
+TITLE = 'Work Points \\$(touch pwned) `touch pwned` it\'s "q" a:b [/bad] ${HOME}'
+# Cut short: a description Typer's Rich rendering wrapped would give zsh a line of its own.
+INERT_NAME = "HYPERLINK https evil.example , x bad link https evil.example click..."
+INERT_TITLE = "Work Points touch pwned touch pwned it s q a b bad HOME"
+
+
+@pytest.fixture
+def hostile_title(hostile_data) -> Path:
+    """hostile_data, and the 2025 work points' English title a command substitution."""
+    path = hostile_data / "targets" / "2025-work-points.yaml"
+    written = yaml.safe_dump({"title_en": TITLE}, allow_unicode=True, width=1000).strip()
+    text = path.read_text(encoding="utf-8")
+    old = "title_en: Digital Strong Province 2025 Work Points"
+    path.write_text(text.replace(old, written), encoding="utf-8")
+    return hostile_data
+
+
+COMPLETION_CASES = [
+    pytest.param(
+        "zsh",
+        "policy --data targets trajectory smart-comm",
+        '_arguments \'*: :(("smart-communities":"' + INERT_NAME + '"\n'
+        '"smart-community-coverage-rate":"Smart community coverage rate"))\'\n',
+        id="zsh-name",
+    ),
+    pytest.param(
+        "zsh",
+        "policy --data targets show 2025",
+        '_arguments \'*: :(("2025-work-points":"' + INERT_TITLE + '"\n'
+        '"2025":"2025-work-points"))\'\n',
+        id="zsh-title",
+    ),
+    pytest.param(
+        "fish",
+        "policy --data targets trajectory smart-comm",
+        f"smart-communities\t{INERT_NAME}\n"
+        "smart-community-coverage-rate\tSmart community coverage rate\n",
+        id="fish-name",
+    ),
+    pytest.param(
+        "fish",
+        "policy --data targets show 2025",
+        f"2025-work-points\t{INERT_TITLE}\n2025\t2025-work-points\n",
+        id="fish-title",
+    ),
+    pytest.param(
+        "bash", "policy --data targets show 2025", "2025-work-points\n2025\n", id="bash-title"
+    ),
+]
+
+
+@pytest.mark.parametrize(("shell", "words", "offered"), COMPLETION_CASES)
+def test_completion_shows_data_as_inert_text(hostile_title, shell, words, offered):
+    """Typer puts the descriptions into code zsh evaluates and renders them as Rich markup
+    first: only letters, digits, spaces and `,.-` of a title or name reach the shell."""
+    env = {
+        "_POLICY_COMPLETE": f"complete_{shell}",
+        "_TYPER_COMPLETE_ARGS": words,
+        "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+    }
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("policy"))],
+        cwd=hostile_title,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, offered, "")
+    assert not (hostile_title / "pwned").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("a" * 70, "a" * 70),
+        ("abc " * 17 + "ab", "abc " * 17 + "ab"),  # 70 characters: kept; 71: cut at a space
+        ("abc " * 17 + "abc", "abc " * 15 + "abc..."),
+        ("a" * 71, "a" * 67 + "..."),  # no space to cut at
+        ("智慧社区_x (5G)", "智慧社区 x 5G"),
+    ],
+    ids=["70", "70-with-spaces", "71", "71-one-word", "letters-of-any-script"],
+)
+def test_completion_descriptions_are_at_most_70_characters(text, shown):
+    from policy_targets.cli.completion import inert
+
+    assert inert(text) == shown
+
+
 ESCAPES = "a\x1b[2Jb\x1b]0;title\x07c\x9b31md\u202ee\x00f\rg\th"
 SHOWN = "a\\x1b[2Jb\\x1b]0;title\\x07c\\x9b31md\\u202ee\\x00f\\x0dg\\x09h"
 
@@ -483,7 +783,31 @@ def _copy_valid(name: str):
     return lambda targets: (targets / name).write_bytes((BAD_INPUTS / "valid.yaml").read_bytes())
 
 
+def _sparse_data_file(name: str, size: int):
+    def make(targets: Path) -> None:
+        with open(targets / name, "wb") as handle:
+            handle.truncate(size)
+
+    return make
+
+
+TOO_LARGE = "file is larger than 64 MB, so it is not read — remove what is no data: the targets of a document take far less"
 DIRECTORY_CASES = [
+    pytest.param(
+        _sparse_data_file("2024-bad-input.yaml", 3 * 2**30),
+        f"targets/2024-bad-input.yaml:1:1: {TOO_LARGE}",
+        id="sparse-3-gb-document",
+    ),
+    pytest.param(
+        _sparse_data_file("2024-bad-input.yaml", 64 * 2**20 + 1),
+        f"targets/2024-bad-input.yaml:1:1: {TOO_LARGE}",
+        id="document-larger-than-64-mb",
+    ),
+    pytest.param(
+        _sparse_data_file("indicators.yaml", 64 * 2**20 + 1),
+        f"targets/indicators.yaml:1:1: {TOO_LARGE}",
+        id="catalogue-larger-than-64-mb",
+    ),
     pytest.param(
         _copy_valid("2024-bad-input.yml"),
         "targets/2024-bad-input.yml:1:1: only .yaml files are read, not .yml — "
@@ -568,6 +892,31 @@ def test_an_id_the_catalogue_lost_is_reported_with_a_warm_cache(run, workspace):
     assert re.fullmatch(expected[0] + re.escape(hint) + "\n", result.stderr)
 
 
+def test_did_you_mean_is_given_for_the_first_50_unknown_ids(run, workspace):
+    """Each suggestion compares the id with the whole catalogue: thousands of them took
+    minutes. An id seen again keeps its suggestion."""
+    valid = (BAD_INPUTS / "valid.yaml").read_text(encoding="utf-8")
+    start = valid.index("  - indicator: smart-communities")
+    entry = valid[start:]
+    ids = [f"smart-comunities-{n}" for n in range(51)]
+    again = entry.replace("smart-communities", ids[0]).replace("addition", "level")
+    text = valid[:start] + "".join(entry.replace("smart-communities", i) for i in ids) + again
+    (workspace / "targets" / "2024-bad-input.yaml").write_text(text, encoding="utf-8")
+    result = run("--data", "targets", "validate")
+    lines = result.stderr.splitlines()
+    assert (result.exit_code, len(lines)) == (2, 52)
+    suggested = [line for line in lines if " — did you mean " in line]
+    assert len(suggested) == 51  # the first 50 ids, and the first one again
+    assert lines[50] == (
+        f"error: targets/2024-bad-input.yaml:{14 + 10 * 50}:5: unknown indicator "
+        "'smart-comunities-50' — add it to indicators.yaml or use an existing id"
+    )
+    assert lines[51].startswith(
+        f"error: targets/2024-bad-input.yaml:{14 + 10 * 51}:5: unknown indicator "
+        "'smart-comunities-0' — did you mean smart-communities"
+    )
+
+
 # --- coverage-ignore patterns ------------------------------------------------------------
 
 
@@ -585,6 +934,10 @@ def _pattern_entry(workspace: Path, pattern: str) -> tuple[int, int]:
     return line, index
 
 
+SIMPLER = (
+    "simplify the pattern: + or * rather than large counts, fewer groups; or remove "
+    "`pattern: true` to match the text as written"
+)
 PATTERN_CASES = [
     pytest.param(
         "(年",
@@ -598,6 +951,28 @@ PATTERN_CASES = [
         "position 3 — "
         "correct the pattern, or remove `pattern: true` to match the text as written",
         id="unclosed-class",
+    ),
+    pytest.param(
+        "(?:x{1000}){1000}",  # 17 bytes; compiled, 275 MB
+        "ignore[{index}].text: counted repetitions multiply to more than 10,000, which "
+        "compiles to a huge pattern — " + SIMPLER,
+        id="nested-counts",
+    ),
+    pytest.param(
+        "a{1000000}",
+        "ignore[{index}].text: counted repetitions multiply to more than 10,000, which "
+        "compiles to a huge pattern — " + SIMPLER,
+        id="large-count",
+    ),
+    pytest.param(
+        "(" * 21 + "年" + ")" * 21,
+        "ignore[{index}].text: groups nested more than 20 deep — " + SIMPLER,
+        id="deep-groups",
+    ),
+    pytest.param(
+        "年" * 501,
+        "ignore[{index}].text: pattern longer than 500 characters — " + SIMPLER,
+        id="long",
     ),
     pytest.param(
         r"(\D+)+\d{20}",
@@ -750,3 +1125,25 @@ def _export_while(tmp_path, large_dataset, prepare):
         time.sleep(0.002)
     assert leftovers(tmp_path), "the export ended before its temporary file was seen"
     return process
+
+
+HTML_PAGES = [
+    pytest.param(["compare", "2023", "2025"], id="compare"),
+    pytest.param(["trajectory", "smart-communities"], id="trajectory"),
+    pytest.param(["export"], id="export"),
+]
+
+
+@pytest.mark.parametrize("args", HTML_PAGES)
+def test_html_page_shows_markup_in_the_data_as_text(run, hostile_html_data, args):
+    """A name, a title and a quote holding <script>, <img onerror> and </table> are text
+    on the page: escaped, never elements (tests/test_cli_html_browser.py: in Chromium)."""
+    result = run("--data", str(hostile_html_data), *args, "--format", "html")
+    assert (result.exit_code, result.stderr) == (0, "")
+    page = Page(result.stdout)
+    assert HOSTILE_HTML in page.text  # the name (or title, or quote) as written
+    assert [tag for tag, _ in page.elements if tag in ("script", "img")] == []
+    assert result.stdout.count("<table") == result.stdout.count("</table>") >= 1
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt;" in (
+        result.stdout
+    )

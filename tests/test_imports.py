@@ -8,7 +8,7 @@ from pathlib import Path
 
 # pydantic is no dependency any more, but Typer 0.29 and later would import it at start-up
 # (hence the pin below 0.29 in pyproject.toml), and other tools install it.
-HEAVY = ("pint", "pydantic", "opencc", "matplotlib", "openpyxl", "cn2an")
+HEAVY = ("pint", "pydantic", "opencc", "matplotlib", "openpyxl", "cn2an", "jinja2", "markupsafe")
 REPO = Path(__file__).resolve().parent.parent
 
 

@@ -125,7 +125,7 @@ def test_an_unwritable_cache_only_costs_speed(data_copy, monkeypatch, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     monkeypatch.setenv("POLICY_CACHE_DIR", str(blocker / "cache"))  # a directory under a file
-    assert len(index.load(data_copy).targets) == 161
+    assert len(index.load(data_copy).targets) == 174
 
 
 def test_no_cache_bypasses_it(run):
@@ -251,7 +251,7 @@ def test_a_failed_write_leaves_nothing(data_copy, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full)
-    assert len(index.load(data_copy).targets) == 161
+    assert len(index.load(data_copy).targets) == 174
     assert os.listdir(index.cache_dir()) == []
 
 
@@ -265,19 +265,53 @@ def test_an_interrupted_write_leaves_nothing(data_copy, monkeypatch):
     assert os.listdir(index.cache_dir()) == []
 
 
-def test_leftovers_of_killed_runs_and_old_pickles_are_pruned(data_copy, tmp_path):
+def test_leftovers_of_killed_runs_are_pruned(data_copy, tmp_path):
     cache = index.cache_dir()
     cache.mkdir(parents=True, exist_ok=True)
-    killed = cache / ".tmp-killed"
-    running = cache / ".tmp-running"
-    old = cache / "index-0123456789abcdef.pickle"
-    for path in (killed, running, old):
-        path.write_bytes(b"x")
+    killed = cache / f"{index.TEMPORARY}killed01"
+    running = cache / f"{index.TEMPORARY}running"
+    for path in (killed, running):
+        path.write_bytes(index.HEADER + b"x")
     an_hour_ago = time.time() - index.STALE - 60
     os.utime(killed, (an_hour_ago, an_hour_ago))
     index.load(data_copy)
-    assert not killed.exists() and not old.exists()
+    assert not killed.exists()
     assert running.exists()  # perhaps another run writing right now
+
+
+AN_HOUR_AGO = -index.STALE - 60
+FOREIGN_CACHE_FILES = [
+    pytest.param(".tmp-abcdefgh", b"someone else's", id="another-programs-temporary-file"),
+    pytest.param(f"{index.TEMPORARY}abcdefgh", b"someone else's", id="our-name-no-header"),
+    pytest.param(f"{index.TEMPORARY}abcdefgh-x", index.HEADER, id="header-not-our-name"),
+    pytest.param("entry-" + "0" * 32 + ".msgpack", b"\x92\x01\x02", id="entry-no-header"),
+    pytest.param("entry-0.msgpack", index.HEADER, id="header-not-an-entry-name"),
+    pytest.param("index-0123456789abcdef.pickle", b"x", id="a-pickle"),
+]
+
+
+@pytest.mark.parametrize(("name", "content"), FOREIGN_CACHE_FILES)
+def test_pruning_a_shared_cache_touches_no_file_it_did_not_write(
+    data_copy, monkeypatch, name, content
+):
+    """Old, and beyond the size limit: removed only if it has our name and our header."""
+    cache = index.cache_dir()
+    cache.mkdir(parents=True, exist_ok=True)
+    foreign = cache / name
+    foreign.write_bytes(content)
+    os.utime(foreign, (time.time() + AN_HOUR_AGO, time.time() + AN_HOUR_AGO))
+    monkeypatch.setattr(index, "LIMIT", 0)
+    index.load(data_copy)
+    assert foreign.read_bytes() == content
+
+
+def test_an_entry_without_the_header_is_not_read(data_copy, reads):
+    index.load(data_copy)
+    for path in entries():
+        path.write_bytes(path.read_bytes().removeprefix(index.HEADER))
+    reads.clear()
+    index.load(data_copy)
+    assert len(reads) == len(entries())  # every file read afresh
 
 
 def test_the_oldest_entries_beyond_the_limit_are_pruned(data_copy, monkeypatch, reads):

@@ -81,6 +81,43 @@ def test_the_coverage_report_lists_numerals_with_a_magnitude_and_the_all_words()
     assert found == ["20万", "两千", "1.4万亿", "全部", "村村通"]
 
 
+@pytest.mark.parametrize(
+    ("quote", "word"),
+    [
+        ("推进4G网路在城市、农村地区全面深度覆盖", "全面深度覆盖"),
+        ("推动重点场所、行政村、近海重点航路实现5G移动网络深度覆盖", "深度覆盖"),
+        ("信息服务体系基本覆盖各级医疗卫生机构", "基本覆盖"),
+        ("全省网路、套用、终端全面支持IPv6", "全面支持"),
+        ("推动重点算力中心全面纳管", "全面纳管"),
+        ("二级及以上定点医疗机构实现医保电子凭证全流程应用", "全流程应用"),
+        ("基本实现20户以上自然村光纤网路通达", "实现20户以上自然村光纤网路通达"),
+        ("全省小型水库实现水位、雨量、图像信息自动采集", "实现水位、雨量、图像信息自动采集"),
+    ],
+)
+def test_each_form_of_full_coverage_reads_as_100_percent_and_is_listed(quote, word):
+    assert states(quote, 100, "%")
+    assert word in [m.group() for m in LISTED.finditer(quote)]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "年底前全省行政村5G网络通达率达70%以上",  # 通达率: a rate whose value is written
+        "实现光纤入户,网路通达",  # 实现 … 通达 only within one clause
+        "推进医疗收费电子结算凭证创新应用",
+    ],
+)
+def test_reach_is_full_coverage_only_as_a_group_brought_to_it_in_one_clause(quote):
+    assert not states(quote, 100, "%")
+
+
+def test_the_coverage_report_lists_single_digits_that_count_something():
+    text = "一年全面起势、两年重点突破、五年跨越领先,九市,三个十,两个月,一批,统一,第三个,十四个五年规划"
+    found = [m.group() for m in LISTED.finditer(text)]
+    assert found == ["一", "两", "五", "九", "三", "十", "两", "十四", "五"]
+    assert [value_of(n) for n in ["一", "两", "五", "九"]] == [1, 2, 5, 9]
+
+
 @given(st.integers(min_value=1, max_value=10**12))
 def test_every_chinese_numeral_reads_back_as_its_number(number):
     import cn2an
