@@ -152,10 +152,8 @@ def main_options(
     # A hint to rerun with --data only helps when --data, not POLICY_DATA, chose the data.
     source = ctx.get_parameter_source("data")
     typed = data is not None and source is not None and source.name == "COMMANDLINE"
+    # Read through context.state: the dataset, and which files no output may replace.
     ctx.obj = State(data=data, data_typed=typed, use_cache=not no_cache, lang=lang)
-    from . import output
-
-    output.data_option = data  # an --output must never replace one of its files
 
 
 def _register() -> None:

@@ -12,9 +12,18 @@ from policy_targets.comparisons.vocabulary import (
 )
 
 from . import context
+from .formats import Report, Section
 from .labels import PHRASES, how_many, is_zh, say, scope_name, term
-from .options import CategoryOption, DocumentScopeOption, LangOption, document_argument
-from .output import ForceOption, FormatOption, OutputOption, Report, Section, emit
+from .options import (
+    CategoryOption,
+    DocumentScopeOption,
+    ForceOption,
+    FormatOption,
+    LangOption,
+    OutputOption,
+    document_argument,
+)
+from .output import emit
 from .tables import flat, target_headers, target_row
 
 
@@ -75,7 +84,7 @@ def indicators_command(
         rows,
         footer=[how_many("indicator", len(rows), lang)],
     )
-    emit(Report([section], records, lang=lang), fmt, output, force)
+    emit(Report([section], records, lang=lang), fmt, output, context.writer(ctx, force))
 
 
 def show_command(
@@ -134,7 +143,7 @@ def show_command(
         Report(sections, [flat(r) for r in records], json=records, preamble=preamble, lang=lang),
         fmt,
         output,
-        force,
+        context.writer(ctx, force),
     )
 
 
@@ -184,7 +193,7 @@ def documents_command(
         rows,
         footer=[how_many("document", len(rows), lang), *notes],
     )
-    emit(Report([section], records, json=json, lang=lang), fmt, output, force)
+    emit(Report([section], records, json=json, lang=lang), fmt, output, context.writer(ctx, force))
 
 
 def register(app: typer.Typer) -> None:

@@ -12,6 +12,7 @@ from policy_targets.comparisons.vocabulary import (
 )
 
 from . import completion, context
+from .formats import Report, Section
 from .labels import (
     PHRASES,
     counted,
@@ -26,19 +27,15 @@ from .labels import (
 from .options import (
     CategoryOption,
     DocumentScopeOption,
+    ForceOption,
+    FormatOption,
     LangOption,
+    OutputOption,
     SelectionOption,
     document_argument,
     plot_option,
 )
-from .output import (
-    ForceOption,
-    FormatOption,
-    OutputOption,
-    Report,
-    Section,
-    emit,
-)
+from .output import emit
 from .present import (
     VERDICT_STYLES,
     change_text,
@@ -335,6 +332,7 @@ def compare_command(
 
     lang = context.language(ctx, lang)
     data = context.dataset(ctx)
+    writer = context.writer(ctx, force)
     first = resolve_document(data, before, scope)
     second = resolve_document(data, after, scope)
     comparison = compare(data, first, second, category=category, only=only)
@@ -347,12 +345,12 @@ def compare_command(
         from .output import check_output
         from .plot import plot_comparison
 
-        check_output(fmt, output, force, plot)
+        check_output(fmt, output, writer, plot)
         chosen = [resolve_indicator(data, name).id for name in indicator or []] or [
             row.indicator.id for row in comparison.rows if row.before and row.after
         ]
-        plot_comparison(comparison, chosen, plot, force, lang)
-    emit(build_report(comparison, lang), fmt, output, force)
+        plot_comparison(comparison, chosen, plot, writer, lang)
+    emit(build_report(comparison, lang), fmt, output, writer)
     if fail_on_change and comparison.changed:
         raise typer.Exit(ExitStatus.DIFFERENCES)
 

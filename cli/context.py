@@ -34,6 +34,13 @@ def state(ctx: typer.Context) -> State:
     return ctx.find_root().ensure_object(State)
 
 
+def writer(ctx: typer.Context, force: bool):
+    """What the command's files obey: its --force, and never a file of its dataset."""
+    from .files import Writer
+
+    return Writer(force=force, data=state(ctx).data)
+
+
 def data_dir(ctx: typer.Context) -> Path:
     from policy_targets.comparisons.layout import resolve_data_dir
 

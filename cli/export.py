@@ -6,21 +6,10 @@ from policy_targets.comparisons.errors import UsageError
 from policy_targets.comparisons.vocabulary import SECONDARY_KINDS, Comparator, Kind, Measure
 
 from . import context
+from .formats import ExportFormat, Format, Report, Section, format_for
 from .labels import kind_word, say, scope_name, term, unit_word
-from .options import LangOption
-from .output import (
-    ExportFormat,
-    ExportFormatOption,
-    ExportOutputOption,
-    ForceOption,
-    Format,
-    Report,
-    Section,
-    emit,
-    format_for,
-    write_atomically,
-    write_directory,
-)
+from .options import ExportFormatOption, ExportOutputOption, ForceOption, LangOption
+from .output import emit
 from .present import written
 from .tables import flat, target_headers, target_row
 
@@ -71,18 +60,19 @@ def export_command(
         example = "shandong-targets" if fmt is ExportFormat.datapackage else "targets.db"
         raise UsageError(f"--format {fmt.value} writes files; give --output {example}")
     data = context.dataset(ctx)
+    writer = context.writer(ctx, force)
     documents = sorted(data.documents.values(), key=lambda d: (d.year, d.id))
     records = dataset_records(data)
     if fmt in (ExportFormat.datapackage, ExportFormat.sqlite):
-        _publish(data, fmt, output, force)
+        _publish(data, fmt, output, writer)
         return
     fmt = Format(fmt.value)
     # JSON and CSV have no tables to lay out; JSON takes the records one at a time.
     if fmt is Format.json:
-        emit(Report([], [], json=records), fmt, output, force)
+        emit(Report([], [], json=records), fmt, output, writer)
         return
     if fmt is Format.csv:
-        emit(Report([], [flat(r) for r in records]), fmt, output, force)
+        emit(Report([], [flat(r) for r in records]), fmt, output, writer)
         return
     if fmt is Format.html:
 
@@ -91,7 +81,7 @@ def export_command(
 
             return export_page(data, lang)
 
-        emit(Report([], [], page=page, lang=lang), fmt, output, force)
+        emit(Report([], [], page=page, lang=lang), fmt, output, writer)
         return
     sections = []
     for document in documents:
@@ -112,7 +102,7 @@ def export_command(
     sections.append(_matrix(data, lang, numeric_years=fmt is Format.xlsx))
     # xlsx also gets the records, one row per target, on a Records sheet.
     rows = [flat(r) for r in records] if fmt is Format.xlsx else []
-    emit(Report(sections, rows), fmt, output, force)
+    emit(Report(sections, rows), fmt, output, writer)
 
 
 # A spreadsheet sorts and sums: numbers and years are numbers there, and the figure as the
@@ -154,21 +144,21 @@ def _xlsx_row(target, data, lang: str) -> list:
     ]
 
 
-def _publish(data, fmt: ExportFormat, output, force: bool) -> None:
+def _publish(data, fmt: ExportFormat, output, writer) -> None:
     from policy_targets.comparisons import package
 
     tables = package.tables(data)
     if fmt is ExportFormat.sqlite:
         from policy_targets.comparisons.database import build
 
-        write_atomically(output, build(tables), force)
+        writer.file(output, build(tables))
         return
     import json
 
     descriptor = json.dumps(package.descriptor(data, tables), ensure_ascii=False, indent=2)
     files = {"datapackage.json": (descriptor + "\n").encode()}
     files.update({f"{t.name}.csv": package.csv_text(t).encode() for t in tables})
-    write_directory(output, files, force)
+    writer.directory(output, files)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,6 +10,8 @@ import typer
 from policy_targets.comparisons.vocabulary import CATEGORY_NAMES_ZH, Category, Language, Selection
 
 from . import completion
+from .files import export_output_path, output_path
+from .formats import ExportFormat, Format
 
 
 def _lang_option(envvar: str | None, help: str):
@@ -130,16 +132,10 @@ DocumentScopeOption = scope_option(
 )
 
 
-def _output_path(value: str) -> Path:
-    from .output import output_path
-
-    return output_path(value)
-
-
 def plot_option(help: str):
     """--plot FILE: a PNG chart beside the report."""
     return Annotated[
-        Path | None, typer.Option("--plot", help=help, parser=_output_path, metavar="FILE")
+        Path | None, typer.Option("--plot", help=help, parser=output_path, metavar="FILE")
     ]
 
 
@@ -157,4 +153,50 @@ IndicatorArgument = Annotated[
         help="An id, an English name or a Chinese name.",
         autocompletion=completion.indicators,
     ),
+]
+
+
+# No default value: a --format left out is told apart from one typed (`format_for`).
+FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (terminal), markdown, csv, json, xlsx or html (one self-contained page); "
+        "default: from the --output file's extension, else table.",
+        case_sensitive=False,
+    ),
+]
+ExportFormatOption = Annotated[
+    ExportFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="json, csv, markdown, xlsx, html, table, datapackage (a directory) or sqlite (a "
+        ".db file); default: from the --output file's extension, else json.",
+        case_sensitive=False,
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file instead of the terminal.",
+        parser=output_path,
+        metavar="FILE",
+    ),
+]
+ExportOutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (for datapackage: this directory) instead of the terminal.",
+        parser=export_output_path,
+        metavar="PATH",
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Overwrite the --output file if it exists.")
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from policy_targets.comparisons.errors import UsageError
 from policy_targets.comparisons.vocabulary import (
@@ -16,8 +17,10 @@ from policy_targets.comparisons.vocabulary import (
 )
 
 from .labels import is_zh, say, scope_name, series_label, term, unit_word
-from .output import write_atomically
 from .present import SYMBOLS
+
+if TYPE_CHECKING:
+    from .files import Writer
 from .safe_text import line_safe
 
 MARKERS = {
@@ -155,7 +158,9 @@ def _word(key: str, lang: str, **fields) -> str:
     return (chinese if is_zh(lang) else english).format(**fields)
 
 
-def plot_trajectory(trajectories: list, path: Path, force: bool, lang: str | None = None) -> None:
+def plot_trajectory(
+    trajectories: list, path: Path, writer: Writer, lang: str | None = None
+) -> None:
     """Targets as markers shaped by their comparator, baselines as hollow circles; a line
     joins the points that compare, one line style per measure, so that no line crosses
     from one measure to another. One trajectory: one colour per source document. Several
@@ -170,7 +175,7 @@ def plot_trajectory(trajectories: list, path: Path, force: bool, lang: str | Non
     # The settings hold for this chart only, not for the next one drawn in this process.
     with plt.rc_context(settings):
         chart = _trajectory_chart(plt, trajectories, lang, fmt)
-    write_atomically(path, chart, force)
+    writer.file(path, chart)
 
 
 def _trajectory_chart(plt, trajectories: list, lang: str, fmt: str) -> bytes:
@@ -322,7 +327,7 @@ def _literal(text: str) -> str:
 
 
 def plot_comparison(
-    comparison, indicator_ids: list[str], path: Path, force: bool, lang: str | None = None
+    comparison, indicator_ids: list[str], path: Path, writer: Writer, lang: str | None = None
 ) -> None:
     """One small panel per chosen indicator: the two documents' figures as bars, each
     labelled with its document and the year it refers to; figures that do not compare
@@ -345,7 +350,7 @@ def plot_comparison(
     lang, settings = _chart_language(plt, lang)
     with plt.rc_context(settings):
         chart = _comparison_chart(plt, comparison, rows, lang, fmt)
-    write_atomically(path, chart, force)
+    writer.file(path, chart)
 
 
 def _comparison_chart(plt, comparison, rows: list, lang: str, fmt: str) -> bytes:

@@ -5,16 +5,18 @@ import typer
 from policy_targets.comparisons.vocabulary import ALL_SCOPES, Ambition, Kind
 
 from . import context
+from .formats import Report, Section
 from .labels import is_zh, kind_word, reason, say, scope_name, series_label, term
-from .options import IndicatorArgument, LangOption, plot_option, scope_option
-from .output import (
+from .options import (
     ForceOption,
     FormatOption,
+    IndicatorArgument,
+    LangOption,
     OutputOption,
-    Report,
-    Section,
-    emit,
+    plot_option,
+    scope_option,
 )
+from .output import emit
 from .present import (
     VERDICT_STYLES,
     change_text,
@@ -225,6 +227,7 @@ def trajectory_command(
 
     lang = context.language(ctx, lang)
     data = context.dataset(ctx)
+    writer = context.writer(ctx, force)
     scopes = resolve_scopes(data, scope, allow_all=True)
     chosen = resolve_indicator(data, indicator)
     if scopes == [ALL_SCOPES]:
@@ -235,13 +238,13 @@ def trajectory_command(
         from .output import check_output
         from .plot import plot_trajectory
 
-        check_output(fmt, output, force, plot)
-        plot_trajectory(found, plot, force, lang)
+        check_output(fmt, output, writer, plot)
+        plot_trajectory(found, plot, writer, lang)
     several = len(scopes) > 1 or scopes == [ALL_SCOPES]
     report = (
         build_report_all(found, ",".join(scopes), lang) if several else build_report(found[0], lang)
     )
-    emit(report, fmt, output, force)
+    emit(report, fmt, output, writer)
 
 
 def register(app: typer.Typer) -> None:

@@ -9,7 +9,9 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
-from policy_targets.cli.output import Report, Section, render_terminal, to_text, write_atomically
+from policy_targets.cli.files import Writer
+from policy_targets.cli.formats import Report, Section
+from policy_targets.cli.terminal import render_terminal, to_text
 from policy_targets.comparisons.errors import UsageError
 
 
@@ -35,7 +37,7 @@ def test_a_failed_write_leaves_no_file(tmp_path, monkeypatch, force):
     monkeypatch.setattr("os.replace", broken)
     monkeypatch.setattr("os.link", broken)
     with pytest.raises(UsageError, match="cannot write .*out.bin: No space left on device"):
-        write_atomically(target, b"data", force=force)
+        Writer(force=force).file(target, b"data")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -45,7 +47,7 @@ def test_a_failure_halfway_through_leaves_no_file(tmp_path):
         raise RuntimeError("the data ran out")
 
     with pytest.raises(RuntimeError, match="the data ran out"):
-        write_atomically(tmp_path / "out.json", pieces(), force=False)
+        Writer(force=False).file(tmp_path / "out.json", pieces())
     assert list(tmp_path.iterdir()) == []
 
 
@@ -64,7 +66,7 @@ def test_a_new_file_gets_the_umask_mode_and_a_replaced_file_keeps_its_own(tmp_pa
 
 def test_missing_directory(tmp_path):
     with pytest.raises(UsageError) as caught:
-        write_atomically(tmp_path / "no" / "such" / "out.csv", b"x", force=False)
+        Writer(force=False).file(tmp_path / "no" / "such" / "out.csv", b"x")
     assert (
         str(caught.value) == f"directory {tmp_path / 'no' / 'such'} does not exist; create it first"
     )
@@ -306,7 +308,7 @@ def test_sheet_names_are_short_and_whole(run, tmp_path, args, sheets):
     ],
 )
 def test_a_sheet_name_is_cut_between_words(title, name):
-    from policy_targets.cli.output import _headline, _sheet_name
+    from policy_targets.cli.formats import _headline, _sheet_name
 
     assert _sheet_name(_headline(title), set()) == name
 
