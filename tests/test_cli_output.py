@@ -335,3 +335,35 @@ def test_markdown_escapes_only_what_markdown_reads(text, starts_line, escaped):
     from policy_targets.cli.safe_text import markdown_safe
 
     assert markdown_safe(text, starts_line) == escaped
+
+
+def test_export_formats_are_the_formats_and_two_more():
+    from policy_targets.cli.formats import ExportFormat, Format
+
+    assert [f.value for f in ExportFormat] == [f.value for f in Format] + ["datapackage", "sqlite"]
+
+
+def test_each_format_has_the_first_extension_that_names_it():
+    from policy_targets.cli.formats import EXTENSION_OF
+
+    assert EXTENSION_OF == {
+        "table": ".txt",
+        "markdown": ".md",
+        "csv": ".csv",
+        "json": ".json",
+        "xlsx": ".xlsx",
+        "html": ".html",
+        "sqlite": ".db",
+    }
+
+
+def test_a_directory_gets_the_umask_mode_and_its_files_their_own(tmp_path):
+    old = os.umask(0o027)
+    try:
+        Writer().directory(tmp_path / "package", {"a.csv": b"a", "b.csv": b"b"})
+    finally:
+        os.umask(old)
+    assert (tmp_path / "package").stat().st_mode & 0o777 == 0o750
+    assert (tmp_path / "package" / "a.csv").stat().st_mode & 0o777 == 0o640
+    assert (tmp_path / "package" / "a.csv").read_bytes() == b"a"
+    assert [p.name for p in tmp_path.iterdir()] == ["package"]  # no temporary left
