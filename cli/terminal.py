@@ -87,22 +87,93 @@ def render_terminal(report: Report, console) -> None:
 
 def _terminal_table(section: Section, width: int):
     """One Rich Text: the header, a rule, and each row in its style, every cell wrapped
-    within its column. Rich's Table would lay out the same grid at several times the
-    cost, which was most of a terminal run (docs/decisions/0006-terminal-tables.md)."""
+    within its column, rows apart when one takes several lines; or, where the columns
+    cannot hold their words, a record per row (`_records`). Rich's Table would lay out
+    the same grid at several times the cost (docs/decisions/0006-terminal-tables.md)."""
     from rich.text import Text
 
-    section, measured = _narrowest_needed(section, width)
-    widths = _fitted(*measured, width)
+    laid = _table_layout(section, width)
+    if laid is None:
+        return _records(section, width)
+    section, widths, rows = laid
     headers = [_wrap(h, w) for h, w in zip(section.headers, widths, strict=True)]
     lines = [(line, "table.header") for line in _row_lines(headers, widths)]
     lines.append(("─" * (sum(widths) + len(_GAP) * (len(widths) - 1)), "dim"))
-    for position, row in enumerate(section.rows):
+    # Rows of several lines in one colour would run together: a blank line between rows.
+    apart = any("\n" in cell for row in rows for cell in row)
+    for position, cells in enumerate(rows):
         style = section.styles[position] if position < len(section.styles) else None
-        cells = [_wrap(cell, w) for cell, w in zip(row, widths, strict=True)]
+        if apart and position:
+            lines.append(("", ""))
         lines.extend((line, style or "") for line in _row_lines(cells, widths))
     text = Text(no_wrap=True, overflow="ignore")
     for number, (line, style) in enumerate(lines):
         text.append(f"\n{line}" if number else line, style=style)
+    return text
+
+
+# A column narrower than this, where its text is wider, reads as a column of fragments
+# (two Chinese characters a line); a cell of more lines than this (for each of its own
+# lines) is a column squeezed too far. Either way each row is shown as a record.
+MIN_COLUMN = 8
+MAX_CELL_LINES = 6
+
+
+def _table_layout(section: Section, width: int):
+    """(section, column widths, wrapped rows) for a table that fits `width`: the section
+    as it is, else with its `narrow` columns stacked; None when neither lets every
+    column hold its longest word, be MIN_COLUMN wide (or as wide as its text), and wrap
+    no cell into more than MAX_CELL_LINES lines."""
+    candidates = [section, section.stacked()] if section.narrow else [section]
+    for candidate in candidates:
+        least, most, floor = _column_widths(candidate)
+        if sum(least) + len(_GAP) * (len(least) - 1) > width:
+            continue
+        widths = _fitted(least, most, floor, width)
+        if any(w < min(MIN_COLUMN, m) for w, m in zip(widths, most, strict=True)):
+            continue
+        rows = [[_wrap(c, w) for c, w in zip(row, widths, strict=True)] for row in candidate.rows]
+        if all(
+            cell.count("\n") + 1 <= MAX_CELL_LINES * (given.count("\n") + 1)
+            for wrapped, row in zip(rows, candidate.rows, strict=True)
+            for cell, given in zip(wrapped, row, strict=True)
+        ):
+            return candidate, widths, rows
+    return None
+
+
+def _records(section: Section, width: int):
+    """Each row as a block of `field: value` lines (psql's expanded display), the values
+    wrapped under each other, empty fields left out, the blocks a blank line apart; a
+    value starts on the line below its field where the fields are too long to stand
+    beside it."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    labels = [h.replace("\n", " ") + (":" if h.isascii() else "：") for h in section.headers]
+    indent = max(cell_len(label) for label in labels) + 1
+    beside = indent <= width // 3
+    room = width - indent if beside else width - 2
+    text = Text(no_wrap=True, overflow="ignore")
+    for position, row in enumerate(section.rows):
+        style = (section.styles[position] if position < len(section.styles) else None) or ""
+        if position:
+            text.append("\n\n")
+        first = True
+        for label, cell in zip(labels, row, strict=True):
+            if not cell:
+                continue
+            values = _wrap(cell, room).split("\n")
+            text.append("" if first else "\n")
+            first = False
+            text.append(label, style=f"{style} bold".strip())
+            if beside:
+                text.append(" " * (indent - cell_len(label)) + values[0], style=style)
+                rest, pad = values[1:], " " * indent
+            else:
+                rest, pad = values, "  "
+            for value in rest:
+                text.append(f"\n{pad}{value}", style=style)
     return text
 
 
@@ -178,17 +249,6 @@ def _capped(lower: list[int], upper: list[int], room: int) -> list[int]:
     return [min(u, max(n, low)) for n, u in zip(lower, upper, strict=True)]
 
 
-def _narrowest_needed(section: Section, width: int) -> tuple[Section, tuple]:
-    """The section as it is, else with its `narrow` columns stacked: the first that fits
-    `width` without splitting a word, with its columns' widths (`_column_widths`)."""
-    candidates = [section, section.stacked()] if section.narrow else [section]
-    for candidate in candidates:
-        least, _, _ = measured = _column_widths(candidate)
-        if sum(least) + len(_GAP) * (len(least) - 1) <= width:
-            break
-    return candidate, measured
-
-
 def _wrap(text: str, width: int) -> str:
     """`text` in lines of at most `width` cells, broken at spaces, between Chinese
     characters and after the hyphens of a kebab id, never inside a run of Latin letters
@@ -243,7 +303,20 @@ def _pieces(word: str) -> list[str]:
             run = ""
         else:
             run += character
-    return [*pieces, *_hyphenated(run)] if run else pieces
+    return _kept_together([*pieces, *_hyphenated(run)] if run else pieces)
+
+
+def _kept_together(pieces: list[str]) -> list[str]:
+    """Chinese line-breaking rules: a closing mark (，。、）》”) stays with the piece
+    before it, an opening one (（《“) with the piece after it, so that no line starts
+    with the one or ends with the other."""
+    kept: list[str] = []
+    for piece in pieces:
+        if kept and (piece[0] in _NO_LINE_START or kept[-1][-1] in _NO_LINE_END):
+            kept[-1] += piece
+        else:
+            kept.append(piece)
+    return kept
 
 
 def _hyphenated(run: str) -> list[str]:
@@ -257,6 +330,10 @@ def _hyphenated(run: str) -> list[str]:
     return [part + "-" for part in parts[:-1]] + [parts[-1]]
 
 
+# Marks no line may start with, and marks no line may end with (the rules of Chinese
+# typesetting, after W3C's Requirements for Chinese Text Layout).
+_NO_LINE_START = frozenset("，。、；：！？）》」』】〕〉”’％…—·,.;:!?)]}%")
+_NO_LINE_END = frozenset("（《「『【〔〈“‘([{")
 # Between columns, in a pipe and on a terminal.
 _GAP = "  "
 # CJK characters, CJK punctuation and full-width forms: a line may break before or after any

@@ -183,20 +183,6 @@ def test_a_narrow_terminal_stacks_the_grouped_columns():
     ]
 
 
-def test_a_word_wider_than_any_column_is_folded():
-    section = Section(
-        "", ["A", "B"], [["abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz"]]
-    )
-    lines = shown(section, 20)
-    assert lines == [
-        "A          B",
-        "────────────────────",
-        "abcdefghi  abcdefghi",
-        "jklmnopqr  jklmnopqr",
-        "stuvwxyz   stuvwxyz",
-    ]
-
-
 def test_each_row_has_its_style_and_the_header_is_bold():
     section = Section("", ["A"], [["up"], ["down"]], styles=["green", None])
     assert shown(section, 40, color_system="standard") == [
@@ -216,24 +202,6 @@ def test_a_kebab_id_breaks_after_its_hyphens():
         "work-      points of",
         "points     2023",
     ]
-
-
-def test_only_the_longest_words_are_split_when_words_cannot_fit():
-    section = Section("", ["A", "B"], [["infrastructure", "abcdefghijklmnopqrstuvwxyz"]])
-    assert shown(section, 30) == [
-        "A               B",
-        "──────────────────────────────",
-        "infrastructure  abcdefghijklmn",
-        "                opqrstuvwxyz",
-    ]
-
-
-def test_a_chinese_column_is_never_narrower_than_a_character():
-    section = Section("", ["名称", "B", "C"], [["智慧社区", "abcdefghij", "klmnopqrst"]])
-    lines = shown(section, 8)
-    assert max(cell_len(line) for line in lines) <= 8
-    assert lines[:3] == ["名  B  C", "称", "────────"]
-    assert [line[:4] for line in lines[3:7]] == ["智  a", "慧  b", "社  c", "区  d"]
 
 
 def test_prose_breaks_between_chinese_characters_not_inside_a_number():
@@ -367,3 +335,111 @@ def test_a_directory_gets_the_umask_mode_and_its_files_their_own(tmp_path):
     assert (tmp_path / "package" / "a.csv").stat().st_mode & 0o777 == 0o640
     assert (tmp_path / "package" / "a.csv").read_bytes() == b"a"
     assert [p.name for p in tmp_path.iterdir()] == ["package"]  # no temporary left
+
+
+# --- records: where the columns cannot hold their words -----------------------------------
+
+
+def test_columns_that_cannot_hold_their_words_become_records():
+    section = Section("", ["A", "B"], [["infrastructure", "abcdefghijklmnopqrstuvwxyz"]])
+    assert shown(section, 30) == ["A: infrastructure", "B: abcdefghijklmnopqrstuvwxyz"]
+
+
+def test_a_word_wider_than_a_whole_line_is_folded_in_its_record():
+    section = Section(
+        "", ["A", "B"], [["abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz"]]
+    )
+    assert shown(section, 20) == [
+        "A: abcdefghijklmnopq",
+        "   rstuvwxyz",
+        "B: abcdefghijklmnopq",
+        "   rstuvwxyz",
+    ]
+
+
+def test_a_field_too_long_to_stand_beside_its_value_stands_above_it():
+    section = Section("", ["名称", "B", "C"], [["智慧社区", "abcdefghij", "klmnopqrst"]])
+    lines = shown(section, 8)
+    assert max(cell_len(line) for line in lines) <= 8
+    assert lines == [
+        "名称：",
+        "  智慧社",
+        "  区",
+        "B:",
+        "  abcdef",
+        "  ghij",
+        "C:",
+        "  klmnop",
+        "  qrst",
+    ]
+
+
+def test_records_are_a_blank_line_apart_and_leave_out_empty_fields():
+    section = Section(
+        "",
+        ["A", "B", "C"],
+        [["infrastructure", "", "abcdefghijklmnopqrstuvwxyz"], ["x", "+1", "y"]],
+    )
+    assert shown(section, 30) == [
+        "A: infrastructure",
+        "C: abcdefghijklmnopqrstuvwxyz",
+        "",
+        "A: x",
+        "B: +1",
+        "C: y",
+    ]
+
+
+def test_a_column_narrower_than_eight_cells_makes_records():
+    # At 20 columns the quote's column would be 7 cells wide: it would hold its words
+    # (a character each), but not read. The fields are too long to stand beside values.
+    section = Section("", ["Indicator", "Quote"], [["Smart communities", "推动重点场所实现覆盖"]])
+    assert shown(section, 20) == [
+        "Indicator:",
+        "  Smart communities",
+        "Quote:",
+        "  推动重点场所实现覆",
+        "  盖",
+    ]
+
+
+def test_a_column_of_eight_cells_or_more_stays_a_table():
+    section = Section("", ["Indicator", "Quote"], [["Smart communities", "推动重点场所实现覆盖"]])
+    assert shown(section, 24) == [
+        "Indicator    Quote",
+        "────────────────────────",
+        "Smart        推动重点场",
+        "communities  所实现覆盖",
+    ]
+
+
+def test_rows_of_several_lines_are_a_blank_line_apart():
+    section = Section(
+        "", ["Name", "Why"], [["a", "one two three four five six seven"], ["b", "short"]]
+    )
+    assert shown(section, 24) == [
+        "Name  Why",
+        "────────────────────────",
+        "a     one two three four",
+        "      five six seven",
+        "",
+        "b     short",
+    ]
+    one_line = Section("", ["Name", "Why"], [["a", "one"], ["b", "two"]])
+    assert "" not in shown(one_line, 24)
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        # 、 would start the second line: it goes with the character before it.
+        ("推动重点场所、行政村", 12, ["推动重点场", "所、行政村"]),
+        # “ would end the first line: it goes with the character after it.
+        ("实现地区“村村通千兆”", 10, ["实现地区", "“村村通千", "兆”"]),
+        ("（2023，累计）", 8, ["（2023，", "累计）"]),
+    ],
+)
+def test_chinese_lines_start_and_end_as_chinese_typesetting_allows(text, width, lines):
+    from policy_targets.cli.terminal import _wrap
+
+    assert _wrap(text, width).split("\n") == lines
