@@ -3,10 +3,10 @@ context (`ctx.obj`), read through `state(ctx)`, never a module global."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import typer
+from msgspec import Struct
 
 from policy_targets.comparisons.errors import DataError, PolicyError
 from policy_targets.comparisons.records import Dataset
@@ -17,9 +17,10 @@ class InvalidData(PolicyError):
     pass
 
 
-@dataclass
-class State:
-    """The options of `policy` itself, and what the running command decided."""
+class State(Struct):
+    """The options of `policy` itself, and what the running command decided. A msgspec
+    Struct rather than a dataclass, which would cost a millisecond of start-up to build
+    (docs/decisions/0007-result-structs.md)."""
 
     data: Path | None = None  # --data (or POLICY_DATA); None: the bundled data
     data_typed: bool = False  # --data was typed, not taken from POLICY_DATA

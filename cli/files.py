@@ -14,11 +14,11 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import typer
+from msgspec import Struct
 
 from policy_targets.comparisons.errors import UsageError
 
@@ -49,8 +49,7 @@ def export_output_path(value: str) -> Path:
     return DirectoryName(value) if _names_a_directory(value) else Path(value)
 
 
-@dataclass(frozen=True)
-class Writer:
+class Writer(Struct, frozen=True):
     """What every file a command writes obeys: `force` (--force: an existing regular
     file may be replaced) and `data` (--data, None for the bundled data): the dataset
     in use, none of whose files is ever replaced, with --force or without."""
