@@ -126,10 +126,10 @@ def _table_layout(section: Section, width: int):
     no cell into more than MAX_CELL_LINES lines."""
     candidates = [section, section.stacked()] if section.narrow else [section]
     for candidate in candidates:
-        least, most, floor = _column_widths(candidate)
+        least, most = _column_widths(candidate)
         if sum(least) + len(_GAP) * (len(least) - 1) > width:
             continue
-        widths = _fitted(least, most, floor, width)
+        widths = _fitted(least, most, width)
         if any(w < min(MIN_COLUMN, m) for w, m in zip(widths, most, strict=True)):
             continue
         rows = [[_wrap(c, w) for c, w in zip(row, widths, strict=True)] for row in candidate.rows]
@@ -200,32 +200,28 @@ def _literal(section: Section) -> Section:
     )
 
 
-def _column_widths(section: Section) -> tuple[list[int], list[int], list[int]]:
+def _column_widths(section: Section) -> tuple[list[int], list[int]]:
     """Each column's longest word (a run of Chinese may break anywhere, a kebab id after a
-    hyphen), longest line, and widest character (2 for Chinese): what a column needs so
-    as to split no word, to wrap nothing, and to show anything at all."""
+    hyphen) and longest line: what a column needs so as to split no word, and to wrap
+    nothing."""
     from rich.cells import cell_len
 
-    least, most, floor = [], [], []
+    least, most = [], []
     for position, header in enumerate(section.headers):
         cells = [header, *(row[position] for row in section.rows)]
         pieces = [p for cell in cells for word in cell.split() for p in _pieces(word)]
         least.append(max((cell_len(p) for p in pieces), default=1))
         most.append(max(cell_len(line) for cell in cells for line in cell.split("\n")))
-        floor.append(2 if any(cell_len(p) > len(p) for p in pieces if not p.isascii()) else 1)
-    return least, most, floor
+    return least, most
 
 
-def _fitted(least: list[int], most: list[int], floor: list[int], width: int) -> list[int]:
-    """Column widths that fit `width` and split no word: the widest columns give way
-    first, none below its longest word, and a table that must wrap fills the width.
-    Where the longest words do not fit, the longest of them are split (`_wrap` folds
-    them), and no column is narrower than its widest character."""
+def _fitted(least: list[int], most: list[int], width: int) -> list[int]:
+    """Column widths that fit `width` (which holds every column's longest word) and split
+    no word: the widest columns give way first, none below its longest word, and a table
+    that must wrap fills the width."""
     room = width - len(_GAP) * (len(most) - 1)
     if sum(most) <= room:
         return most
-    if sum(least) > room:  # only the longest words are split, down to a character
-        least = _capped(floor, least, room)
     widths = _capped(least, most, room)
     # What is left of the room goes to the columns that were cut, left to right.
     for position, longest in enumerate(most):
