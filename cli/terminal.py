@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import replace
+from functools import lru_cache
 
 from .formats import Report, Section
 from .safe_text import line_safe, terminal_safe
@@ -69,7 +70,8 @@ def render_terminal(report: Report, console) -> None:
     def prose(line: str, style: str = "") -> None:
         # Wrapped here, like the cells, rather than by Rich, which would cut a number
         # inside Chinese text (已到期4 / 0); soft_wrap: Rich then leaves it as it is.
-        console.print(Text(_wrap(terminal_safe(line), width), style=style), soft_wrap=True)
+        text = Text(_wrap(terminal_safe(line), width), style=style, no_wrap=True, overflow="ignore")
+        console.print(text, soft_wrap=True)
 
     for line in report.preamble:
         prose(line)
@@ -286,12 +288,13 @@ def _folded(word: str, width: int) -> list[str]:
     return [*lines, "".join(line)]
 
 
-def _pieces(word: str) -> list[str]:
+@lru_cache(maxsize=8192)  # a report repeats its words: laid out as columns, then as records
+def _pieces(word: str) -> tuple[str, ...]:
     """The parts of a word that must stay whole: each Chinese character alone (a run of
     Chinese may break anywhere), the runs between them (2000 in 2000个, 50%), and the
     parts of a kebab id with their hyphens (2023- work- points)."""
     if word.isascii():  # the usual case
-        return _hyphenated(word)
+        return tuple(_hyphenated(word))
     pieces, run = [], ""
     for character in word:
         if any(low <= character <= high for low, high in _BREAK_ANYWHERE):
@@ -299,7 +302,7 @@ def _pieces(word: str) -> list[str]:
             run = ""
         else:
             run += character
-    return _kept_together([*pieces, *_hyphenated(run)] if run else pieces)
+    return tuple(_kept_together([*pieces, *_hyphenated(run)] if run else pieces))
 
 
 def _kept_together(pieces: list[str]) -> list[str]:
