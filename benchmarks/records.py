@@ -8,7 +8,7 @@ does), the same with a bare `msgspec.convert` (which stops at the first problem:
 floor the walk is measured against), and reading the records of every target back from
 MessagePack, as the cache does.
 
-The comparison with pydantic that chose msgspec (benchmarks/README.md, "One record
+The comparison with pydantic that chose msgspec (docs/decisions/0001-msgspec-records.md, "One record
 class") was made by the version of this script at commit dfda430.
 """
 

@@ -11,15 +11,18 @@ from typer.core import TyperGroup
 
 from policy_targets.comparisons.errors import DataError, PolicyError
 
-from . import output
+from .context import State
 from .options import GlobalLangOption
 from .safe_text import line_safe
 from .status import ExitStatus
 
-# Click's UsageError, the base class of every usage error. Typer 0.26 and later vendor
-# Click and export only BadParameter of its errors (fastapi/typer discussion 1832), and
-# the `click` package, where installed, is another copy whose errors Typer never raises.
-UsageError = typer.BadParameter.__base__
+
+def _usage_error(exc: Exception) -> bool:
+    """Whether `exc` is one of Click's usage errors (a wrong option, a missing argument,
+    a bad value). Typer 0.26 and later vendor Click and export only BadParameter of its
+    errors (fastapi/typer discussion 1832); every usage error is a TyperException with
+    Click's exit status 2 for usage, the only ones with that status."""
+    return isinstance(exc, typer.TyperException) and exc.exit_code == 2
 
 
 class PolicyGroup(TyperGroup):
@@ -31,9 +34,9 @@ class PolicyGroup(TyperGroup):
         # command runs: a mistake there is one line too, not Click's usage block.
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
-        except UsageError as exc:
-            if extra.get("resilient_parsing"):  # shell completion: let Click carry on
-                raise
+        except typer.TyperException as exc:
+            if not _usage_error(exc) or extra.get("resilient_parsing"):
+                raise  # shell completion: let Click carry on
             where = exc.ctx.command_path if exc.ctx else info_name
             typer.echo(f"error: {exc.format_message()} (see `{where} --help`)", err=True)
             raise typer.Exit(ExitStatus.INVALID) from None
@@ -41,7 +44,9 @@ class PolicyGroup(TyperGroup):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except UsageError as exc:
+        except typer.TyperException as exc:
+            if not _usage_error(exc):
+                raise
             where = exc.ctx.command_path if exc.ctx else ctx.command_path
             message = line_safe(exc.format_message())
             typer.echo(f"error: {message} (see `{where} --help`)", err=True)
@@ -51,7 +56,10 @@ class PolicyGroup(TyperGroup):
                 typer.echo(f"error: {line_safe(str(problem))}", err=True)
             raise typer.Exit(ExitStatus.INVALID) from None
         except PolicyError as exc:
-            typer.echo(f"error: {line_safe(str(exc))}{_where_to_look(exc)}", err=True)
+            from .context import state
+            from .messages import worded
+
+            typer.echo(f"error: {line_safe(worded(exc, state(ctx).speaking))}", err=True)
             raise typer.Exit(ExitStatus.INVALID) from None
         except UnicodeEncodeError as exc:
             # A terminal or pipe whose encoding has no Chinese (LANG=C, PYTHONIOENCODING=
@@ -93,15 +101,6 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, AttributeError, ValueError):
         pass
-
-
-def _where_to_look(exc: PolicyError) -> str:
-    """The command that lists what the library could not find."""
-    from policy_targets.comparisons.errors import NotFound
-
-    if isinstance(exc, NotFound) and exc.what == "indicator":
-        return " (`policy indicators` lists them all)"
-    return ""
 
 
 app = typer.Typer(
@@ -153,8 +152,8 @@ def main_options(
     # A hint to rerun with --data only helps when --data, not POLICY_DATA, chose the data.
     source = ctx.get_parameter_source("data")
     typed = data is not None and source is not None and source.name == "COMMANDLINE"
-    ctx.obj = {"data": data, "data_typed": typed, "use_cache": not no_cache, "lang": lang}
-    output.data_option = data  # an --output must never replace one of its files
+    # Read through context.state: the dataset, and which files no output may replace.
+    ctx.obj = State(data=data, data_typed=typed, use_cache=not no_cache, lang=lang)
 
 
 def _register() -> None:

@@ -11,10 +11,19 @@ from policy_targets.comparisons.vocabulary import (
     DocumentKind,
 )
 
-from . import completion, context
-from .labels import PHRASES, is_zh, say, scope_name, term
-from .options import CategoryOption, DocumentScopeOption, LangOption
-from .output import ForceOption, FormatOption, OutputOption, Report, Section, emit
+from . import context
+from .formats import Report, Section
+from .labels import PHRASES, how_many, is_zh, say, scope_name, term
+from .options import (
+    CategoryOption,
+    DocumentScopeOption,
+    ForceOption,
+    FormatOption,
+    LangOption,
+    OutputOption,
+    document_argument,
+)
+from .output import emit
 from .tables import flat, target_headers, target_row
 
 
@@ -43,10 +52,10 @@ def indicators_command(
 
     lang = context.language(ctx)
     data = context.dataset(ctx)
-    require_category(category)
+    categories = set(require_category(category))
     chosen = find_indicators(data, search) if search else list(data.indicators.values())
-    if category:
-        chosen = [i for i in chosen if i.category == category]
+    if categories:
+        chosen = [i for i in chosen if i.category in categories]
     appearances: dict[str, set[tuple[str, int]]] = {}
     for target in data.targets:
         appearances.setdefault(target.indicator, set()).add((target.document, target.year))
@@ -73,22 +82,15 @@ def indicators_command(
         say("indicators", lang),
         [say(key, lang) if key in PHRASES else key for key in headers],
         rows,
-        footer=[say("count_indicators", lang, n=len(rows))],
+        footer=[how_many("indicator", len(rows), lang)],
     )
-    emit(Report([section], records, lang=lang), fmt, output, force)
+    emit(Report([section], records, lang=lang), fmt, output, context.writer(ctx, force))
 
 
 def show_command(
     ctx: typer.Context,
-    document: Annotated[
-        str,
-        typer.Argument(
-            metavar="DOCUMENT",
-            help="A year or a document id.",
-            autocompletion=completion.documents,
-        ),
-    ],
-    scope: DocumentScopeOption = "shandong",
+    document: document_argument("DOCUMENT", "A year or a document id."),
+    scope: DocumentScopeOption = None,
     lang: LangOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
@@ -124,7 +126,15 @@ def show_command(
         for row, target in zip(rows, in_category, strict=True):
             row[0] = notes.mark(row[0], target)
         title = f"{chosen.id} · {term(category, lang, Category)}"
-        sections.append(Section(title, target_headers(lang), rows, footer=notes.take(lang)))
+        sections.append(
+            Section(
+                title,
+                target_headers(lang),
+                rows,
+                footer=notes.take(lang),
+                sheet=term(category, lang, Category),
+            )
+        )
         records.extend(dataset_record(data, t) for t in in_category)
     if not sections:
         footer = [say("no_targets", lang)]
@@ -133,7 +143,7 @@ def show_command(
         Report(sections, [flat(r) for r in records], json=records, preamble=preamble, lang=lang),
         fmt,
         output,
-        force,
+        context.writer(ctx, force),
     )
 
 
@@ -181,9 +191,9 @@ def documents_command(
         say("documents", lang),
         [say(key, lang) for key in headers],
         rows,
-        footer=[say("count_documents", lang, n=len(rows)), *notes],
+        footer=[how_many("document", len(rows), lang), *notes],
     )
-    emit(Report([section], records, json=json, lang=lang), fmt, output, force)
+    emit(Report([section], records, json=json, lang=lang), fmt, output, context.writer(ctx, force))
 
 
 def register(app: typer.Typer) -> None:

@@ -1,6 +1,5 @@
 """`policy compare A B`: what a later document raised, lowered, added or let lapse."""
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -9,22 +8,36 @@ from policy_targets.comparisons.vocabulary import (
     Alignment,
     Ambition,
     Category,
-    Selection,
     Verdict,
 )
 
 from . import completion, context
-from .labels import PHRASES, counted, is_zh, reasons, say, scope_name, share_heading, term
-from .options import AsOfOption, CategoryOption, DocumentScopeOption, LangOption, parse_day
-from .output import (
+from .formats import Report, Section
+from .labels import (
+    PHRASES,
+    counted,
+    how_many,
+    is_zh,
+    reasons,
+    say,
+    scope_name,
+    share_heading,
+    term,
+)
+from .options import (
+    AsOfOption,
+    CategoryOption,
+    DocumentScopeOption,
     ForceOption,
     FormatOption,
+    LangOption,
     OutputOption,
-    Report,
-    Section,
-    emit,
-    output_path,
+    SelectionOption,
+    document_argument,
+    parse_day,
+    plot_option,
 )
+from .output import emit
 from .present import (
     VERDICT_STYLES,
     change_text,
@@ -99,8 +112,7 @@ def _preamble(comparison, lang: str) -> list[str]:
         f"{d.id}: {say('secondary', lang)}" for d in (before, after) if d.kind in SECONDARY_KINDS
     ]
     counts = counted(summary.verdicts, lang) or say("no_targets", lang)
-    how_many = say("count_indicator" if rows == 1 else "count_indicators", lang, n=rows)
-    lines.append(f"{how_many}{'：' if is_zh(lang) else ': '}{counts}")
+    lines.append(f"{how_many('indicator', rows, lang)}{'：' if is_zh(lang) else ': '}{counts}")
     if summary.ambition:
         lines.append(say("ambition_line", lang, counts=counted(summary.ambition, lang)))
     if summary.categories:
@@ -294,41 +306,19 @@ def build_report(comparison, lang: str, outcomes: dict[int, dict] | None = None)
 
 def compare_command(
     ctx: typer.Context,
-    before: Annotated[
-        str,
-        typer.Argument(
-            metavar="BEFORE",
-            help="The earlier document: a year or a document id.",
-            autocompletion=completion.documents,
-        ),
-    ],
-    after: Annotated[
-        str,
-        typer.Argument(
-            metavar="AFTER",
-            help="The later document: a year or a document id.",
-            autocompletion=completion.documents,
-        ),
-    ],
-    scope: DocumentScopeOption = "shandong",
+    before: document_argument("BEFORE", "The earlier document: a year or a document id."),
+    after: document_argument("AFTER", "The later document: a year or a document id."),
+    scope: DocumentScopeOption = None,
     category: CategoryOption = None,
-    only: Annotated[
-        Selection | None,
-        typer.Option(help="Only rows of this kind (changed = raised or lowered)."),
-    ] = None,
+    only: SelectionOption = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
-    plot: Annotated[
-        Path | None,
-        typer.Option(
-            help="Also draw the chosen indicators' two figures to this .png, .svg or .pdf file.",
-            parser=output_path,
-            metavar="FILE",
-        ),
-    ] = None,
+    plot: plot_option(
+        "Also draw the chosen indicators' two figures to this .png, .svg or .pdf file."
+    ) = None,
     indicator: Annotated[
         list[str] | None,
         typer.Option(
@@ -356,6 +346,7 @@ def compare_command(
     lang = context.language(ctx, lang)
     day = parse_day(as_of)
     data = context.dataset(ctx)
+    writer = context.writer(ctx, force)
     first = resolve_document(data, before, scope)
     second = resolve_document(data, after, scope)
     comparison = compare(data, first, second, category=category, only=only)
@@ -368,15 +359,15 @@ def compare_command(
         from .output import check_output
         from .plot import plot_comparison
 
-        check_output(fmt, output, force, plot)
+        check_output(fmt, output, writer, plot)
         chosen = [resolve_indicator(data, name).id for name in indicator or []] or [
             row.indicator.id for row in comparison.rows if row.before and row.after
         ]
-        plot_comparison(comparison, chosen, plot, force, lang)
+        plot_comparison(comparison, chosen, plot, writer, lang)
     from .outcome_rows import earlier_outcomes
 
     emit(
-        build_report(comparison, lang, earlier_outcomes(data, comparison, day)), fmt, output, force
+        build_report(comparison, lang, earlier_outcomes(data, comparison, day)), fmt, output, writer
     )
     if fail_on_change and comparison.changed:
         raise typer.Exit(ExitStatus.DIFFERENCES)

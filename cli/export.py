@@ -3,25 +3,21 @@
 import typer
 
 from policy_targets.comparisons.errors import UsageError
-from policy_targets.comparisons.vocabulary import SECONDARY_KINDS, Comparator, Measure
+from policy_targets.comparisons.vocabulary import SECONDARY_KINDS, Comparator, Kind, Measure
 
 from . import context
+from .formats import ExportFormat, Format, Report, Section, format_for
 from .labels import kind_word, say, scope_name, term, unit_word
-from .options import AsOfOption, LangOption, parse_day
-from .output import (
-    ExportFormat,
+from .options import (
+    AsOfOption,
     ExportFormatOption,
     ExportOutputOption,
     ForceOption,
-    Format,
-    Report,
-    Section,
-    emit,
-    format_for,
-    write_atomically,
-    write_directory,
+    LangOption,
+    parse_day,
 )
-from .present import written
+from .output import emit
+from .present import as_written, written
 from .tables import flat, target_headers, target_row
 
 
@@ -31,7 +27,9 @@ def _matrix(data, lang: str, numeric_years: bool = False) -> Section:
     years = sorted({t.year for t in data.targets})
     cells: dict[tuple[str, str], dict[int, list[str]]] = {}
     for target in data.targets:
-        text = written(target) + (say("baseline_mark", lang) if target.kind == "baseline" else "")
+        text = written(target) + (
+            say("baseline_mark", lang) if target.kind == Kind.baseline else ""
+        )
         cells.setdefault((target.indicator, target.scope), {}).setdefault(target.year, []).append(
             text
         )
@@ -74,9 +72,10 @@ def export_command(
         example = "shandong-targets" if fmt is ExportFormat.datapackage else "targets.db"
         raise UsageError(f"--format {fmt.value} writes files; give --output {example}")
     data = context.dataset(ctx)
+    writer = context.writer(ctx, force)
     documents = sorted(data.documents.values(), key=lambda d: (d.year, d.id))
     if fmt in (ExportFormat.datapackage, ExportFormat.sqlite):
-        _publish(data, fmt, output, force, day)
+        _publish(data, fmt, output, writer, day)
         return
     from policy_targets.comparisons.package import status_columns
 
@@ -89,14 +88,14 @@ def export_command(
             {**dataset_record(data, t), "outcome": o.to_dict() if o else None}
             for t, o in zip(targets, outcomes, strict=True)
         )
-        emit(Report([], [], json=records), fmt, output, force)
+        emit(Report([], [], json=records), fmt, output, writer)
         return
     records = [
         {**flat(dataset_record(data, t)), **status_columns(o, day)}
         for t, o in zip(targets, outcomes, strict=True)
     ]
     if fmt is Format.csv:
-        emit(Report([], records), fmt, output, force)
+        emit(Report([], records), fmt, output, writer)
         return
     if fmt is Format.html:
 
@@ -105,7 +104,7 @@ def export_command(
 
             return export_page(data, lang)
 
-        emit(Report([], [], page=page, lang=lang), fmt, output, force)
+        emit(Report([], [], page=page, lang=lang), fmt, output, writer)
         return
     sections = []
     for document in documents:
@@ -125,9 +124,9 @@ def export_command(
         sections.append(Section(document.id, headers, rows, footer=[footer]))
     sections.append(_matrix(data, lang, numeric_years=fmt is Format.xlsx))
     sections.append(_reported(data, lang))
-    # xlsx also gets the records, one row per target with its status, on a Data sheet.
+    # xlsx also gets the records, one row per target with its status, on a Records sheet.
     rows = records if fmt is Format.xlsx else []
-    emit(Report(sections, rows), fmt, output, force)
+    emit(Report(sections, rows), fmt, output, writer)
 
 
 def _reported(data, lang: str) -> Section:
@@ -178,7 +177,7 @@ def _xlsx_row(target, data, lang: str) -> list:
         target.year,
         value,
         target.unit,
-        written(target),
+        as_written(target),
         term(target.comparator, lang, Comparator),
         term(target.measure, lang, Measure),
         magnitude,
@@ -188,21 +187,21 @@ def _xlsx_row(target, data, lang: str) -> list:
     ]
 
 
-def _publish(data, fmt: ExportFormat, output, force: bool, day) -> None:
+def _publish(data, fmt: ExportFormat, output, writer, day) -> None:
     from policy_targets.comparisons import package
 
     tables = package.tables(data, day)
     if fmt is ExportFormat.sqlite:
         from policy_targets.comparisons.database import build
 
-        write_atomically(output, build(tables), force)
+        writer.file(output, build(tables))
         return
     import json
 
     descriptor = json.dumps(package.descriptor(data, tables), ensure_ascii=False, indent=2)
     files = {"datapackage.json": (descriptor + "\n").encode()}
     files.update({f"{t.name}.csv": package.csv_text(t).encode() for t in tables})
-    write_directory(output, files, force)
+    writer.directory(output, files)
 
 
 def register(app: typer.Typer) -> None:

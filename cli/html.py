@@ -135,21 +135,25 @@ def document_info(record: dict, lang: str | None) -> dict:
     }
 
 
-def to_html(report) -> str:
+def to_html(report, data_dir: Path | None = None) -> str:
     """The page of `report`: its own context if the command gave one, else its summary
-    and tables."""
+    and tables. `data_dir`: the --data directory the page says it was made from (None:
+    the bundled dataset)."""
     if report.page is not None:
-        return render(**report.page())
+        return render(**report.page(), data_dir=data_dir)
     return render(
         "report",
         report.lang,
         report.sections[0].title if report.sections else "policy",
+        data_dir=data_dir,
         preamble=report.preamble,
         sections=report.sections,
     )
 
 
-def render(template: str, lang: str | None, title: str, **context: Any) -> str:
+def render(
+    template: str, lang: str | None, title: str, data_dir: Path | None = None, **context: Any
+) -> str:
     """Render `templates/<template>.html.j2` in `lang` with `context`, the page's title,
     header, inline CSS and Content-Security-Policy."""
     import base64
@@ -157,11 +161,9 @@ def render(template: str, lang: str | None, title: str, **context: Any) -> str:
 
     from markupsafe import Markup
 
-    from . import output
-
     css = _css()
     digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
-    data = output.data_option
+    data = data_dir
     where = (
         page_word("data_dir", lang, name=str(data))
         if data is not None

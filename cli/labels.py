@@ -187,6 +187,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "count_indicators": ("{n} indicators", "{n}项指标"),
     "count_indicator": ("{n} indicator", "{n}项指标"),
     "count_documents": ("{n} documents", "{n}份文件"),
+    "count_document": ("{n} document", "{n}份文件"),
     "counted": ("{n} {word}", "{word}{n}"),
     "no_targets": ("no targets", "无目标"),
     "ambition_line": (
@@ -325,21 +326,22 @@ def kind_word(target, lang: str | None) -> str:
     return word
 
 
+def how_many(noun: str, n: int, lang: str | None) -> str:
+    """ "1 indicator", "2 indicators", "2项指标": `noun` is indicator or document."""
+    return say(f"count_{noun}" if n == 1 else f"count_{noun}s", lang, n=n)
+
+
 def counted(counts: dict[str, int], lang: str | None) -> str:
     """{"raised": 1, "new": 16} as "1 raised, 16 new" / "提高1，新增目标16"."""
     sep = say("list_sep", lang)
     return sep.join(say("counted", lang, n=n, word=term(word, lang)) for word, n in counts.items())
 
 
-# The library's reasons are data (comparisons/reasons.py): a code and its parameters.
-# English shows the library's own sentence; Chinese words each code here.
-
-
 def reason(found: Reason, lang: str | None) -> str:
     """One of the library's reasons in `lang`: its English text, or its code worded."""
     if not is_zh(lang):
         return found.text
-    from .reason_words import reason_zh  # it words with this module's terms
+    from .reasons_zh import reason_zh
 
     return reason_zh(found.code, found.params) or found.text
 

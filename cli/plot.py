@@ -4,22 +4,32 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from policy_targets.comparisons.errors import UsageError
-from policy_targets.comparisons.vocabulary import SECONDARY_KINDS, Ambition, Measure
+from policy_targets.comparisons.vocabulary import (
+    SECONDARY_KINDS,
+    Alignment,
+    Ambition,
+    Comparator,
+    Kind,
+    Measure,
+)
 
 from .labels import is_zh, say, scope_name, series_label, term, unit_word
-from .output import write_atomically
 from .present import SYMBOLS
+
+if TYPE_CHECKING:
+    from .files import Writer
 from .safe_text import line_safe
 
 MARKERS = {
-    "at_least": "^",
-    "more_than": ">",
-    "about": "D",
-    "exactly": "o",
-    "at_most": "v",
-    "between": "s",
+    Comparator.at_least: "^",
+    Comparator.more_than: ">",
+    Comparator.about: "D",
+    Comparator.exactly: "o",
+    Comparator.at_most: "v",
+    Comparator.between: "s",
 }
 LINE_STYLES = ["-", "--", ":", "-."]
 # Fonts with Chinese glyphs, in the order they are tried; matplotlib's own default
@@ -150,7 +160,11 @@ def _word(key: str, lang: str, **fields) -> str:
 
 
 def plot_trajectory(
-    trajectories: list, path: Path, force: bool, lang: str | None = None, reports=None
+    trajectories: list,
+    path: Path,
+    writer: Writer,
+    lang: str | None = None,
+    reports: dict | None = None,
 ) -> None:
     """Targets as markers shaped by their comparator, baselines as hollow circles; a line
     joins the points that compare, one line style per measure, so that no line crosses
@@ -166,7 +180,7 @@ def plot_trajectory(
     # The settings hold for this chart only, not for the next one drawn in this process.
     with plt.rc_context(settings):
         chart = _trajectory_chart(plt, trajectories, lang, fmt, reports or {})
-    write_atomically(path, chart, force)
+    writer.file(path, chart)
 
 
 def _reported_line(
@@ -196,7 +210,20 @@ def _reported_line(
 
 
 def _trajectory_chart(plt, trajectories: list, lang: str, fmt: str, reports: dict) -> bytes:
+    from .chart_layout import separate
+
+    figure, labels = trajectory_figure(plt, trajectories, lang, reports)
+    figure.tight_layout()
+    separate(figure, labels)
+    return _drawn(plt, figure, fmt)
+
+
+def trajectory_figure(plt, trajectories: list, lang: str, reports: dict | None = None) -> tuple:
+    """The chart of one or several trajectories (and the figures reported as achieved,
+    as a line), and its points' labels (placed by `separate`)."""
+    reports = reports or {}
     indicator = trajectories[0].indicator
+    point_labels = []
     points = [p for t in trajectories for p in t.points]
     scopes = len(trajectories) > 1
     figure, axes = plt.subplots(figsize=(9, 5) if scopes else (8, 4.5), dpi=100)
@@ -225,7 +252,7 @@ def _trajectory_chart(plt, trajectories: list, lang: str, fmt: str, reports: dic
             target = point.target
             key = index if scopes else documents.index(point.document.id)
             colour = colours[key % len(colours)]
-            baseline = target.kind == "baseline"
+            baseline = target.kind == Kind.baseline
             axes.scatter(
                 target.year,
                 target.normalized,
@@ -245,13 +272,16 @@ def _trajectory_chart(plt, trajectories: list, lang: str, fmt: str, reports: dic
                 label += f"\n{_word('secondary', lang)}"
             if len(series) > 1:  # figures of different measures: each says which it is
                 label += f"\n{term(target.measure, lang, Measure)}"
-            axes.annotate(
-                _literal(label),
-                (target.year, target.normalized),
-                textcoords="offset points",
-                xytext=(0, 9),
-                ha="center",
-                fontsize=9,
+            point_labels.append(
+                axes.annotate(
+                    _literal(label),
+                    (target.year, target.normalized),
+                    textcoords="offset points",
+                    xytext=(0, 9),
+                    ha="center",
+                    va="bottom",
+                    fontsize=9,
+                )
             )
     reported_at: list[float] = []
     for index, found in enumerate(trajectories):
@@ -291,7 +321,7 @@ def _trajectory_chart(plt, trajectories: list, lang: str, fmt: str, reports: dic
         axes.set_xlim(min([*years, *reported_at]) - 1, max([*years, *reported_at]) + 1)
     axes.grid(alpha=0.3)
     axes.margins(y=0.2)
-    return _drawn(plt, figure, fmt)
+    return figure, point_labels
 
 
 def _literal(text: str) -> str:
@@ -300,7 +330,7 @@ def _literal(text: str) -> str:
 
 
 def plot_comparison(
-    comparison, indicator_ids: list[str], path: Path, force: bool, lang: str | None = None
+    comparison, indicator_ids: list[str], path: Path, writer: Writer, lang: str | None = None
 ) -> None:
     """One small panel per chosen indicator: the two documents' figures as bars, each
     labelled with its document and the year it refers to; figures that do not compare
@@ -323,7 +353,7 @@ def plot_comparison(
     lang, settings = _chart_language(plt, lang)
     with plt.rc_context(settings):
         chart = _comparison_chart(plt, comparison, rows, lang, fmt)
-    write_atomically(path, chart, force)
+    writer.file(path, chart)
 
 
 def _comparison_chart(plt, comparison, rows: list, lang: str, fmt: str) -> bytes:
@@ -377,7 +407,7 @@ def _comparison_chart(plt, comparison, rows: list, lang: str, fmt: str) -> bytes
         verdict = term(row.label, lang)
         if row.ambition:
             verdict += f"{sep}{term(row.ambition, lang, Ambition)}"
-        if apart and row.verdict == "shared":
+        if apart and row.verdict == Alignment.shared:
             differ = "periods_differ" if ReasonCode.different_period in codes else "measures_differ"
             verdict += f"{sep}{_word(differ, lang)}"
         name = row.indicator.name_zh if is_zh(lang) else row.indicator.name_en

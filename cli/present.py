@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 from policy_targets.comparisons.changes import Change
-from policy_targets.comparisons.numbers import format_number
+from policy_targets.comparisons.numbers import format_number, signed
 from policy_targets.comparisons.periods import period_of
 from policy_targets.comparisons.records import Target
-from policy_targets.comparisons.vocabulary import Comparator, Dimension, Measure, Verdict
+from policy_targets.comparisons.vocabulary import (
+    Comparator,
+    Dimension,
+    Measure,
+    PaceKind,
+    Verdict,
+)
 
 from .labels import is_zh, term, unit_word
 
 SYMBOLS = {
-    "at_least": "≥",
-    "more_than": ">",
-    "about": "≈",
-    "exactly": "=",  # a figure that stood at, or is due at, exactly this
-    "at_most": "≤",
-    "between": "",  # a range shows both bounds: 2-3个
+    Comparator.at_least: "≥",
+    Comparator.more_than: ">",
+    Comparator.about: "≈",
+    Comparator.exactly: "=",  # a figure that stood at, or is due at, exactly this
+    Comparator.at_most: "≤",
+    Comparator.between: "",  # a range shows both bounds: 2-3个
 }
 VERDICT_STYLES = {
     Verdict.raised: "green",
@@ -45,10 +51,11 @@ def written(target: Target) -> str:
         value = f"{value}-{_plain(target.upper)}"
     symbol = SYMBOLS[target.comparator]
     if target.unit in ("位", "梯队"):  # 第3位 is exactly 3rd without a sign
-        return f"{'' if target.comparator == 'exactly' else symbol}第{value}{target.unit}"
+        exactly = target.comparator == Comparator.exactly
+        return f"{'' if exactly else symbol}第{value}{target.unit}"
     if target.unit == "强":  # 15强 is itself "among the top 15"
         return f"{value}{target.unit}"
-    if target.dimension == "share-change":
+    if target.dimension == Dimension.share_change:
         return f"{symbol}{value}{target.unit}/年"
     return f"{symbol}{value}{target.unit}"
 
@@ -75,7 +82,7 @@ def _rank(target: Target, lang: str | None = None) -> str:
     number = format_number(target.normalized)
     if target.unit == "强":
         return f"前{number}" if is_zh(lang) else f"top {number}"
-    symbol = "" if target.comparator == "exactly" else SYMBOLS[target.comparator]
+    symbol = "" if target.comparator == Comparator.exactly else SYMBOLS[target.comparator]
     if target.unit == "梯队":
         return f"{symbol}第{number}梯队" if is_zh(lang) else f"{symbol}tier {number}"
     return f"{symbol}第{number}" if is_zh(lang) else f"{symbol}{_ordinal(target.normalized)}"
@@ -84,21 +91,21 @@ def _rank(target: Target, lang: str | None = None) -> str:
 def _scale(value: float, dimension: str, unit: str) -> tuple[float, str]:
     """The factor and unit a normalized number is shown in: bandwidth in the largest unit
     that keeps it at 1 or more (80 Gbps, not 80,000 Mbps), everything else as it is."""
-    if dimension == "bandwidth":
+    if dimension == Dimension.bandwidth:
         return next((f, u) for f, u in _BANDWIDTH if abs(value) >= f or f == 1)
     return 1, unit
 
 
 def _number(value: float, dimension: str) -> str:
-    if dimension == "share-change":  # a change carries its sign: +2 pp/yr
-        return f"{'+' if value >= 0 else '-'}{format_number(abs(value))}"
+    if dimension == Dimension.share_change:  # a change carries its sign: +2 pp/yr
+        return signed(value)
     return format_number(value)
 
 
 def normalized(target: Target, lang: str | None = None) -> str:
     """The figure in the unit of its dimension: ≥185,000, 80 Gbps, ≥+2 pp/yr, ≈3 years,
     2–3, 3rd, top 15, tier 1 (units and ranks in Chinese under `lang` zh)."""
-    if target.dimension == "rank":
+    if target.dimension == Dimension.rank:
         return _rank(target, lang)
     factor, unit = _scale(target.normalized, target.dimension, target.normalized_unit)
     number = _number(target.normalized / factor, target.dimension)
@@ -136,22 +143,19 @@ def described(
 
 
 def absolute_change(change: Change, dimension: str, unit: str, lang: str | None = None) -> str:
-    sign = "+" if change.absolute >= 0 else "-"
-    amount = format_number(abs(change.absolute))
-    label = "pp" if dimension == "share" else unit
-    return f"{sign}{amount} {unit_word(label, lang)}".rstrip()
+    label = "pp" if dimension == Dimension.share else unit
+    return f"{signed(change.absolute)} {unit_word(label, lang)}".rstrip()
 
 
 def percent(fraction: float) -> str:
     """+1.5 → "+150%", 0.581 → "+58.1%": one decimal, none when it is zero."""
-    text = f"{fraction * 100:+,.1f}".removesuffix(".0")
-    return f"{text}%"
+    return f"{signed(fraction * 100, 1, whole=True)}%"
 
 
 def change_text(change: Change, dimension: str, unit: str, lang: str | None = None) -> str:
     """The change as a table shows it: absolute, and relative except for a share."""
     text = absolute_change(change, dimension, unit, lang)
-    if change.relative is not None and dimension != "share":
+    if change.relative is not None and dimension != Dimension.share:
         text += f" ({relative_change(change)})"
     return text
 
@@ -163,6 +167,6 @@ def relative_change(change: Change) -> str:
 def per_year(change: Change | None, lang: str | None = None) -> str:
     if change is None or change.per_year is None:
         return ""
-    if change.per_year_kind == "points":
-        return f"{change.per_year:+.2f} {unit_word('pp/yr', lang)}"
+    if change.per_year_kind == PaceKind.points:
+        return f"{signed(change.per_year, 2)} {unit_word('pp/yr', lang)}"
     return f"{percent(change.per_year)}/{'年' if is_zh(lang) else 'yr'}"

@@ -8,10 +8,20 @@ import typer
 from policy_targets.comparisons.vocabulary import Category, Status
 
 from . import completion, context
+from .formats import Report, Section
 from .labels import counted, is_zh, say, term, unit_word
-from .options import AsOfOption, CategoryOption, DocumentScopeOption, LangOption, parse_day
+from .options import (
+    AsOfOption,
+    CategoryOption,
+    DocumentScopeOption,
+    ForceOption,
+    FormatOption,
+    LangOption,
+    OutputOption,
+    parse_day,
+)
 from .outcome_rows import STATUS_STYLES
-from .output import ForceOption, FormatOption, OutputOption, Report, Section, emit
+from .output import emit
 from .present import SYMBOLS, described
 
 
@@ -101,7 +111,7 @@ def progress_command(
     ] = None,
     only: OnlyStatusOption = None,
     category: CategoryOption = None,
-    scope: DocumentScopeOption = "shandong",
+    scope: DocumentScopeOption = None,
     as_of: AsOfOption = None,
     lang: LangOption = None,
     fmt: FormatOption = None,
@@ -116,7 +126,7 @@ def progress_command(
     Example: policy progress 2023 --as-of 2025-01-01
     """
     from policy_targets.comparisons.diff import require_category
-    from policy_targets.comparisons.lookup import resolve_document, resolve_scope
+    from policy_targets.comparisons.lookup import resolve_document, resolve_scopes
     from policy_targets.comparisons.outcomes import known, relevant, reported_record, summary
     from policy_targets.comparisons.outcomes import statuses as compute_statuses
     from policy_targets.comparisons.results import dataset_record
@@ -125,23 +135,24 @@ def progress_command(
     lang = context.language(ctx, lang)
     wanted = parse_status(only)
     day = parse_day(as_of)
-    require_category(category)
+    categories = require_category(category)
     data = context.dataset(ctx)
+    writer = context.writer(ctx, force)
     if document is not None:
-        chosen = [resolve_document(data, document, scope)]
+        chosen = [resolve_document(data, document, scope or "shandong")]
     else:
-        chosen_scope = resolve_scope(data, scope, allow_all=True)
+        chosen_scopes = resolve_scopes(data, scope or ["shandong"], allow_all=True)
         chosen = [
             d
             for d in sorted(data.documents.values(), key=lambda d: (d.year, d.id))
-            if chosen_scope in (d.scope, ALL_SCOPES)
+            if d.scope in chosen_scopes or ALL_SCOPES in chosen_scopes
         ]
     targets = [
         t
         for d in chosen
         for t in data.targets_of(d.id)
         if t.kind == Kind.target
-        and (category is None or data.indicators[t.indicator].category == category)
+        and (not categories or data.indicators[t.indicator].category in categories)
     ]
     targets.sort(key=lambda t: CATEGORY_ORDER.index(data.indicators[t.indicator].category))
     outcomes = compute_statuses(data, targets, day)
@@ -192,15 +203,16 @@ def progress_command(
         footer=[say("reported_rules", lang)],
         styles=styles,
     )
-    if category is not None:
-        section.title += f" · {term(category, lang, Category)}"
+    if categories:
+        sep = say("list_sep", lang)
+        section.title += " · " + sep.join(term(c, lang, Category) for c in categories)
     payload = {
         "as_of": day.isoformat(),
         "documents": [d.id for d in chosen],
         "summary": counts,
         "targets": json_rows,
     }
-    emit(Report([section], records, json=payload, preamble=preamble), fmt, output, force)
+    emit(Report([section], records, json=payload, preamble=preamble), fmt, output, writer)
 
 
 def _flat(record: dict, outcome, report) -> dict:

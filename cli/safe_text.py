@@ -55,24 +55,21 @@ def spreadsheet_safe(value: object) -> object:
     return value
 
 
-# A backslash doubled, so that it escapes nothing it stands before; `[`, `]`, `(`, `)`
-# and `!` make links and images (a tracking pixel `![](https://…)`).
-_MARKDOWN = str.maketrans(
-    {
-        "\\": "\\\\",
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
-        "[": "\\[",
-        "]": "\\]",
-        "(": "\\(",
-        ")": "\\)",
-        "!": "\\!",
-    }
-)
+# Escaped only what Markdown would read as markup: a backslash (doubled, so that it
+# escapes nothing it stands before), `&` (an entity, &gt;), `<` (HTML, an autolink), `[`
+# and `]` (a link, a reference, an image: `![](https://…)`, a tracking pixel, is no image
+# without its brackets). A `>` is markup only at the start of a line (a quote): escaped
+# there alone, so that `>50%` shows as it is written; parentheses and `!` make nothing
+# without brackets, and stay as written too.
+_MARKDOWN = str.maketrans({"\\": "\\\\", "&": "&amp;", "<": "&lt;", "[": "\\[", "]": "\\]"})
 
 
-def markdown_safe(text: str) -> str:
+def markdown_safe(text: str, starts_line: bool = False) -> str:
     """Markdown text: no HTML (`<script>`, `<a href=…>`), no entity, no autolink, no link
-    and no image; a backslash shows as itself."""
-    return text.translate(_MARKDOWN)
+    and no image; a backslash shows as itself. `starts_line`: text at the start of a line
+    (a footer, not a table cell), where a `>` would begin a quote. Everything else as
+    written."""
+    text = text.translate(_MARKDOWN)
+    if starts_line and text.lstrip().startswith(">"):
+        text = text.replace(">", "\\>", 1)
+    return text

@@ -1,24 +1,24 @@
 """`policy trajectory INDICATOR`: one indicator across every document."""
 
-from pathlib import Path
-from typing import Annotated
-
 import typer
 
-from policy_targets.comparisons.vocabulary import ALL_SCOPES, Ambition
+from policy_targets.comparisons.vocabulary import ALL_SCOPES, Ambition, Kind
 
-from . import completion, context
+from . import context
+from .formats import Report, Section
 from .labels import is_zh, kind_word, reason, say, scope_name, series_label, term
-from .options import AsOfOption, LangOption, parse_day
-from .output import (
+from .options import (
+    AsOfOption,
     ForceOption,
     FormatOption,
+    IndicatorArgument,
+    LangOption,
     OutputOption,
-    Report,
-    Section,
-    emit,
-    output_path,
+    parse_day,
+    plot_option,
+    scope_option,
 )
+from .output import emit
 from .present import (
     VERDICT_STYLES,
     change_text,
@@ -86,7 +86,7 @@ def _chart(trajectory, lang: str):
         for point in points:
             target = point.target
             width = max(1, round(BARS * target.normalized / top)) if target.normalized else 0
-            style = "cyan" if target.kind == "target" else "white"
+            style = "cyan" if target.kind == Kind.target else "white"
             text.append(f"{target.year} ", style="dim")
             text.append("█" * width, style=style)
             text.append(f" {normalized(target, lang)}\n")
@@ -155,6 +155,7 @@ def _section(trajectory, lang: str, merged: list[dict]) -> Section:
         styles=styles,
         extra=_chart(trajectory, lang),
         narrow=[(say(head, lang), [say(k, lang) for k in group]) for head, group in NARROW],
+        sheet=scope_name(trajectory.scope, lang),
     ).without_empty_columns()
 
 
@@ -189,15 +190,16 @@ def build_report(trajectory, lang: str, data, day) -> Report:
     )
 
 
-def build_report_all(found: list, lang: str, data, day) -> Report:
-    """`--scope all`: a section per scope, one after the other; CSV rows carry their
-    scope; JSON has the indicator once and an object per scope."""
+def build_report_all(found: list, scope: str, lang: str, data, day) -> Report:
+    """`--scope all` (or several scopes, `scope` naming them: shandong,binzhou): a
+    section per scope, one after the other; CSV rows carry their scope; JSON has the
+    indicator once and an object per scope."""
     indicator = found[0].indicator
     payload = {
         "indicator": indicator.id,
         "name_en": indicator.name_en,
         "name_zh": indicator.name_zh,
-        "scope": ALL_SCOPES,
+        "scope": scope,
         "scopes": {t.scope: _payload(t, data, day) for t in found},
     }
     payloads = list(payload["scopes"].values())
@@ -231,32 +233,14 @@ def _flat(point: dict) -> dict:
 
 def trajectory_command(
     ctx: typer.Context,
-    indicator: Annotated[
-        str,
-        typer.Argument(
-            metavar="INDICATOR",
-            help="An id, an English name or a Chinese name.",
-            autocompletion=completion.indicators,
-        ),
-    ],
-    scope: Annotated[
-        str,
-        typer.Option(
-            help="Whose figures: an id, a name (shandong, Binzhou, 广东 …) or all (each "
-            "scope's series side by side).",
-            autocompletion=completion.scopes,
-        ),
-    ] = "shandong",
+    indicator: IndicatorArgument,
+    scope: scope_option(
+        "Whose figures: an id, a name (shandong, Binzhou, 广东 …) or all (each scope's "
+        "series side by side; default: shandong)."
+    ) = None,
     lang: LangOption = None,
     as_of: AsOfOption = None,
-    plot: Annotated[
-        Path | None,
-        typer.Option(
-            help="Also draw a chart to this .png, .svg or .pdf file.",
-            parser=output_path,
-            metavar="FILE",
-        ),
-    ] = None,
+    plot: plot_option("Also draw a chart to this .png, .svg or .pdf file.") = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -265,7 +249,7 @@ def trajectory_command(
 
     Example: policy trajectory 数字经济占GDP比重 --scope all
     """
-    from policy_targets.comparisons.lookup import resolve_indicator, resolve_scope
+    from policy_targets.comparisons.lookup import resolve_indicator, resolve_scopes
     from policy_targets.comparisons.trajectory import trajectories, trajectory
 
     from .outcome_rows import reports
@@ -273,23 +257,25 @@ def trajectory_command(
     lang = context.language(ctx, lang)
     day = parse_day(as_of)
     data = context.dataset(ctx)
-    scope = resolve_scope(data, scope, allow_all=True)
+    writer = context.writer(ctx, force)
+    scopes = resolve_scopes(data, scope, allow_all=True)
     chosen = resolve_indicator(data, indicator)
-    if scope == ALL_SCOPES:
+    if scopes == [ALL_SCOPES]:
         found = trajectories(data, chosen)
     else:
-        found = [trajectory(data, chosen, scope)]
+        found = [trajectory(data, chosen, s) for s in scopes]
     if plot is not None:
         from .output import check_output
         from .plot import plot_trajectory
 
-        check_output(fmt, output, force, plot)
-        plot_trajectory(found, plot, force, lang, reports(data, found, day))
-    if scope == ALL_SCOPES:
-        report = build_report_all(found, lang, data, day)
+        check_output(fmt, output, writer, plot)
+        plot_trajectory(found, plot, writer, lang, reports(data, found, day))
+    several = len(scopes) > 1 or scopes == [ALL_SCOPES]
+    if several:
+        report = build_report_all(found, ",".join(scopes), lang, data, day)
     else:
         report = build_report(found[0], lang, data, day)
-    emit(report, fmt, output, force)
+    emit(report, fmt, output, writer)
 
 
 def register(app: typer.Typer) -> None:

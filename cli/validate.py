@@ -9,7 +9,7 @@ from policy_targets.comparisons.vocabulary import FileKind
 
 from . import context
 from .labels import say
-from .output import ForceOption, OutputOption, write_atomically
+from .options import ForceOption, OutputOption
 from .safe_text import line_safe
 from .status import ExitStatus
 
@@ -73,6 +73,7 @@ def validate_command(
 
 
 def schema_command(
+    ctx: typer.Context,
     kind: Annotated[
         FileKind | None,
         typer.Argument(metavar="[KIND]", help="document, catalogue, coverage-ignore or reported."),
@@ -99,8 +100,6 @@ def schema_command(
     from policy_targets.comparisons.errors import UsageError
     from policy_targets.comparisons.schemas import SCHEMA_FILES, json_schemas
 
-    from .output import write_directory
-
     schemas = {
         k: (json.dumps(v, ensure_ascii=False, indent=2) + "\n").encode()
         for k, v in json_schemas().items()
@@ -108,7 +107,8 @@ def schema_command(
     if write is not None:
         if kind is not None or output is not None:
             raise UsageError("--write writes every kind's schema; give no KIND or --output")
-        write_directory(write, {SCHEMA_FILES[k]: text for k, text in schemas.items()}, force)
+        writer = context.writer(ctx, force)
+        writer.directory(write, {SCHEMA_FILES[k]: text for k, text in schemas.items()})
         return
     if kind is None:
         raise UsageError(
@@ -118,7 +118,7 @@ def schema_command(
     if output is None:
         typer.echo(schemas[kind].decode(), nl=False)
     else:
-        write_atomically(output, schemas[kind], force)
+        context.writer(ctx, force).file(output, schemas[kind])
 
 
 def register(app: typer.Typer) -> None:

@@ -26,7 +26,15 @@ from msgspec import Struct
 from .changes import amounts, not_comparable_reason, per_year_reason
 from .reasons import Reason, reason
 from .records import Indicator, Target
-from .vocabulary import PACE_MEASURES, Ambition, Comparator, Dimension, Kind, ReasonCode
+from .vocabulary import (
+    PACE_MEASURES,
+    Ambition,
+    Comparator,
+    Dimension,
+    Kind,
+    PaceKind,
+    ReasonCode,
+)
 
 # How much a comparator promises, for an indicator where more is better. A ceiling
 # (at most) promises least; a bare figure (exactly) promises what "at least" does.
@@ -70,19 +78,19 @@ def value_reason(first: float, second: float, dimension: str, unit: str) -> Reas
     return reason(ReasonCode.value, amount=second, unit=unit)
 
 
-def pace_kind(dimension: str, *values: float) -> str:
+def pace_kind(dimension: str, *values: float) -> PaceKind:
     """How a pace is measured: percentage points a year for a share, compound growth for
     positive amounts, else a plain amount a year (a rank's places, an amount from 0)."""
     if dimension == Dimension.share:
-        return "points"
+        return PaceKind.points
     if dimension != Dimension.rank and all(v > 0 for v in values):
-        return "growth"
-    return "amount"
+        return PaceKind.growth
+    return PaceKind.amount
 
 
 def _pace(start: Target, end: Target, kind: str) -> float:
     years = end.year - start.year
-    if kind == "growth":
+    if kind == PaceKind.growth:
         return (end.normalized / start.normalized) ** (1 / years) - 1
     return (end.normalized - start.normalized) / years
 

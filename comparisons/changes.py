@@ -12,6 +12,7 @@ from .vocabulary import (
     STOCK_MEASURES,
     Dimension,
     Measure,
+    PaceKind,
     ReasonCode,
     Verdict,
 )
@@ -73,7 +74,7 @@ class Change(Struct, frozen=True):
     absolute: float  # in the normalized unit (per year where `basis` says so); pp for shares
     relative: float | None  # b / a - 1; None when a is 0
     per_year: float | None  # see `per_year_kind`
-    per_year_kind: str | None  # "points" (linear, shares) or "growth" (compound, others)
+    per_year_kind: str | None  # a PaceKind: points (linear, shares) or growth (compound)
     years: int
     basis: str = "value"  # "value", or "per year" for additions over different periods
 
@@ -99,9 +100,9 @@ def change_between(a: Target, b: Target) -> Change:
     # often something is done has no rate per year.
     if years > 0 and b.measure not in RECURRING_MEASURES:
         if a.dimension == Dimension.share:
-            per_year_change, kind = absolute / years, "points"
+            per_year_change, kind = absolute / years, PaceKind.points
         elif first > 0 and second > 0:
-            per_year_change, kind = (second / first) ** (1 / years) - 1, "growth"
+            per_year_change, kind = (second / first) ** (1 / years) - 1, PaceKind.growth
     return Change(absolute, relative, per_year_change, kind, years, basis)
 
 

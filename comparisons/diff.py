@@ -53,10 +53,24 @@ SELECTED: dict[Selection, set[str]] = {
 }
 
 
-def require_category(category: str | None) -> None:
-    """A ChoiceError unless `category` is None or one of the vocabulary's categories."""
-    if category is not None and category not in CATEGORY_ORDER:
-        raise ChoiceError("category", category, list(CATEGORY_ORDER))
+def chosen(what: str, values: str | Iterable[str] | None, choices: Iterable[str]) -> list[str]:
+    """`values` (one value, several, or None for no filter) as a list in the order of
+    `choices`, without repeats; a ChoiceError names the first value that is no choice.
+    An empty list means no filter too."""
+    if values is None:
+        return []
+    given = [values] if isinstance(values, str) else list(values)
+    order = list(choices)
+    for value in given:
+        if value not in order:
+            raise ChoiceError(what, value, order)
+    return [choice for choice in order if choice in given]
+
+
+def require_category(category: str | Iterable[str] | None) -> list[str]:
+    """The categories asked for (one, several, or None for all), in the vocabulary's
+    order; a ChoiceError for one that is none of the vocabulary's categories."""
+    return chosen("category", category, CATEGORY_ORDER)
 
 
 def chronology(document: Document) -> tuple[int, str]:
@@ -146,7 +160,7 @@ class Comparison(Struct, frozen=True):
     summary: Summary  # of every row of the comparison, whatever `only` selected
     swapped: bool  # the caller named the later document first
     aligned: bool  # different scopes: an alignment, not a diff
-    only: str | None  # the Selection the rows were chosen by
+    only: str | None  # the Selections the rows were chosen by, comma-separated: raised,new
 
     @property
     def changed(self) -> bool:
@@ -318,16 +332,16 @@ def compare(
     dataset: Dataset,
     before: Document,
     after: Document,
-    category: str | None = None,
-    only: str | None = None,
+    category: str | Iterable[str] | None = None,
+    only: str | Iterable[str] | None = None,
 ) -> Comparison:
     """One row per indicator that has a target in either document, the earlier document
-    first whichever order they are given in (`swapped` says they were turned round)."""
+    first whichever order they are given in (`swapped` says they were turned round).
+    `category` and `only` take one value or several: the rows of any of them."""
     if before.id == after.id:
         raise UsageError(f"both sides are {before.id}; compare two different documents")
-    require_category(category)
-    if only is not None and only not in list(Selection):
-        raise ChoiceError("selection", only, list(Selection))
+    categories = set(require_category(category))
+    selections = [Selection(s) for s in chosen("selection", only, Selection)]
     swapped = chronology(after) < chronology(before)
     if swapped:
         before, after = after, before
@@ -342,7 +356,7 @@ def compare(
     rows = []
     for indicator_id in sorted(a.keys() | b.keys()):
         indicator = dataset.indicators[indicator_id]
-        if category and indicator.category != category:
+        if categories and indicator.category not in categories:
             continue
         rows.append(
             make_row(
@@ -357,10 +371,11 @@ def compare(
         key=lambda r: (CATEGORY_ORDER.index(r.indicator.category), r.indicator.name_en.casefold())
     )
     summary = summarize(rows, before, after)
-    if only:
-        rows = [row for row in rows if _selected(row, Selection(only))]
+    if selections:
+        rows = [row for row in rows if any(_selected(row, s) for s in selections)]
+    only_text = ",".join(selections) or None
     return Comparison(
-        before, after, rows, summary, swapped=swapped, aligned=aligned, only=only and str(only)
+        before, after, rows, summary, swapped=swapped, aligned=aligned, only=only_text
     )
 
 

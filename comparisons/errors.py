@@ -47,11 +47,41 @@ class ChoiceError(UsageError):
 
 
 class NotFound(UsageError):
-    """Nothing of a kind (`what`: "indicator", "document") answers to `value`; the
-    message may suggest close names. The CLI adds where to find the full list."""
+    """Nothing of a kind answers to `value`. `what`: "indicator", "document" (an id),
+    or "year" (no document of `scope` from that year). `suggestions`: close names;
+    `choices`: what there is (document ids; for a year, "2023 (2023-work-points)").
+    The CLI words it (in Chinese too) and adds where to find the full list."""
 
-    def __init__(self, what: str, value: str, message: str):
-        self.what, self.value = what, value
+    def __init__(
+        self,
+        what: str,
+        value: str,
+        message: str,
+        suggestions: list[str] | None = None,
+        choices: list[str] | None = None,
+        scope: str | None = None,
+    ):
+        self.what, self.value, self.scope = what, value, scope
+        self.suggestions, self.choices = list(suggestions or []), list(choices or [])
+        super().__init__(message)
+
+
+class Ambiguous(UsageError):
+    """Several of a kind answer to `value`: `what` is "indicator" (a name) or "year"
+    (documents of `scope` from one year); `candidates` are (id, label) pairs, label
+    possibly empty; `count` how many there are in all."""
+
+    def __init__(
+        self,
+        what: str,
+        value: str,
+        candidates: list[tuple[str, str]],
+        count: int,
+        message: str,
+        scope: str | None = None,
+    ):
+        self.what, self.value, self.scope = what, value, scope
+        self.candidates, self.count = list(candidates), count
         super().__init__(message)
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 
-from .errors import NotFound, UsageError
+from .errors import Ambiguous, NotFound, UsageError
 from .records import Dataset, Document, Indicator
 from .vocabulary import ALL_SCOPES, CATEGORY_NAMES_ZH, SCOPE_NAMES
 
@@ -38,42 +39,81 @@ def resolve_scope(dataset: Dataset, text: str, allow_all: bool = False) -> str:
     raise UsageError(f"unknown scope {text!r}; choose from {_named(known)}")
 
 
+def resolve_scopes(
+    dataset: Dataset, texts: str | Iterable[str] | None, allow_all: bool = False
+) -> list[str]:
+    """The scope ids for one scope or several (each as `resolve_scope` reads it), in
+    order, without repeats; [ALL_SCOPES] when one of them is `all`; the default scope
+    for None or none."""
+    given = [texts] if isinstance(texts, str) else list(texts or [])
+    found = [resolve_scope(dataset, text, allow_all) for text in given]
+    if ALL_SCOPES in found:
+        return [ALL_SCOPES]
+    return list(dict.fromkeys(found)) or [DEFAULT_SCOPE]
+
+
 def _named(known: list[str]) -> str:
     return ", ".join(f"{s} ({SCOPE_NAMES[s][1]})" if s in SCOPE_NAMES else s for s in known)
 
 
 def _listing(dataset: Dataset, scope: str) -> str:
+    """The years and ids of the documents of `scope` (scopes joined by commas, or all)."""
+    scopes = scope.split(",")
     in_scope = sorted(
-        (d.year, d.id) for d in dataset.documents.values() if scope in (d.scope, ALL_SCOPES)
+        (d.year, d.id)
+        for d in dataset.documents.values()
+        if d.scope in scopes or scope == ALL_SCOPES
     )
     return ", ".join(f"{year} ({doc_id})" for year, doc_id in in_scope) or "none"
 
 
-def resolve_document(dataset: Dataset, ref: str, scope: str = DEFAULT_SCOPE) -> Document:
-    """A document by id, or by year within `scope` (any scope for `all`)."""
+def resolve_document(
+    dataset: Dataset, ref: str, scope: str | Iterable[str] | None = DEFAULT_SCOPE
+) -> Document:
+    """A document by id, or by year within `scope` (one scope or several; any scope for
+    `all`)."""
     ref = ref.strip()
     if ref in dataset.documents:
         return dataset.documents[ref]
-    scope = resolve_scope(dataset, scope, allow_all=True)
+    chosen = resolve_scopes(dataset, scope, allow_all=True)
+    scope = ",".join(chosen)
     if re.fullmatch(r"\d{4}", ref):
         found = [
             d
             for d in dataset.documents.values()
-            if scope in (d.scope, ALL_SCOPES) and d.year == int(ref)
+            if (d.scope in chosen or scope == ALL_SCOPES) and d.year == int(ref)
         ]
         if len(found) == 1:
             return found[0]
         whose = "" if scope == ALL_SCOPES else f"{scope} "
         if found:
-            ids = ", ".join(sorted(d.id for d in found))
-            raise UsageError(f"{len(found)} {whose}documents are from {ref}: {ids}; name one by id")
+            ids = sorted(d.id for d in found)
+            raise Ambiguous(
+                "year",
+                ref,
+                [(i, "") for i in ids],
+                len(ids),
+                f"{len(found)} {whose}documents are from {ref}: {', '.join(ids)}; name one by id",
+                scope=scope,
+            )
         holder = "the documents are from" if scope == ALL_SCOPES else f"{scope} has"
-        raise UsageError(f"no {whose}document from {ref}; {holder} {_listing(dataset, scope)}")
+        listing = _listing(dataset, scope)
+        raise NotFound(
+            "year",
+            ref,
+            f"no {whose}document from {ref}; {holder} {listing}",
+            choices=[] if listing == "none" else listing.split(", "),
+            scope=scope,
+        )
     close = difflib.get_close_matches(ref, list(dataset.documents), n=3, cutoff=0.4)
     hint = f"did you mean {', '.join(close)}? " if close else ""
-    raise UsageError(
-        f"unknown document {ref!r}; {hint}give a year or one of: "
-        f"{', '.join(sorted(dataset.documents))}"
+    ids = sorted(dataset.documents)
+    raise NotFound(
+        "document",
+        ref,
+        f"unknown document {ref!r}; {hint}give a year or one of: {', '.join(ids)}",
+        suggestions=close,
+        choices=ids,
     )
 
 
@@ -130,11 +170,67 @@ def _word_matches(word: str, haystack: str) -> bool:
     return word in haystack
 
 
+# Units as the catalogue and the normalized figures write them, and the words people
+# search them by: EFLOPS finds total compute, and so does exaflops.
+UNIT_WORDS = {
+    "EFLOPS": "exaflops",
+    "PFLOPS": "petaflops",
+    "TFLOPS": "teraflops",
+    "E": "EFLOPS exaflops",
+    "G": "gigabit",
+    "Mbps": "megabits per second",
+    "Gbps": "gigabits per second",
+    "GW": "gigawatts",
+    "%": "percent per cent share",
+    "pp/yr": "percentage points per year",
+    "yuan": "元 renminbi",
+    "亿元": "yuan",
+    "class hours": "学时",
+    "stars": "星级",
+}
+
+
+def _units(dataset: Dataset) -> dict[str, set[str]]:
+    """Each indicator's units: the catalogue's, and those its figures normalize to."""
+    found = {i.id: {i.unit} for i in dataset.indicators.values()}
+    for target in dataset.targets:
+        if target.normalized_unit and target.indicator in found:
+            found[target.indicator].add(target.normalized_unit)
+    return found
+
+
+def _unit_names(units: set[str]) -> list[str]:
+    return [name for unit in sorted(units) for name in (unit, UNIT_WORDS.get(unit, ""))]
+
+
+def _singular(word: str) -> str:
+    """An English word without its plural ending, so that a query and a name match in
+    either number: communities → community, enterprises → enterprise, boxes → box.
+    Chinese, short words and abbreviations without a vowel (gbps) stay as they are."""
+    if len(word) <= 3 or not word.isascii() or not word.isalpha():
+        return word
+    if not any(vowel in word for vowel in "aeiouy"):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _singulars(text: str) -> str:
+    return " ".join(_singular(word) for word in text.split())
+
+
 def _matching(dataset: Dataset, text: str, categories: bool) -> tuple[list, list]:
     """(exact, partial): indicators one of whose names is the query, and those whose
-    names (and, with `categories`, category names) contain every word of it."""
+    names (and, with `categories`, category names, units and their words) contain every
+    word of it, in the singular or the plural."""
     query = _fold(text)
-    words = query.split()
+    words = _singulars(query).split()
+    units = _units(dataset) if categories else {}
     exact, partial = [], []
     for indicator in dataset.indicators.values():
         names = [_fold(n) for n in _names(indicator)]
@@ -143,9 +239,10 @@ def _matching(dataset: Dataset, text: str, categories: bool) -> tuple[list, list
             continue
         if categories:
             names += [_fold(n) for n in _category_names(indicator)]
-        haystack = " | ".join(names)
+            names += [_fold(n) for n in _unit_names(units[indicator.id])]
+        haystack = " | ".join(_singulars(name) for name in names)
         # Every word of the query, or the query as a whole (g pon, inside 10g pon).
-        whole = len(query) > 2 and query in haystack
+        whole = len(query) > 2 and " ".join(words) in haystack
         if whole or words and all(_word_matches(word, haystack) for word in words):
             partial.append(indicator)
     return exact, partial
@@ -166,13 +263,18 @@ def resolve_indicator(dataset: Dataset, text: str) -> Indicator:
     if len(found) == 1:
         return found[0]
     if found:
-        names = ", ".join(f"{i.id} ({i.name_zh})" for i in found[:8])
+        candidates = [(i.id, i.name_zh) for i in found[:8]]
+        names = ", ".join(f"{i} ({name})" for i, name in candidates)
         more = f" and {len(found) - 8} more" if len(found) > 8 else ""
-        raise UsageError(
-            f"{text!r} matches {len(found)} indicators: {names}{more}; be more specific"
+        raise Ambiguous(
+            "indicator",
+            text,
+            candidates,
+            len(found),
+            f"{text!r} matches {len(found)} indicators: {names}{more}; be more specific",
         )
     all_names = {n: i.id for i in dataset.indicators.values() for n in _names(i)}
     close = difflib.get_close_matches(text, list(all_names), n=3, cutoff=0.5)
     ids = list(dict.fromkeys(all_names[n] for n in close))
     hint = f"; did you mean {', '.join(ids)}?" if ids else ""
-    raise NotFound("indicator", text, f"unknown indicator {text!r}{hint}")
+    raise NotFound("indicator", text, f"unknown indicator {text!r}{hint}", suggestions=ids)

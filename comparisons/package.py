@@ -206,8 +206,9 @@ def descriptor(dataset: Dataset, all_tables: list[Table]) -> dict[str, Any]:
     }
 
 
-def _cell(value: Any) -> str:
-    """A value as Table Schema's CSV dialect writes it."""
+def csv_cell(value: Any) -> str:
+    """A value as Table Schema's CSV dialect writes it: booleans true and false, lists
+    and objects as JSON. Every CSV the project writes uses it."""
     import json
 
     if value is None:
@@ -218,6 +219,8 @@ def _cell(value: Any) -> str:
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, list | tuple):
         return json.dumps(list(value), ensure_ascii=False)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
     return str(value)
 
 
@@ -231,5 +234,5 @@ def csv_text(table: Table) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([c.name for c in table.columns])
     for row in table.rows:
-        writer.writerow([_cell(row[c.name]) for c in table.columns])
+        writer.writerow([csv_cell(row[c.name]) for c in table.columns])
     return buffer.getvalue()

@@ -12,8 +12,8 @@ from typing import Any
 
 from msgspec import Struct
 
-from .numbers import format_number
-from .vocabulary import Comparator, ReasonCode
+from .numbers import format_number, signed
+from .vocabulary import Comparator, PaceKind, ReasonCode
 
 COMPARATOR_WORDS = {
     Comparator.at_least: "at least",
@@ -24,11 +24,6 @@ COMPARATOR_WORDS = {
     Comparator.between: "a range",
 }
 ASPIRATIONAL = "力争 (aspirational)"
-
-
-def signed(amount: float) -> str:
-    """+5, -1,000, +0.5: the sign always shown."""
-    return ("+" if amount >= 0 else "-") + format_number(abs(amount))
 
 
 def years_text(count: int) -> str:
@@ -42,10 +37,10 @@ def span(start: int, end: int) -> str:
 
 def pace_text(pace: float, kind: str, unit: str) -> str:
     """A pace as shown in a reason: +1.67 pp/yr (points), +8.2 %/yr (growth), +50 个/yr."""
-    if kind == "points":
-        return f"{pace:+.2f} pp/yr"
-    if kind == "growth":
-        return f"{pace * 100:+.1f} %/yr".replace(".0 ", " ")
+    if kind == PaceKind.points:
+        return f"{signed(pace, 2)} pp/yr"
+    if kind == PaceKind.growth:
+        return f"{signed(pace * 100, 1, whole=True)} %/yr"
     return f"{signed(pace)} {unit}/yr".replace(" /yr", "/yr")
 
 
@@ -56,7 +51,7 @@ def _english(code: ReasonCode, p: dict[str, Any]) -> str:
             if p["unit"] == "pp":
                 return f"value {signed(p['amount'])} pp"
             if p["unit"] == "%":
-                return f"value {p['amount']:+,.1f} %".replace(".0 %", " %")
+                return f"value {signed(p['amount'], 1, whole=True)} %"
             return f"value {signed(p['amount'])} {p['unit']}".rstrip()
         case ReasonCode.comparator:
             return f"{COMPARATOR_WORDS[p['after']]} instead of {COMPARATOR_WORDS[p['before']]}"

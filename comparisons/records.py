@@ -17,7 +17,7 @@ cycle). The entries stay mappings, as the YAML writes them. What is checked only
 file is read, not again on every record read back from the cache (which holds only valid
 records): the rules, a method that the validation calls rather than `__post_init__`
 (0.05 s more per 100 000 targets, half as much again as reading them), and an id's
-pattern (`KebabId`). See benchmarks/README.md for why msgspec rather than pydantic or
+pattern (`KebabId`). See docs/decisions/0001-msgspec-records.md for why msgspec rather than pydantic or
 named tuples.
 """
 
@@ -36,7 +36,7 @@ KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # An id's pattern is checked where a file is read (`extra`, which validation.py applies)
 # and stated in the JSON Schema, but it is no msgspec constraint: msgspec would check it
 # again on every record read back from the cache, which holds only valid records: at
-# 100 000 targets, 0.12 s more on a warm load of 0.27 s (benchmarks/README.md).
+# 100 000 targets, 0.12 s more on a warm load of 0.27 s (docs/decisions/0001-msgspec-records.md).
 KebabId = Annotated[
     str,
     Meta(

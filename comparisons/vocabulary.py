@@ -177,6 +177,14 @@ class Ambition(StrEnum):
     unclear = "unclear"
 
 
+class PaceKind(StrEnum):
+    """How a change a year is measured (`Change.per_year_kind`, a pace's `kind`)."""
+
+    points = "points"  # percentage points a year, for a share (linear)
+    growth = "growth"  # compound growth a year, for positive amounts
+    amount = "amount"  # a plain amount a year (a rank's places, an amount from 0)
+
+
 class ReasonCode(StrEnum):
     """What a reason says, as data (comparisons/reasons.py words each in English)."""
 

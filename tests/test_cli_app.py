@@ -3,8 +3,12 @@
 from policy_targets.cli import app
 
 
-def test_usage_error_is_the_base_of_typers_errors():
-    assert app.UsageError.__name__ == "UsageError"
+def test_click_usage_errors_are_told_apart_without_clicks_private_class():
+    import typer
+
+    assert app._usage_error(typer.BadParameter("x"))
+    assert not app._usage_error(typer.TyperException("x"))  # exit status 1: no usage error
+    assert not app._usage_error(ValueError("x"))
 
 
 def test_a_missing_argument_is_one_line(run):

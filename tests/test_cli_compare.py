@@ -333,14 +333,14 @@ def test_csv_is_one_citable_line_per_indicator(run):
         "before_target_year": "2023",
         "before_period_start": "2023",
         "before_period_end": "2023",
-        "before_aspirational": "False",
+        "before_aspirational": "false",
         "before_normalized": "2000",
         "before_normalized_unit": "",
         "before_quote": "全省累计建成不少于2000个智慧社区",
         "before_as_written": "不少于2000个",
         "before_locator": "三、(二) 26",
         "before_note": "",
-        "before_secondary": "False",
+        "before_secondary": "false",
     }
     assert (smart["verdict"], smart["ambition"], smart["reasons"]) == (
         "raised",
@@ -395,3 +395,53 @@ def test_compare_csv_has_the_status_column(run):
     (stations,) = [r for r in rows if r["indicator"] == "5g-base-stations"]
     assert stations["status"] == "not yet due"
     assert {r["status"] for r in rows if r["verdict"] in ("new", "raised")} == {""}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--only", "new", "--only", "raised"],
+        ["--only", "raised,new"],
+        ["--only", "new, raised"],
+        ["--only", "raised,new", "--only", "new"],
+    ],
+)
+def test_repeated_and_comma_separated_only_take_the_union(run, args):
+    payload = compared(run, "2023", "2025", *args)
+    verdicts = [row["verdict"] for row in payload["rows"]]
+    assert (verdicts.count("raised"), verdicts.count("new"), len(verdicts)) == (1, 22, 23)
+    assert payload["only"] == "raised,new"
+
+
+def test_repeated_categories_take_the_union(run):
+    payload = compared(run, "2023", "2025", "--category", "digital-economy", "--category", "ai")
+    categories = {row["category"] for row in payload["rows"]}
+    assert categories == {"digital-economy", "ai"}
+    both = compared(run, "2023", "2025", "--category", "digital-economy,ai")
+    assert both["rows"] == payload["rows"]
+
+
+def test_a_chinese_category_name_is_a_category(run):
+    payload = compared(run, "2023", "2025", "--category", "基础设施")
+    assert {row["category"] for row in payload["rows"]} == {"infrastructure"}
+    english = compared(run, "2023", "2025", "--category", "infrastructure")
+    assert payload["rows"] == english["rows"]
+
+
+def test_an_unknown_value_in_a_list_is_refused(run):
+    result = run("compare", "2023", "2025", "--only", "raised,dropped")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: Invalid value for '--only': 'dropped' is not one of 'changed', 'raised', "
+        "'lowered', 'unchanged', 'not-comparable', 'new', 'lapsed', 'not-restated', 'shared', "
+        "'unshared'. (see `root compare --help`)\n"
+    )
+
+
+def test_only_completes_after_a_comma():
+    from policy_targets.cli.options import _choices_completion
+    from policy_targets.comparisons.vocabulary import Selection
+
+    complete = _choices_completion(list(Selection))
+    assert complete("raised,n") == ["raised,not-comparable", "raised,new", "raised,not-restated"]
+    assert complete("la") == ["lapsed"]

@@ -101,7 +101,7 @@ def test_documents_csv_reads_back(run, dataset):
     binzhou = next(r for r in rows if r["id"] == "2023-binzhou-plan")
     assert (binzhou["period_start"], binzhou["period_end"]) == ("2023", "2025")
     assert binzhou["rows"] == str(len(dataset.targets_of("2023-binzhou-plan")))
-    assert [r["id"] for r in rows if r["secondary"] == "True"] == ["2023-binzhou-plan"]
+    assert [r["id"] for r in rows if r["secondary"] == "true"] == ["2023-binzhou-plan"]
 
 
 def test_documents_table_marks_the_news_report(run):

@@ -526,3 +526,53 @@ def test_scope_all_chart_in_chinese(run, tmp_path, drawn, with_cjk_font):
     assert chart["titles"] == ["晨星工厂（山东、滨州）"]
     assert chart["legend"] == ["范围", "山东", "滨州"]  # no line joins points here
     assert chart["notes"] == ["=50", "≥150\n二手来源"]  # Binzhou's figure is from a news report
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["show", "foo"],
+            "error: 未知文件 'foo'；请给出年份或以下文件之一：2018-digital-shandong-plan、"
+            "2021-implementation-scheme、2023-binzhou-plan、2023-work-points、2025-work-points",
+        ),
+        (
+            ["show", "2030", "--scope", "binzhou"],
+            "error: 没有2030年的滨州文件；现有滨州文件：2023 (2023-binzhou-plan)",
+        ),
+        (
+            ["show", "2023", "--scope", "all"],
+            "error: 2023年有2份文件：2023-binzhou-plan、2023-work-points；请用编号指明其一",
+        ),
+        (
+            ["trajectory", "smartcomunity"],
+            "error: 未知指标 'smartcomunity'；是否要找 smart-communities、"
+            "smart-community-coverage-rate？（`policy indicators` 列出全部指标）",
+        ),
+        (
+            ["trajectory", "smart community"],
+            "error: 'smart community' 对应2项指标：smart-communities（智慧社区）、"
+            "smart-community-coverage-rate（智慧社区覆盖率）；请写得更具体些",
+        ),
+    ],
+)
+def test_the_most_common_errors_are_chinese_under_lang_zh(run, args, message):
+    result = run("--lang", "zh", *args)
+    assert result.exit_code == 2
+    assert result.stderr == message + "\n"
+    # A command's own --lang speaks for its errors too.
+    assert run(*args, "--lang", "zh").stderr == message + "\n"
+
+
+def test_an_existing_output_file_is_said_in_chinese(run, tmp_path):
+    target = tmp_path / "out.md"
+    target.write_text("kept")
+    result = run("--lang", "zh", "show", "2025", "--output", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {target} 已存在；如要覆盖，请加 --force\n"
+    assert target.read_text() == "kept"
+
+
+def test_errors_stay_english_without_lang_zh(run):
+    result = run("show", "foo")
+    assert result.stderr.startswith("error: unknown document 'foo'; give a year or one of: ")

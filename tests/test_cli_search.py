@@ -112,3 +112,50 @@ def test_all_scopes_for_a_year(run):
     assert result.stderr == (
         "error: 2 documents are from 2023: 2023-binzhou-plan, 2023-work-points; name one by id\n"
     )
+
+
+def test_several_scopes_follow_each(run):
+    result = run(
+        "trajectory", "digital-economy-gdp-share", "--scope", "shandong,beijing", "-f", "json"
+    )
+    assert result.exit_code == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert (payload["scope"], list(payload["scopes"])) == (
+        "shandong,beijing",
+        ["shandong", "beijing"],
+    )
+
+
+def test_repeated_categories_list_both(run, dataset):
+    result = run("indicators", "--category", "digital-economy", "--category", "ai", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    expected = {
+        i.id for i in dataset.indicators.values() if i.category in ("digital-economy", "ai")
+    }
+    assert {record["id"] for record in json.loads(result.stdout)} == expected
+
+
+@pytest.mark.parametrize("query", ["EFLOPS", "eflops", "exaflops"])
+def test_a_unit_or_its_word_finds_its_indicators(run, query):
+    assert found(run, query) == ["total-compute"]
+
+
+@pytest.mark.parametrize("query", ["smart community", "smart communities", "Smart Communities"])
+def test_singular_and_plural_find_the_same(run, query):
+    assert found(run, query) == ["smart-communities", "smart-community-coverage-rate"]
+
+
+def test_one_indicator_is_counted_in_the_singular(run):
+    result = run("indicators", "--search", "EFLOPS")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "1 indicator"
+    several = run("indicators", "--search", "Mbps")
+    assert several.stdout.splitlines()[-1] == "3 indicators"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_chinese_category_name_lists_that_category(run, dataset, lang):
+    result = run("--lang", lang, "indicators", "--category", "基础设施", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    expected = {i.id for i in dataset.indicators.values() if i.category == "infrastructure"}
+    assert {record["id"] for record in json.loads(result.stdout)} == expected

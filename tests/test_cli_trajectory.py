@@ -500,3 +500,46 @@ def test_the_2025_digital_economy_share_has_a_status_with_its_reason(run):
         "at the end of 2025; no report as of 2025-12-31 (the latest is as of 2024-12-31, "
         "more than 49 %)"
     )
+
+
+def _label_boxes(figure):
+    """The drawn boxes of a chart's point labels, by text, once laid out for saving."""
+    figure.tight_layout()
+    renderer = figure.canvas.get_renderer()
+    axes = figure.axes[0]
+    return {text.get_text(): text.get_window_extent(renderer) for text in axes.texts}
+
+
+def test_point_labels_that_would_overlap_are_placed_apart(run, tmp_path, monkeypatch):
+    """Beijing's =49.7 and Shanghai's =48.9 (2017) sit almost on one spot: their labels
+    cover neither each other nor a marker."""
+    from policy_targets.cli import plot
+
+    boxes = []
+    original = plot._drawn
+
+    def capture(plt, figure, fmt):
+        boxes.append((_label_boxes(figure), figure))
+        return original(plt, figure, fmt)
+
+    monkeypatch.setattr(plot, "_drawn", capture)
+    chart = tmp_path / "all.png"
+    args = ["trajectory", "digital-economy-gdp-share", "--scope", "all", "--plot", str(chart)]
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    ((drawn, figure),) = boxes
+    assert sorted(drawn) == sorted(
+        ["=35", "≥45 (aspirational)", ">50 (aspirational)", "=49.7", "=48.9", "=40.8"]
+    )
+    texts = list(drawn.values())
+    for first in range(len(texts)):
+        for second in range(first + 1, len(texts)):
+            assert not texts[first].overlaps(texts[second])
+    axes = figure.axes[0]
+    for collection in axes.collections:
+        x, y = axes.transData.transform(collection.get_offsets()[0])
+        for box in texts:
+            assert not box.contains(x, y)
+    # The higher of the two keeps its place above its point; the lower one gives way.
+    higher, lower = (axes.transData.transform((2017, v))[1] for v in (49.7, 48.9))
+    assert drawn["=49.7"].y0 > higher and drawn["=48.9"].y1 < lower

@@ -456,6 +456,45 @@ def test_only_keeps_the_rows_it_names(build, two, only, expected):
     assert sorted(v for _, v, _ in rows(data, only=only)) == sorted(expected)
 
 
+def test_several_selections_keep_the_union_of_their_rows(build, two):
+    data = two(
+        build.target("a", "up", 1),
+        build.target("b", "up", 2, year=2025),
+        build.target("b", "added", year=2025),
+        build.target("a", "gone"),
+        indicators=[build.indicator(name) for name in ("up", "added", "gone")],
+    )
+    a, b = data.documents["a"], data.documents["b"]
+    comparison = compare(data, a, b, only={"new", "raised"})
+    assert sorted(row.verdict for row in comparison.rows) == ["new", "raised"]
+    # Named in the vocabulary's order, whatever order they were given in.
+    assert comparison.only == "raised,new"
+    assert compare(data, a, b, only=["raised", "raised"]).only == "raised"
+
+
+def test_several_categories_keep_the_union_of_their_rows(build, two):
+    data = two(
+        build.target("a", "x"),
+        build.target("a", "y"),
+        build.target("a", "z"),
+        indicators=[
+            build.indicator("x"),
+            build.indicator("y", category="data"),
+            build.indicator("z", category="ai"),
+        ],
+    )
+    assert [r[0] for r in rows(data, category={"data", "ai"})] == ["y", "z"]
+    assert [r[0] for r in rows(data, category=[])] == ["x", "y", "z"]
+
+
+def test_an_unknown_value_among_several_is_a_structured_error(build, two):
+    data = two()
+    with pytest.raises(ChoiceError) as error:
+        compare(data, data.documents["a"], data.documents["b"], only=["new", "dropped"])
+    assert (error.value.what, error.value.value) == ("selection", "dropped")
+    assert "--" not in str(error.value)
+
+
 def test_rows_sort_by_category_then_english_name(build, two):
     data = two(
         build.target("a", "b-ind"),

@@ -25,8 +25,10 @@ import yaml
 from conftest import HOSTILE_HTML
 from test_html import Page
 
-from policy_targets.cli.output import Report, Section, render_terminal, to_text, write_atomically
+from policy_targets.cli.files import Writer
+from policy_targets.cli.formats import Report, Section
 from policy_targets.cli.safe_text import spreadsheet_safe, terminal_safe
+from policy_targets.cli.terminal import render_terminal, to_text
 from policy_targets.comparisons.errors import UsageError
 
 REPO = Path(__file__).resolve().parent.parent
@@ -276,7 +278,7 @@ def _appearing(path: Path, content: bytes):
 def test_a_file_that_appears_meanwhile_is_kept(tmp_path):
     target = tmp_path / "report.json"
     with pytest.raises(UsageError) as caught:
-        write_atomically(target, _appearing(target, b"someone else's"), force=False)
+        Writer(force=False).file(target, _appearing(target, b"someone else's"))
     assert str(caught.value) == (
         f"{target} was created while the output was written; pass --force to overwrite it"
     )
@@ -286,7 +288,7 @@ def test_a_file_that_appears_meanwhile_is_kept(tmp_path):
 
 def test_a_file_that_appears_meanwhile_is_replaced_with_force(tmp_path):
     target = tmp_path / "report.json"
-    write_atomically(target, _appearing(target, b"someone else's"), force=True)
+    Writer(force=True).file(target, _appearing(target, b"someone else's"))
     assert target.read_bytes() == b"[\n]\n"
     assert leftovers(tmp_path) == []
 
@@ -300,7 +302,7 @@ def test_a_fifo_that_appears_meanwhile_is_kept_even_with_force(tmp_path):
         yield b"]\n"
 
     with pytest.raises(UsageError, match="report.json is a FIFO, not a regular file"):
-        write_atomically(target, pieces(), force=True)
+        Writer(force=True).file(target, pieces())
     assert target.is_fifo()
     assert leftovers(tmp_path) == []
 
@@ -554,9 +556,7 @@ RENDERING_CASES = [
     pytest.param(
         ["compare", "2023", "2025", "--format", "markdown"],
         {},
-        lambda out, root: (
-            "&lt;script&gt;alert\\(1\\)&lt;/script&gt; &amp; " in out and "<script>" not in out
-        ),
+        lambda out, root: "&lt;script>alert(1)&lt;/script> &amp; " in out and "<script>" not in out,
         id="markdown-escapes-html",
     ),
     pytest.param(

@@ -176,3 +176,23 @@ def test_a_year_in_all_scopes(small):
     assert str(caught.value) == (
         "no document from 1999; the documents are from 2023 (city-2023), 2023 (plan-2023)"
     )
+
+
+@pytest.mark.parametrize(
+    ("word", "singular"),
+    [
+        ("communities", "community"),
+        ("enterprises", "enterprise"),
+        ("boxes", "box"),
+        ("stations", "station"),
+        ("business", "business"),
+        ("campus", "campus"),
+        ("gbps", "gbps"),
+        ("数字经济", "数字经济"),
+        ("5g", "5g"),
+    ],
+)
+def test_singular(word, singular):
+    from policy_targets.comparisons.lookup import _singular
+
+    assert _singular(word) == singular

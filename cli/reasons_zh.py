@@ -1,15 +1,15 @@
-"""The library's reasons in Chinese: each code (comparisons/vocabulary.ReasonCode) worded
-from its parameters, never from the English text."""
+"""The library's reasons (comparisons/reasons.py: a code and its parameters) worded in
+Chinese. English shows the library's own sentence; imported only for a Chinese report."""
 
 from __future__ import annotations
 
-from policy_targets.comparisons.numbers import format_number
-from policy_targets.comparisons.reasons import signed
+from policy_targets.comparisons.numbers import format_number, signed
 from policy_targets.comparisons.vocabulary import (
     Comparator,
     Dimension,
     Language,
     Measure,
+    PaceKind,
     ReasonCode,
 )
 
@@ -26,21 +26,20 @@ def _span_zh(period) -> str:
 
 
 def _pace_zh(pace: float, kind: str, unit: str) -> str:
-    if kind == "points":
-        return f"每年{pace:+.2f}个百分点"
-    if kind == "growth":
-        return f"年均{pace * 100:+.1f}%".replace(".0%", "%")
+    if kind == PaceKind.points:
+        return f"每年{signed(pace, 2)}个百分点"
+    if kind == PaceKind.growth:
+        return f"年均{signed(pace * 100, 1, whole=True)}%"
     return f"每年{signed(pace)}{UNITS_ZH.get(unit, unit)}"
 
 
 def reason_zh(code: ReasonCode, p: dict) -> str:
-    """A reason of the library in Chinese, worded from its code and parameters."""
     match code:
         case ReasonCode.value:
             if p["unit"] == "pp":
                 return f"数值 {signed(p['amount'])} 个百分点"
             if p["unit"] == "%":
-                return f"数值 {p['amount']:+,.1f}%".replace(".0%", "%")
+                return f"数值 {signed(p['amount'], 1, whole=True)}%"
             return f"数值 {signed(p['amount'])}{UNITS_ZH.get(p['unit'], p['unit'])}"
         case ReasonCode.comparator:
             return f"由“{_comparator_zh(p['before'])}”改为“{_comparator_zh(p['after'])}”"
