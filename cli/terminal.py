@@ -67,24 +67,26 @@ def render_terminal(report: Report, console) -> None:
 
     width = console.width
 
-    def prose(line: str, style: str = "") -> None:
+    def prose(lines: list[str], style: str = "") -> None:
         # Wrapped here, like the cells, rather than by Rich, which would cut a number
-        # inside Chinese text (已到期4 / 0); soft_wrap: Rich then leaves it as it is.
-        text = Text(_wrap(terminal_safe(line), width), style=style, no_wrap=True, overflow="ignore")
-        console.print(text, soft_wrap=True)
+        # inside Chinese text (已到期4 / 0); soft_wrap: Rich then leaves it as it is. One
+        # print for the lines of a block: a print costs more than the wrapping (the notes
+        # under a table are some 25 lines).
+        if lines:
+            wrapped = "\n".join(_wrap(terminal_safe(line), width) for line in lines)
+            text = Text(wrapped, style=style, no_wrap=True, overflow="ignore")
+            console.print(text, soft_wrap=True)
 
-    for line in report.preamble:
-        prose(line)
+    prose(report.preamble)
     for section in report.sections:
         if report.preamble or section is not report.sections[0]:
             console.print()
         if section.title:
-            prose(section.title, "table.title")
+            prose([section.title], "table.title")
         console.print(_terminal_table(_literal(section), width), soft_wrap=True)
         if section.extra is not None:
             console.print(section.extra)
-        for line in section.footer:
-            prose(line)
+        prose(section.footer)
 
 
 def _terminal_table(section: Section, width: int):
