@@ -66,27 +66,34 @@ def render_terminal(report: Report, console) -> None:
     from rich.text import Text
 
     width = console.width
+    # The report is one Text, printed at once until a renderable of another kind (a
+    # trajectory's bar chart) comes: Rich's cost is per print more than per line.
+    parts: list = []
+
+    def flush() -> None:
+        if parts:
+            console.print(Text("\n").join(parts), soft_wrap=True)
+            parts.clear()
 
     def prose(lines: list[str], style: str = "") -> None:
         # Wrapped here, like the cells, rather than by Rich, which would cut a number
-        # inside Chinese text (已到期4 / 0); soft_wrap: Rich then leaves it as it is. One
-        # print for the lines of a block: a print costs more than the wrapping (the notes
-        # under a table are some 25 lines).
+        # inside Chinese text (已到期4 / 0); soft_wrap: Rich then leaves it as it is.
         if lines:
             wrapped = "\n".join(_wrap(terminal_safe(line), width) for line in lines)
-            text = Text(wrapped, style=style, no_wrap=True, overflow="ignore")
-            console.print(text, soft_wrap=True)
+            parts.append(Text(wrapped, style=style, no_wrap=True, overflow="ignore"))
 
     prose(report.preamble)
     for section in report.sections:
         if report.preamble or section is not report.sections[0]:
-            console.print()
+            parts.append(Text(""))
         if section.title:
             prose([section.title], "table.title")
-        console.print(_terminal_table(_literal(section), width), soft_wrap=True)
+        parts.append(_terminal_table(_literal(section), width))
         if section.extra is not None:
+            flush()
             console.print(section.extra)
         prose(section.footer)
+    flush()
 
 
 def _terminal_table(section: Section, width: int):
