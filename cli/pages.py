@@ -124,6 +124,7 @@ def trajectory_page(found: list, payloads: list[dict], lang: str) -> dict:
     from . import svg
     from .labels import say, term, unit_word
     from .present import change_text, per_year
+    from .progress import status_reason
     from .trajectory import lower_than
 
     sections, documents = [], {}
@@ -145,6 +146,8 @@ def trajectory_page(found: list, payloads: list[dict], lang: str) -> dict:
                 ),
                 "per_year": per_year(change, lang),
                 "lower_than": lower_than(earlier, lang) if earlier else "",
+                # A target's status, its reason in the page's language.
+                "status": status_reason(record["status"], lang) if record.get("status") else "",
             }
             points.append(entry)
             documents[point.document.id] = point.document

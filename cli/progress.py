@@ -70,6 +70,18 @@ def gap_text(outcome, target, lang: str) -> str:
     return f"{sign}{format_number(abs(outcome.gap))} {unit_word(unit, lang)}".rstrip()
 
 
+def status_reason(status: dict, lang: str) -> str:
+    """A status as JSON gives it (`Outcome.to_dict`) worded in `lang`, as `reason_text`."""
+    from types import SimpleNamespace
+
+    from policy_targets.comparisons.vocabulary import OutcomeCode
+
+    reason = status["reason"]
+    params = {key: value for key, value in reason.items() if key not in ("code", "text")}
+    found = SimpleNamespace(code=OutcomeCode(reason["code"]), params=params, text=reason["text"])
+    return reason_text(found, lang)
+
+
 def reason_text(outcome, lang: str) -> str:
     """The reason in `lang`: the library's English words, or Chinese ones by its code."""
     if not is_zh(lang):

@@ -299,3 +299,15 @@ def test_page_takes_up_what_the_result_model_adds(dataset):
         assert "A note on the row" in page.text and "A plain note" in page.text
         assert '<div class="figure">不少于5000个</div>' in text  # not ≥5000个
         assert ("covers 2024–2025" if lang == "en" else "涵盖2024–2025年") in page.text
+
+
+def test_a_trajectory_page_gives_each_targets_status_in_its_language(run):
+    args = ("trajectory", "5g-base-stations", "--as-of", "2026-12-06")
+    english = page_of(run, *args)
+    chinese = page_of(run, "--lang", "zh", *args)
+    assert (
+        "the target of at least 200,000 for 2023 was due at the end of 2023; no report as of "
+        "2023-12-31 (the latest is as of 2024-12-31, 242,000)"
+    ) in english.text
+    assert "2023年目标已于2023年末到期，尚无截至2023-12-31的报告" in chinese.text
+    assert "was due at the end of 2023" not in chinese.text
