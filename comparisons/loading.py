@@ -152,6 +152,45 @@ def suggestion(word: str, catalogue: dict) -> str:
     return found
 
 
+def indicator_and_amount(
+    indicator_id: str,
+    value: float,
+    unit: str,
+    catalogue: dict | None,
+    problem: Callable[[str, str, str], None],
+    unit_fix: str,
+    dimension_fix: str = "",
+) -> tuple[records.Indicator | None, Any, bool]:
+    """A figure's indicator in the catalogue and its amount in the unit of its dimension,
+    each problem told to `problem(field, message, fix)`: an unknown id, an unknown unit,
+    a unit of another dimension than the indicator's (then the last value is True).
+    Targets and reported figures are checked alike; `dimension_fix` ends the fix."""
+    from .units import normalize
+
+    indicator = catalogue.get(indicator_id) if catalogue is not None else None
+    # Without a catalogue, its own problem says why no id can be checked.
+    if indicator is None and catalogue is not None:
+        problem(
+            "indicator",
+            f"unknown indicator {indicator_id!r}",
+            f"{suggestion(indicator_id, catalogue)}add it to {CATALOGUE} or use an existing id",
+        )
+    try:
+        normalized = normalize(value, unit, indicator and indicator.dimension)
+    except UnitError as exc:
+        problem("unit", str(exc), unit_fix)
+        normalized = None
+    mismatched = bool(normalized and indicator and normalized.dimension != indicator.dimension)
+    if mismatched:
+        problem(
+            "unit",
+            f"unit {unit!r} is {normalized.dimension}, but indicator "
+            f"{indicator.id!r} is {indicator.dimension}",
+            f"use a unit of {indicator.dimension}{dimension_fix}",
+        )
+    return indicator, normalized, mismatched
+
+
 def _check_target(
     target: records.TargetEntry,
     document: records.Document,
@@ -173,23 +212,15 @@ def _check_target(
         line, column = item.key_marks.get(field, item.mark)
         problems.append(Problem(shown, line, column, message, fix))
 
-    indicator = catalogue.get(target.indicator) if catalogue is not None else None
-    # Without a catalogue, its own problem says why no id can be checked.
-    if indicator is None and catalogue is not None:
-        problem(
-            "indicator",
-            f"unknown indicator {target.indicator!r}",
-            f"{suggestion(target.indicator, catalogue)}add it to {CATALOGUE} or use an existing id",
-        )
-    try:
-        normalized = normalize(target.value, target.unit, indicator and indicator.dimension)
-    except UnitError as exc:
-        problem(
-            "unit",
-            str(exc),
-            "use a unit defined in comparisons/units.txt, e.g. 个, 万个, 亿元, %, E, 每季度",
-        )
-        normalized = None
+    _, normalized, mismatched = indicator_and_amount(
+        target.indicator,
+        target.value,
+        target.unit,
+        catalogue,
+        problem,
+        "use a unit defined in comparisons/units.txt, e.g. 个, 万个, 亿元, %, E, 每季度",
+        " or another indicator",
+    )
     is_frequency_unit = target.unit.startswith("每")
     if (target.measure == Measure.frequency) != is_frequency_unit:
         problem(
@@ -197,15 +228,7 @@ def _check_target(
             f"measure {target.measure.value!r} does not fit unit {target.unit!r}",
             "frequencies use measure: frequency with a 每… unit such as 每季度",
         )
-    unit_wrong = normalized is None
-    if normalized and indicator and normalized.dimension != indicator.dimension:
-        unit_wrong = True
-        problem(
-            "unit",
-            f"unit {target.unit!r} is {normalized.dimension}, but indicator "
-            f"{indicator.id!r} is {indicator.dimension}",
-            f"use a unit of {indicator.dimension} or another indicator",
-        )
+    unit_wrong = normalized is None or mismatched
     implicit = is_frequency_unit and target.value == 1  # 每年 is once a year
     # The quote is read as magnitudes (20万 is 200 000): a wrong unit is its own problem.
     exempt = implicit or unit_wrong

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from . import records
-from .errors import DataError, Problem, UnitError
-from .layout import CATALOGUE, display
+from .errors import DataError, Problem
+from .layout import display
 from .vocabulary import Dimension
 
 
@@ -21,7 +21,6 @@ def _check_reported(
 
     from .numerals import states
     from .quotes import normalize_text
-    from .units import normalize
 
     problems: list[Problem] = []
 
@@ -30,27 +29,17 @@ def _check_reported(
         where = f"reported[{position}].{field}"
         problems.append(Problem(shown, line, column, f"{where}: {message}", fix))
 
-    indicator = catalogue.get(entry.indicator) if catalogue is not None else None
-    if indicator is None and catalogue is not None:
-        from .loading import suggestion  # capped, as for targets: loading imports this module
+    from .loading import indicator_and_amount  # loading imports this module: not at its top
 
-        problem(
-            "indicator",
-            f"unknown indicator {entry.indicator!r}",
-            f"{suggestion(entry.indicator, catalogue)}add it to {CATALOGUE} or use an existing id",
-        )
-    try:
-        normalized = normalize(entry.value, entry.unit, indicator and indicator.dimension)
-    except UnitError as exc:
-        problem("unit", str(exc), "use a unit defined in comparisons/units.txt, e.g. 个, 万个, %")
-        normalized = None
-    if normalized and indicator and normalized.dimension != indicator.dimension:
-        problem(
-            "unit",
-            f"unit {entry.unit!r} is {normalized.dimension}, but indicator "
-            f"{indicator.id!r} is {indicator.dimension}",
-            f"use a unit of {indicator.dimension}",
-        )
+    _, normalized, mismatched = indicator_and_amount(
+        entry.indicator,
+        entry.value,
+        entry.unit,
+        catalogue,
+        problem,
+        "use a unit defined in comparisons/units.txt, e.g. 个, 万个, %",
+    )
+    if mismatched:
         normalized = None
     if normalized and not states(normalize_text(entry.quote), entry.value, entry.unit):
         problem(
