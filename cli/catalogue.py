@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from policy_targets.comparisons.results import flat_record
 from policy_targets.comparisons.vocabulary import (
     SECONDARY_KINDS,
     Category,
@@ -24,7 +25,7 @@ from .options import (
     document_argument,
 )
 from .output import emit
-from .tables import flat, target_headers, target_row
+from .tables import target_headers, target_row
 
 
 def indicators_command(
@@ -140,7 +141,9 @@ def show_command(
         footer = [say("no_targets", lang)]
         sections.append(Section(chosen.id, target_headers(lang), [], footer=footer))
     emit(
-        Report(sections, [flat(r) for r in records], json=records, preamble=preamble, lang=lang),
+        Report(
+            sections, [flat_record(r) for r in records], json=records, preamble=preamble, lang=lang
+        ),
         fmt,
         output,
         context.writer(ctx, force),

@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from policy_targets.comparisons.results import flat_record
 from policy_targets.comparisons.vocabulary import (
     Alignment,
     Ambition,
@@ -46,7 +47,6 @@ from .present import (
     per_year,
 )
 from .status import ExitStatus
-from .tables import flat as flat_target
 from .tables import flat_change
 
 CHANGES = (Verdict.raised, Verdict.lowered, Verdict.unchanged, Verdict.not_comparable)
@@ -271,7 +271,7 @@ def _flat_row(record: dict) -> dict:
     flat["ambition"] = record["ambition"]
     flat["reasons"] = "; ".join(r["text"] for r in record["reasons"]) or None
     for side in ("before", "after"):
-        target = flat_target(record[side]) if record[side] else {}
+        target = flat_record(record[side]) if record[side] else {}
         flat.update({f"{side}_{key}": target.get(key) for key in SIDE_FIELDS})
     flat.update(flat_change(record["change"]))
     flat["share_of_whole"] = record["share_of_whole"]

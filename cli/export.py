@@ -3,6 +3,7 @@
 import typer
 
 from policy_targets.comparisons.errors import UsageError
+from policy_targets.comparisons.results import flat_record
 from policy_targets.comparisons.vocabulary import SECONDARY_KINDS, Comparator, Kind, Measure
 
 from . import context
@@ -18,7 +19,7 @@ from .options import (
 )
 from .output import emit
 from .present import as_written, written
-from .tables import flat, target_headers, target_row
+from .tables import target_headers, target_row
 
 
 def _matrix(data, lang: str, numeric_years: bool = False) -> Section:
@@ -91,7 +92,7 @@ def export_command(
         emit(Report([], [], json=records), fmt, output, writer)
         return
     records = [
-        {**flat(dataset_record(data, t)), **status_columns(o, day)}
+        {**flat_record(dataset_record(data, t)), **status_columns(o, day)}
         for t, o in zip(targets, outcomes, strict=True)
     ]
     if fmt is Format.csv:

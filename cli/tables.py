@@ -47,14 +47,6 @@ def target_row(target: Target, dataset: Dataset, lang: str) -> list[str]:
     ]
 
 
-def flat(record: dict) -> dict:
-    """A record with `normalized` and `period` split into two columns each, for CSV (the
-    data package's rows)."""
-    from policy_targets.comparisons.results import flat_record
-
-    return flat_record(record)
-
-
 CHANGE_FIELDS = ("absolute", "relative", "per_year", "per_year_kind", "years", "basis")
 
 

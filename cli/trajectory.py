@@ -2,6 +2,7 @@
 
 import typer
 
+from policy_targets.comparisons.results import flat_record
 from policy_targets.comparisons.vocabulary import ALL_SCOPES, Ambition, Kind
 
 from . import context
@@ -27,7 +28,6 @@ from .present import (
     per_year,
     written,
 )
-from .tables import flat as flat_target
 from .tables import flat_change
 
 BARS = 24
@@ -221,7 +221,7 @@ def _flat(point: dict) -> dict:
 
     reported = point.get("kind") == "reported"  # its source is a page, not a file name
     skipped = ("step", "status", "source") if reported else ("step", "status")
-    flat = flat_target({k: v for k, v in point.items() if k not in skipped})
+    flat = flat_record({k: v for k, v in point.items() if k not in skipped})
     flat.update(flat_status(point))
     step = point["step"] or {}
     flat["verdict"] = step.get("verdict")
