@@ -145,6 +145,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "gap": ("Gap", "差距"),
     "reported": ("Reported figures", "报告数值"),
     "reported_kind": ("reported", "报告值"),
+    # a reported figure the source dates only as 目前 ("now"): as of that day at the latest
+    "no_later_than": ("no later than {as_of}", "不晚于{as_of}"),
     "reported_apart": (
         "reported rows: figures reported as achieved; changes and verdicts compare only "
         "the documents' figures",
@@ -160,8 +162,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     "shown_status": ("Shown: the {n} row{s} of --only {only}", "显示：--only {only} 的{n}行"),
     "reported_rules": (
         "A status never claims more than a report says: only a report as of the end of a "
-        "target's year settles it (README, Outcomes).",
-        "状态不超出报告所述：只有截至目标年份年末的报告才能判定是否实现（见README“Outcomes”）。",
+        "target's year settles it, or a running total (累计) that already reaches it within "
+        "that year (README, Outcomes).",
+        "状态不超出报告所述：只有截至目标年份年末的报告，或目标年份内已达到目标的累计数，"
+        "才能判定是否实现（见README“Outcomes”）。",
     ),
     # narrow layouts: stacked columns
     "point": ("Point", "数据点"),

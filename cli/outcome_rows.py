@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from policy_targets.comparisons.numbers import format_number
-from policy_targets.comparisons.vocabulary import Status
+from policy_targets.comparisons.vocabulary import Dated, Status
 
 from .labels import say, term, unit_word
 from .present import SYMBOLS
@@ -25,6 +25,13 @@ def status_text(outcome: dict | None, lang: str) -> str:
     return term(outcome["status"], lang, Status) if outcome else ""
 
 
+def as_of_text(as_of: str, dated: str, lang: str) -> str:
+    """The date a reported figure is as of: 2023-12-31, or no later than 2023-12-31."""
+    if dated == Dated.no_later_than:
+        return say("no_later_than", lang, as_of=as_of)
+    return as_of
+
+
 def reported_figure(point: dict, lang: str) -> str:
     """A reported figure (outcomes.reported_record) as written: =24.2万个."""
     return f"{SYMBOLS[point['comparator']]}{point['value']:g}{point['unit']}"
@@ -42,7 +49,8 @@ def reported_row(point: dict, lang: str, width: int) -> list[str]:
     source = point["source"]
     publisher = source["publisher"] + (say("secondary_kind", lang) if source["secondary"] else "")
     row = [""] * width
-    row[0], row[1], row[2] = point["as_of"], say("reported_kind", lang), publisher
+    when = as_of_text(point["as_of"], point["dated"], lang)
+    row[0], row[1], row[2] = when, say("reported_kind", lang), publisher
     row[3], row[4] = reported_figure(point, lang), _normalized(point, lang)
     row[-1] = point["quote"]
     return row
@@ -76,6 +84,7 @@ def flat_status(point: dict) -> dict:
         "status": outcome.get("status"),
         "status_reason": (outcome.get("reason") or {}).get("text"),
         "as_of": point.get("as_of"),
+        "dated": point.get("dated"),
         "source_publisher": source.get("publisher"),
         "source_url": source.get("url"),
         "source_secondary": source.get("secondary"),

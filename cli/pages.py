@@ -123,6 +123,7 @@ def trajectory_page(found: list, payloads: list[dict], lang: str) -> dict:
 
     from . import svg
     from .labels import say, term, unit_word
+    from .outcome_rows import as_of_text
     from .present import change_text, per_year
     from .progress import status_reason
     from .trajectory import lower_than
@@ -131,7 +132,11 @@ def trajectory_page(found: list, payloads: list[dict], lang: str) -> dict:
     for trajectory, payload in zip(found, payloads, strict=True):
         points = []
         # The figures reported as achieved stand in a table of their own, by date.
-        reported = [r for r in payload["points"] if r.get("kind") == "reported"]
+        reported = [
+            {**r, "when": as_of_text(r["as_of"], r["dated"], lang)}
+            for r in payload["points"]
+            if r.get("kind") == "reported"
+        ]
         figures = [r for r in payload["points"] if r.get("kind") != "reported"]
         for point, record in zip(trajectory.points, figures, strict=True):
             target, step = point.target, point.step

@@ -53,10 +53,16 @@ OnlyStatusOption = Annotated[
 
 def reported_text(report, lang: str) -> str:
     """A reported figure as written, with its date: =24.2万个 (2024-12-31)."""
+    from policy_targets.comparisons.vocabulary import Dated
+
+    from .outcome_rows import as_of_text
+
     value = f"{report.value:g}"
+    when = as_of_text(report.as_of, report.dated, lang)
     if is_zh(lang):
-        return f"{SYMBOLS[report.comparator]}{value}{report.unit}（截至{report.as_of}）"
-    return f"{SYMBOLS[report.comparator]}{value}{report.unit} (as of {report.as_of})"
+        when = when if report.dated == Dated.no_later_than else f"截至{when}"
+        return f"{SYMBOLS[report.comparator]}{value}{report.unit}（{when}）"
+    return f"{SYMBOLS[report.comparator]}{value}{report.unit} (as of {when})"
 
 
 def gap_text(outcome, target, lang: str) -> str:
@@ -87,7 +93,7 @@ def reason_text(outcome, lang: str) -> str:
     if not is_zh(lang):
         return outcome.text
     from policy_targets.comparisons.numbers import format_number
-    from policy_targets.comparisons.vocabulary import OutcomeCode
+    from policy_targets.comparisons.vocabulary import Dated, OutcomeCode
 
     p = outcome.params
     target = p["target"]
@@ -95,9 +101,15 @@ def reason_text(outcome, lang: str) -> str:
     what = f"{year}年目标"
     if p.get("aspirational"):
         what += "（力争，按确定目标判断）"
-    report = f"截至{p['as_of']}的报告" if p.get("as_of") else ""
+    report = when = ""
+    if p.get("as_of"):
+        dated = p.get("dated") == Dated.no_later_than
+        when = f"不晚于{p['as_of']}" if dated else f"截至{p['as_of']}"
+        report = f"{when}的报告"
     words = {
         OutcomeCode.reached: f"{report}已达到{what}",
+        OutcomeCode.reached_running_total: f"{when}的累计数已在目标年份内达到{what}"
+        "（累计数不会减少）",
         OutcomeCode.reached_early: f"{report}在目标年份之前已达到{what}",
         OutcomeCode.short: f"{report}未达到{what}",
         OutcomeCode.inconclusive: f"{report}既不能证明达到、也不能排除达到{what}",
@@ -106,7 +118,8 @@ def reason_text(outcome, lang: str) -> str:
         f"{format_number(round(p.get('projected') or 0, 6))}，可实现{what}",
         OutcomeCode.pace_short: f"按{p.get('since')}至{p.get('as_of')}的进度，{year}年末可达"
         f"{format_number(round(p.get('projected') or 0, 6))}，不足以实现{what}",
-        OutcomeCode.not_due: f"{what}于{year}年末到期；给出确切数值的报告不足两份，无法推算进度",
+        OutcomeCode.not_due: f"{what}于{year}年末到期；给出确切数值和确切日期的报告不足两份，"
+        "无法推算进度",
     }
     return words.get(outcome.code, outcome.text)
 
@@ -133,7 +146,8 @@ def progress_command(
     """List every target with its latest reported figure, the gap and its status.
 
     A status never claims more than a report says: only a report as of the end of a
-    target's year settles it; a report of another measure or scope never does.
+    target's year settles it, or a running total (累计) that reaches it within that year;
+    a report of another measure or scope never does.
 
     Example: policy progress 2023 --as-of 2025-01-01
     """

@@ -6,7 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .vocabulary import Category, Comparator, Dimension, DocumentKind, Kind, Measure, Status
+from .vocabulary import (
+    Category,
+    Comparator,
+    Dated,
+    Dimension,
+    DocumentKind,
+    Kind,
+    Measure,
+    Status,
+)
 
 KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -247,6 +256,13 @@ REPORTED_COLUMNS = (
     ),
     Column("measure", "string", "What the figure counts (as in targets).", enum=_values(Measure)),
     Column("as_of", "date", "The date the figure refers to (a year's end is YYYY-12-31)."),
+    Column(
+        "dated",
+        "string",
+        "stated: the source dates the figure; no later than: it says only 目前 (now), and "
+        "`as_of` is the latest day the figure can refer to.",
+        enum=_values(Dated),
+    ),
     Column(
         "settles",
         "boolean",

@@ -6,6 +6,11 @@ Tracker. A status never claims more than a report says:
 - A target for year Y is due at the end of Y. Only a report as of Y-12-31 settles it
   (`met` or `not met`); a report as of June Y does not. A report as of a year before Y
   that already reaches it makes it `met early`.
+- One exception, because a running total (累计, measure `cumulative`) never falls: one
+  reported within Y that already reaches the target says the year-end figure does too,
+  so the target is `met`. Falling short within Y settles nothing.
+- A report dated only "no later than" a day (the source says 目前, "now") is never the
+  year-end report and gives no pace; it still speaks for that day or later as above.
 - Only a report of the same indicator, scope and dimension, and of a measure that
   compares (a level with a cumulative level, an addition only with an addition), counts,
   and only one the curator did not mark `settles: false` (a figure that may count on
@@ -37,7 +42,7 @@ from msgspec import Struct
 from .changes import not_comparable_reason
 from .numbers import format_number
 from .records import Dataset, Indicator, Reported, Target
-from .vocabulary import Comparator, Dimension, Kind, OutcomeCode, Status
+from .vocabulary import Comparator, Dated, Dimension, Kind, Measure, OutcomeCode, Status
 
 # An `about` target's tolerance: percentage points for shares, a fraction of the value
 # otherwise (README, "Outcomes").
@@ -79,6 +84,7 @@ def reported_record(report: Reported) -> dict:
         "comparator": report.comparator,
         "measure": report.measure,
         "as_of": report.as_of,
+        "dated": str(report.dated),
         "settles": report.settles,
         "quote": report.quote,
         "as_written": report.as_written,
@@ -185,6 +191,20 @@ def _judge_report(target: Target, indicator: Indicator, report: Reported) -> str
     return judge(target, indicator, *_bounds(report))
 
 
+def _judge_running_total(target: Target, indicator: Indicator, report: Reported) -> str:
+    """What a running total reported before the year's end says of the year-end figure:
+    at least as much (it never falls), with no upper bound."""
+    low, _, open_low, _ = _bounds(report)
+    return judge(target, indicator, low, math.inf, open_low, True)
+
+
+def _when(report: Reported) -> str:
+    """The date a report is as of, in words: 2023-12-31, or no later than 2023-12-31."""
+    if report.dated == Dated.no_later_than:
+        return f"no later than {report.as_of}"
+    return report.as_of
+
+
 # --- the status ---------------------------------------------------------------------------
 
 
@@ -232,13 +252,13 @@ def status(
         gap = None if report is None else report.normalized - target.normalized
         extra = {}
         if report is not None:
-            extra = {"as_of": report.as_of, "gap": gap}
+            extra = {"as_of": report.as_of, "dated": str(report.dated), "gap": gap}
         return Outcome(state, code, {**base, **extra, **params}, text, report, gap)
 
     def stated(report: Reported) -> str:
         return f"{_comparator_words(report)}{_figure(report.normalized, report.normalized_unit)}"
 
-    final = next((r for r in found if r.as_of == year_end), None)
+    final = next((r for r in found if r.as_of == year_end and r.dated == Dated.stated), None)
     verdict = None if final is None else _judge_report(target, indicator, final)
     if verdict == _SHORT:
         gap = _gap_words(final.normalized - target.normalized, target)
@@ -254,7 +274,7 @@ def status(
         return outcome(
             Status.met_early,
             OutcomeCode.reached_early,
-            f"the report as of {reached.as_of}, {stated(reached)}, reaches {what} before its year",
+            f"the report as of {_when(reached)}, {stated(reached)}, reaches {what} before its year",
             reached,
         )
     if verdict == _REACHES:
@@ -263,6 +283,24 @@ def status(
             OutcomeCode.reached,
             f"the report as of {final.as_of}, {stated(final)}, reaches {what}",
             final,
+        )
+    running = next(
+        (
+            r
+            for r in reversed(found)
+            if r.year == target.year
+            and r.measure == Measure.cumulative
+            and _judge_running_total(target, indicator, r) == _REACHES
+        ),
+        None,
+    )
+    if running is not None:
+        return outcome(
+            Status.met,
+            OutcomeCode.reached_running_total,
+            f"the running total as of {_when(running)}, {stated(running)}, already reaches "
+            f"{what} within its year (a running total does not fall)",
+            running,
         )
     if as_of >= due:
         if final is not None:  # a range that neither reaches nor misses the target
@@ -276,9 +314,14 @@ def status(
         latest = found[-1] if found else None
         text = f"{what} was due at the end of {target.year}; no report as of {year_end}"
         if latest is not None:
-            text += f" (the latest is as of {latest.as_of}, {stated(latest)})"
+            text += f" (the latest is as of {_when(latest)}, {stated(latest)})"
         return outcome(Status.no_report, OutcomeCode.no_year_end_report, text, latest)
-    points = [r for r in found if r.comparator in (Comparator.exactly, Comparator.about)]
+    # A pace needs single figures on stated dates.
+    points = [
+        r
+        for r in found
+        if r.comparator in (Comparator.exactly, Comparator.about) and r.dated == Dated.stated
+    ]
     if len(points) >= 2 and points[-1].as_of != points[-2].as_of:
         first, last = points[-2], points[-1]
         start, end = date.fromisoformat(first.as_of), date.fromisoformat(last.as_of)
@@ -307,8 +350,8 @@ def status(
         Status.not_yet_due,
         OutcomeCode.not_due,
         f"{what} is not due until {year_end}; "
-        f"{count} report{'s' if count != 1 else ''} of a single figure so far, two are needed "
-        "for a pace",
+        f"{count} report{'s' if count != 1 else ''} of a single figure on a stated date so far, "
+        "two are needed for a pace",
         latest,
         reports=count,
     )

@@ -30,7 +30,7 @@ from typing import Annotated, Any, ClassVar
 
 from msgspec import Meta, Struct
 
-from .vocabulary import Category, Comparator, Dimension, DocumentKind, Kind, Measure
+from .vocabulary import Category, Comparator, Dated, Dimension, DocumentKind, Kind, Measure
 
 KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # An id's pattern is checked where a file is read (`extra`, which validation.py applies)
@@ -310,6 +310,13 @@ class ReportedEntry(_Entry, kw_only=True):
     ]
     measure: Measure
     as_of: Annotated[IsoDate, Meta(description="the date the figure refers to, e.g. year end")]
+    dated: Annotated[
+        Dated,
+        Meta(
+            description="stated: the source dates the figure; no later than: it says only "
+            "目前 (now), and as_of is the latest day the figure can refer to"
+        ),
+    ] = Dated.stated
     settles: Annotated[
         bool,
         Meta(

@@ -211,6 +211,8 @@ class OutcomeCode(StrEnum):
     short = "short"  # the year-end report falls short
     reached_early = "reached-early"  # a report before the target's year reaches it
     reached = "reached"  # the year-end report reaches it
+    # a running total (累计) reported within the target's year already reaches it
+    reached_running_total = "reached-running-total"
     inconclusive = "inconclusive"  # the year-end report's range neither reaches nor misses
     no_year_end_report = "no-year-end-report"  # due, and no report as of its year's end
     pace_reaches = "pace-reaches"  # not due; the latest two reports' pace reaches it
@@ -229,6 +231,15 @@ class Status(StrEnum):
     behind = "behind"  # not yet due; that pace does not reach it by its year
     no_report = "no report"  # due, but no report for its year
     not_yet_due = "not yet due"  # not due, and fewer than two reports to give a pace
+
+
+class Dated(StrEnum):
+    """How a reported figure's `as_of` is known (README, "Outcomes")."""
+
+    stated = "stated"  # the source dates the figure: 截至2023年底, 2023年, 全年
+    # the source says only 目前 or 截至目前 ("now"): `as_of` is the latest day the
+    # figure can refer to (the publication date, or the end of the year it was written in)
+    no_later_than = "no later than"
 
 
 STATUS_NAMES_ZH = {

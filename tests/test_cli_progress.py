@@ -23,19 +23,20 @@ def test_progress_of_2023_lists_every_target_with_its_status(run):
     payload = progress(run, "2023")
     assert payload["documents"] == ["2023-work-points"]
     assert len(payload["targets"]) == 46
-    assert payload["summary"] == {"no report": 45, "not yet due": 1}
+    assert payload["summary"] == {"met": 1, "no report": 44, "not yet due": 1}
 
 
-def test_the_2023_5g_target_has_no_year_end_report_and_says_which_reports_there_are(run):
+def test_the_2023_5g_target_is_met_by_the_running_total_reported_within_2023(run):
     row = by_indicator(progress(run, "2023"), "5g-base-stations")
-    assert row["outcome"]["status"] == "no report"
-    assert row["outcome"]["reason"]["code"] == "no-year-end-report"
+    assert row["outcome"]["status"] == "met"
+    assert row["outcome"]["reason"]["code"] == "reached-running-total"
     assert row["outcome"]["reason"]["text"] == (
-        "the target of at least 200,000 for 2023 was due at the end of 2023; no report as of "
-        "2023-12-31 (the latest is as of 2024-12-31, 242,000)"
+        "the running total as of no later than 2023-12-31, 202,000, already reaches the "
+        "target of at least 200,000 for 2023 within its year (a running total does not fall)"
     )
-    assert row["latest_report"]["value"] == 24.2
-    assert row["latest_report"]["source"]["url"].startswith("http")
+    assert (row["outcome"]["reason"]["dated"], row["outcome"]["gap"]) == ("no later than", 2000)
+    assert row["latest_report"]["value"] == 20.2
+    assert row["latest_report"]["source"]["url"] == "https://m.gkzhan.com/news/detail/166848.html"
 
 
 def test_the_2025_digital_economy_share_is_not_met_and_says_why(run):
@@ -57,19 +58,19 @@ def test_the_terminal_form_shows_the_summary_per_status(run):
     result = run("progress", "2023", "--as-of", AS_OF)
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "46 targets: 45 no report, 1 not yet due"
+    assert lines[0] == "46 targets: 1 met, 44 no report, 1 not yet due"
     assert lines[2] == "Progress of 2023-work-points, as of 2026-12-06"
 
 
 def test_the_summary_in_chinese(run):
     result = run("--lang", "zh", "progress", "2023", "--as-of", AS_OF)
-    assert result.stdout.splitlines()[0] == "46项目标：暂无数据45，未到期1"
+    assert result.stdout.splitlines()[0] == "46项目标：已实现1，暂无数据44，未到期1"
 
 
 def test_only_takes_a_status_with_a_hyphen(run):
     payload = progress(run, "2023", "--only", "not-yet-due")
     assert [r["indicator"] for r in payload["targets"]] == ["years-to-national-forefront"]
-    assert payload["summary"] == {"no report": 45, "not yet due": 1}  # of every target
+    assert payload["summary"] == {"met": 1, "no report": 44, "not yet due": 1}  # of every target
 
 
 def test_only_refuses_what_is_no_status(run):

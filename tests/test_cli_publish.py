@@ -304,7 +304,7 @@ def test_database_has_the_reported_figures_and_each_targets_status(database, dat
         "SELECT status, status_report_as_of, status_as_of FROM targets "
         "WHERE indicator = '5g-base-stations' AND target_year = 2023"
     ).fetchone()
-    assert status == ("no report", "2024-12-31", "2026-12-06")
+    assert status == ("met", "2023-12-31", "2026-12-06")
     baselines = database.execute(
         "SELECT count(*) FROM targets WHERE kind = 'baseline' AND status IS NOT NULL"
     ).fetchone()

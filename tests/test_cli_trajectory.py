@@ -464,7 +464,20 @@ def test_reported_figures_are_points_of_their_own_kind_in_date_order(run):
     assert all(p["source"]["url"].startswith("http") and p["source"]["publisher"] for p in reported)
     assert all(p["step"] is None and p["status"] is None for p in reported)
     (target,) = [p for p in points if p["kind"] == "target"]
-    assert target["status"]["status"] == "no report"  # 20.2万 is as of 2024-01-11, not 2023's end
+    # 20.2万 is a running total of a day no later than 2023-12-31: it meets the 2023 target.
+    assert (target["status"]["status"], target["status"]["report"]["value"]) == ("met", 20.2)
+    assert [p["dated"] for p in reported if p["value"] == 20.2] == ["no later than"]
+
+
+def test_a_running_total_published_after_as_of_does_not_meet_the_target_yet(run):
+    # 20.2万 was posted on 2024-01-11; the day before, the latest known is 14.9万 of 2022.
+    reported, status = trajectory_on(run, "5g-base-stations", "2024-01-10")
+    assert reported == ["2020-12-31", "2021-12-31", "2022-08-12"]
+    assert (status["status"], status["reason"]["code"]) == ("no report", "no-year-end-report")
+    assert status["reason"]["text"] == (
+        "the target of at least 200,000 for 2023 was due at the end of 2023; no report as of "
+        "2023-12-31 (the latest is as of no later than 2022-08-12, more than 149,000)"
+    )
 
 
 def trajectory_on(run, indicator, day):

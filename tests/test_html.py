@@ -306,8 +306,10 @@ def test_a_trajectory_page_gives_each_targets_status_in_its_language(run):
     english = page_of(run, *args)
     chinese = page_of(run, "--lang", "zh", *args)
     assert (
-        "the target of at least 200,000 for 2023 was due at the end of 2023; no report as of "
-        "2023-12-31 (the latest is as of 2024-12-31, 242,000)"
+        "the running total as of no later than 2023-12-31, 202,000, already reaches the "
+        "target of at least 200,000 for 2023 within its year (a running total does not fall)"
     ) in english.text
-    assert "2023年目标已于2023年末到期，尚无截至2023-12-31的报告" in chinese.text
-    assert "was due at the end of 2023" not in chinese.text
+    assert "不晚于2023-12-31的累计数已在目标年份内达到2023年目标（累计数不会减少）" in chinese.text
+    assert "already reaches" not in chinese.text
+    # A figure the source dates only as 目前 is shown as no later than its day.
+    assert "no later than 2023-12-31" in english.text and "不晚于2023-12-31" in chinese.text
