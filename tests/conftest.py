@@ -192,6 +192,7 @@ class Builder:
         dimension="count",
         published=None,
         settles=True,
+        dated="stated",
     ):
         from policy_targets.comparisons.records import Reported, ReportedSource
 
@@ -203,6 +204,7 @@ class Builder:
             comparator=comparator,
             measure=measure,
             as_of=as_of,
+            dated=dated,
             settles=settles,
             quote=f"{value:g}个",
             source=ReportedSource(

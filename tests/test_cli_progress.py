@@ -4,6 +4,12 @@
 import csv
 import io
 import json
+from types import SimpleNamespace
+
+import pytest
+
+from policy_targets.cli.progress import reason_text
+from policy_targets.comparisons.vocabulary import OutcomeCode
 
 AS_OF = "2026-12-06"  # a fixed day: the statuses depend on it
 
@@ -130,3 +136,32 @@ def test_a_met_target_on_a_built_dataset(run, data_copy):
     row = by_indicator(json.loads(result.stdout), "5g-base-stations")
     assert row["outcome"]["status"] == "met"
     assert row["outcome"]["gap"] == 2000
+
+
+@pytest.mark.parametrize("code", list(OutcomeCode))
+def test_every_outcome_code_has_chinese_words(code):
+    params = {
+        "target": {"value": 200, "unit": "", "comparator": "at_least", "year": 2025},
+        "aspirational": False,
+        "as_of": "2025-06-30",
+        "dated": "stated",
+        "since": "2024-12-31",
+        "projected": 210,
+    }
+    found = SimpleNamespace(code=code, params=params, text="English words")
+    assert reason_text(found, "en") == "English words"
+    words = reason_text(found, "zh")
+    assert words != "English words" and "2025年目标" in words
+
+
+def test_a_running_total_no_later_than_a_day_in_chinese():
+    params = {
+        "target": {"value": 200000, "unit": "", "comparator": "at_least", "year": 2023},
+        "aspirational": False,
+        "as_of": "2023-12-31",
+        "dated": "no later than",
+    }
+    found = SimpleNamespace(code=OutcomeCode.reached_running_total, params=params, text="")
+    assert reason_text(found, "zh") == (
+        "不晚于2023-12-31的累计数已在目标年份内达到2023年目标（累计数不会减少）"
+    )

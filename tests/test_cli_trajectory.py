@@ -361,8 +361,8 @@ def test_scope_all_csv_rows_carry_their_scope(run):
     ]
 
 
-def test_scope_all_plot_draws_one_series_per_scope(run, tmp_path, monkeypatch):
-    """Lines join only the points of one scope and one measure; each scope has a colour."""
+def captured_figures(monkeypatch) -> list[dict]:
+    """The figures --plot draws from now on, as lines, points, legend and title."""
     from policy_targets.cli import plot
 
     figures = []
@@ -387,6 +387,12 @@ def test_scope_all_plot_draws_one_series_per_scope(run, tmp_path, monkeypatch):
         return original(plt, figure, fmt)
 
     monkeypatch.setattr(plot, "_drawn", capture)
+    return figures
+
+
+def test_scope_all_plot_draws_one_series_per_scope(run, tmp_path, monkeypatch):
+    """Lines join only the points of one scope and one measure; each scope has a colour."""
+    figures = captured_figures(monkeypatch)
     chart = tmp_path / "all.png"
     result = run(
         "trajectory",
@@ -556,3 +562,19 @@ def test_point_labels_that_would_overlap_are_placed_apart(run, tmp_path, monkeyp
     # The higher of the two keeps its place above its point; the lower one gives way.
     higher, lower = (axes.transData.transform((2017, v))[1] for v in (49.7, 48.9))
     assert drawn["=49.7"].y0 > higher and drawn["=48.9"].y1 < lower
+
+
+def test_a_figure_dated_no_later_than_a_day_is_an_open_circle_on_the_chart(
+    run, tmp_path, monkeypatch
+):
+    figures = captured_figures(monkeypatch)
+    chart = tmp_path / "5g.png"
+    args = ("trajectory", "5g-base-stations", "--as-of", "2026-12-06", "--plot", str(chart))
+    assert run(*args, "-f", "json").exit_code == 0
+    (drawn,) = figures
+    reported, undated = [line for line in drawn["lines"] if line[0].startswith("reported")]
+    assert reported[0] == "reported" and len(reported[1]) == 7
+    assert undated[0] == "reported, no later than the day drawn"
+    assert [round(x, 2) for x in undated[1]] == [2021.61, 2023.0, 2023.46, 2023.48]
+    assert undated[2] == [149000, 202000, 224000, 224000]
+    assert "reported, no later than the day drawn" in drawn["legend"]

@@ -210,3 +210,144 @@ def test_to_dict_gives_status_reason_and_report(build):
     }
     assert result["report"] == reported_record(report)
     assert result["report"]["source"]["url"] == "https://example.org/report"
+
+
+# --- running totals (累计) and figures dated only "no later than" a day -------------------
+
+
+def running_total(value, as_of, **kwargs):
+    return {"value": value, "as_of": as_of, "measure": "cumulative", **kwargs}
+
+
+def test_a_running_total_within_the_target_year_that_reaches_it_meets_it(build):
+    target = build.target(value=200, year=2025, measure="cumulative")
+    result = outcome(build, target, [build.reported(**running_total(210, "2025-06-30"))])
+    assert (result.status, result.code, result.gap) == ("met", "reached-running-total", 10)
+    assert result.text == (
+        "the running total as of 2025-06-30, 210, already reaches the target of at least 200 "
+        "for 2025 within its year (a running total does not fall)"
+    )
+
+
+def test_a_running_total_at_the_target_meets_it(build):
+    target = build.target(value=200, year=2025)
+    report = build.reported(**running_total(200, "2025-06-30"))
+    assert outcome(build, target, [report]).status == "met"
+
+
+def test_a_running_total_at_a_more_than_target_settles_nothing(build):
+    target = build.target(value=200, year=2025, comparator="more_than")
+    report = build.reported(**running_total(200, "2025-06-30"))
+    result = outcome(build, target, [report])
+    assert (result.status, result.code) == ("no report", "no-year-end-report")
+
+
+def test_a_running_total_short_within_the_year_is_not_a_shortfall(build):
+    target = build.target(value=200, year=2025)
+    result = outcome(build, target, [build.reported(**running_total(190, "2025-06-30"))])
+    assert (result.status, result.code) == ("no report", "no-year-end-report")
+
+
+def test_a_running_total_meets_its_target_before_the_year_is_over(build):
+    target = build.target(value=200, year=2025)
+    report = build.reported(**running_total(210, "2025-06-30"))
+    assert outcome(build, target, [report], as_of=date(2025, 7, 1)).status == "met"
+
+
+def test_a_running_total_of_an_earlier_year_meets_it_early(build):
+    target = build.target(value=200, year=2025)
+    result = outcome(build, target, [build.reported(**running_total(210, "2024-06-30"))])
+    assert (result.status, result.code) == ("met early", "reached-early")
+
+
+def test_a_running_total_of_a_later_year_does_not_meet_it(build):
+    target = build.target(value=200, year=2025)
+    result = outcome(build, target, [build.reported(**running_total(210, "2026-01-31"))])
+    assert (result.status, result.code) == ("no report", "no-year-end-report")
+
+
+def test_a_running_total_below_a_lower_is_better_target_settles_nothing(build):
+    target = build.target(value=200, year=2025, comparator="at_most")
+    report = build.reported(**running_total(150, "2025-06-30"))
+    result = outcome(build, target, [report], higher=False)
+    assert (result.status, result.code) == ("no report", "no-year-end-report")
+
+
+def test_a_running_total_bounded_above_settles_nothing(build):
+    target = build.target(value=200, year=2025)
+    report = build.reported(**running_total(250, "2025-06-30", comparator="at_most"))
+    assert outcome(build, target, [report]).status == "no report"
+
+
+def test_a_running_total_more_than_the_target_meets_it(build):
+    target = build.target(value=200, year=2025, comparator="more_than")
+    report = build.reported(**running_total(200, "2025-06-30", comparator="more_than"))
+    assert outcome(build, target, [report]).status == "met"
+
+
+def test_a_year_end_shortfall_outweighs_a_running_total_within_the_year(build):
+    target = build.target(value=200, year=2025)
+    reports = [
+        build.reported(**running_total(210, "2025-06-30")),
+        build.reported(**running_total(190, "2025-12-31")),
+    ]
+    assert outcome(build, target, reports).status == "not met"
+
+
+def test_a_running_total_dated_no_later_than_the_year_end_meets_it(build):
+    target = build.target(value=200_000, year=2023, measure="cumulative")
+    report = build.reported(
+        **running_total(202_000, "2023-12-31", dated="no later than", published="2024-01-11")
+    )
+    result = outcome(build, target, [report])
+    assert (result.status, result.code, result.params["dated"]) == (
+        "met",
+        "reached-running-total",
+        "no later than",
+    )
+    assert result.text == (
+        "the running total as of no later than 2023-12-31, 202,000, already reaches the "
+        "target of at least 200,000 for 2023 within its year (a running total does not fall)"
+    )
+
+
+@pytest.mark.parametrize("value", [250, 150])
+def test_a_level_dated_no_later_than_the_year_end_is_not_the_year_end_report(build, value):
+    target = build.target(value=200, year=2024)
+    report = build.reported(value, "2024-12-31", dated="no later than")
+    result = outcome(build, target, [report])
+    assert (result.status, result.code) == ("no report", "no-year-end-report")
+    assert result.text == (
+        "the target of at least 200 for 2024 was due at the end of 2024; no report as of "
+        f"2024-12-31 (the latest is as of no later than 2024-12-31, {value})"
+    )
+
+
+def test_a_report_dated_no_later_than_a_year_before_meets_it_early(build):
+    target = build.target(value=200, year=2025)
+    result = outcome(build, target, [build.reported(210, "2024-06-18", dated="no later than")])
+    assert (result.status, result.code) == ("met early", "reached-early")
+    assert result.text == (
+        "the report as of no later than 2024-06-18, 210, reaches the target of at least 200 "
+        "for 2025 before its year"
+    )
+
+
+def test_a_report_dated_no_later_than_a_day_gives_no_pace(build):
+    target = build.target(value=300, year=2025)
+    reports = [
+        build.reported(100, "2022-12-31"),
+        build.reported(200, "2023-06-30", dated="no later than"),
+    ]
+    result = outcome(build, target, reports, as_of=date(2024, 1, 1))
+    assert (result.status, result.params["reports"]) == ("not yet due", 1)
+    assert result.text == (
+        "the target of at least 300 for 2025 is not due until 2025-12-31; 1 report of a "
+        "single figure on a stated date so far, two are needed for a pace"
+    )
+
+
+def test_to_dict_says_how_the_report_is_dated(build):
+    report = build.reported(200, dated="no later than")
+    assert reported_record(report)["dated"] == "no later than"
+    assert reported_record(build.reported(200))["dated"] == "stated"
