@@ -235,42 +235,30 @@ def test_a_running_total_at_the_target_meets_it(build):
     assert outcome(build, target, [report]).status == "met"
 
 
-def test_a_running_total_at_a_more_than_target_settles_nothing(build):
-    target = build.target(value=200, year=2025, comparator="more_than")
-    report = build.reported(**running_total(200, "2025-06-30"))
-    result = outcome(build, target, [report])
-    assert (result.status, result.code) == ("no report", "no-year-end-report")
+# (target comparator, report value, its date, higher is better) → status, code
+RUNNING_TOTALS = {
+    "at a more-than target": ("more_than", 200, "2025-06-30", True, "no report"),
+    "short within the year is no shortfall": ("at_least", 190, "2025-06-30", True, "no report"),
+    "of an earlier year meets it early": ("at_least", 210, "2024-06-30", True, "met early"),
+    "of a later year does not meet it": ("at_least", 210, "2026-01-31", True, "no report"),
+    "below a lower-is-better target": ("at_most", 150, "2025-06-30", False, "no report"),
+}
+CODES = {"no report": "no-year-end-report", "met early": "reached-early"}
 
 
-def test_a_running_total_short_within_the_year_is_not_a_shortfall(build):
-    target = build.target(value=200, year=2025)
-    result = outcome(build, target, [build.reported(**running_total(190, "2025-06-30"))])
-    assert (result.status, result.code) == ("no report", "no-year-end-report")
+@pytest.mark.parametrize("case", RUNNING_TOTALS.values(), ids=RUNNING_TOTALS.keys())
+def test_a_running_total_only_meets_a_target_it_reaches_within_its_year(build, case):
+    comparator, value, as_of, higher, expected = case
+    target = build.target(value=200, year=2025, comparator=comparator)
+    report = build.reported(**running_total(value, as_of))
+    result = outcome(build, target, [report], higher=higher)
+    assert (result.status, result.code) == (expected, CODES[expected])
 
 
 def test_a_running_total_meets_its_target_before_the_year_is_over(build):
     target = build.target(value=200, year=2025)
     report = build.reported(**running_total(210, "2025-06-30"))
     assert outcome(build, target, [report], as_of=date(2025, 7, 1)).status == "met"
-
-
-def test_a_running_total_of_an_earlier_year_meets_it_early(build):
-    target = build.target(value=200, year=2025)
-    result = outcome(build, target, [build.reported(**running_total(210, "2024-06-30"))])
-    assert (result.status, result.code) == ("met early", "reached-early")
-
-
-def test_a_running_total_of_a_later_year_does_not_meet_it(build):
-    target = build.target(value=200, year=2025)
-    result = outcome(build, target, [build.reported(**running_total(210, "2026-01-31"))])
-    assert (result.status, result.code) == ("no report", "no-year-end-report")
-
-
-def test_a_running_total_below_a_lower_is_better_target_settles_nothing(build):
-    target = build.target(value=200, year=2025, comparator="at_most")
-    report = build.reported(**running_total(150, "2025-06-30"))
-    result = outcome(build, target, [report], higher=False)
-    assert (result.status, result.code) == ("no report", "no-year-end-report")
 
 
 def test_a_running_total_bounded_above_settles_nothing(build):
