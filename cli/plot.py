@@ -140,7 +140,7 @@ CHART_WORDS = {
     "line": ("line", "线"),
     "reported": ("reported", "报告值"),
     # a reported figure the source dates only as 目前: drawn at the latest day it can be
-    "reported_undated": ("reported, no later than the day drawn", "报告值（不晚于所示日期）"),
+    "reported_undated": ("× reported, no later than the day drawn", "× 报告值（不晚于所示日期）"),
     "no_figure": ("no figure", "无数值"),
     "for_year": ("for {year}", "{year}年"),
     "measures_differ": ("measures differ", "计量不同"),

@@ -108,8 +108,8 @@ def reason_text(outcome, lang: str) -> str:
         report = f"{when}的报告"
     words = {
         OutcomeCode.reached: f"{report}已达到{what}",
-        OutcomeCode.reached_running_total: f"{when}的累计数已在目标年份内达到{what}"
-        "（累计数不会减少）",
+        OutcomeCode.reached_running_total: f"{when}的累计数已达到{what}；累计数不会减少，"
+        f"{year}年末亦然",
         OutcomeCode.reached_early: f"{report}在目标年份之前已达到{what}",
         OutcomeCode.short: f"{report}未达到{what}",
         OutcomeCode.inconclusive: f"{report}既不能证明达到、也不能排除达到{what}",
@@ -265,7 +265,9 @@ def _flat(record: dict, outcome, report) -> dict:
         "report_value": report.value if report else None,
         "report_unit": report.unit if report else None,
         "report_comparator": report.comparator if report else None,
+        "report_measure": report.measure if report else None,
         "report_as_of": report.as_of if report else None,
+        "report_dated": report.dated if report else None,
         "report_quote": report.quote if report else None,
         "report_publisher": source.publisher if source else None,
         "report_url": source.url if source else None,

@@ -33,7 +33,7 @@ def reported_line(
         label=f"{where}{_word('reported', lang)}",
     )
     # A figure the source dates only as 目前 stands at the latest day it can refer to:
-    # an open circle, so that the chart does not claim the day.
+    # a cross (no target marker is one), so that the chart does not claim the day.
     undated = [
         (at, r.normalized) for at, r in zip(x, found, strict=True) if r.dated != Dated.stated
     ]
@@ -42,9 +42,8 @@ def reported_line(
             [at for at, _ in undated],
             [value for _, value in undated],
             linestyle="none",
-            marker="o",
-            markerfacecolor="white",
-            markeredgecolor=colour,
+            marker="x",
+            color=colour,
             zorder=3,
             label=f"{where}{_word('reported_undated', lang)}",
         )

@@ -228,7 +228,8 @@ STATUS_COLUMNS = (
         "status_gap",
         "number",
         "The deciding report's figure less the target's, in `normalized_unit` (percentage "
-        "points for shares); empty without a report.",
+        "points for shares); empty unless a report settled the status (met early, met, "
+        "not met).",
         required=False,
     ),
     Column(
@@ -236,6 +237,13 @@ STATUS_COLUMNS = (
         "date",
         "`as_of` of that report (a row of reported, with the same indicator and scope).",
         required=False,
+    ),
+    Column(
+        "status_report_dated",
+        "string",
+        "`dated` of that report: no later than, where its words say only 目前 (now).",
+        required=False,
+        enum=_values(Dated),
     ),
     Column("status_as_of", "date", "The day the status is computed for.", required=False),
 )

@@ -7,8 +7,9 @@ Tracker. A status never claims more than a report says:
   (`met` or `not met`); a report as of June Y does not. A report as of a year before Y
   that already reaches it makes it `met early`.
 - One exception, because a running total (累计, measure `cumulative`) never falls: one
-  reported within Y that already reaches the target says the year-end figure does too,
-  so the target is `met`. Falling short within Y settles nothing.
+  reported within Y that already reaches a target of a running total says the
+  year-end figure does too, so the target is `met`. Falling short within Y settles
+  nothing, and a level (a stock such as racks in use, which can fall) gets no exception.
 - A report dated only "no later than" a day (the source says 目前, "now") is never the
   year-end report and gives no pace; it still speaks for that day or later as above.
 - Only a report of the same indicator, scope and dimension, and of a measure that
@@ -16,8 +17,9 @@ Tracker. A status never claims more than a report says:
   and only one the curator did not mark `settles: false` (a figure that may count on
   another basis, such as cities rated rather than cities meeting a standard).
 - A report is a range of what the figure may be: 超过47% (more than) is anything above
-  47 %. It reaches a target when the whole range does, falls short when none of it does,
-  and otherwise settles nothing.
+  47 %, 约20万 (about) anything within the `about` tolerance either side of it. It reaches
+  a target when the whole range does, falls short when none of it does, and otherwise
+  settles nothing.
 - A comparator means what it says; a bare target figure (exactly) asks what "at least"
   asks, read through the indicator's `higher_is_better` (a rank of 3 is met by 2nd).
   An `about` target (左右) is met within a tolerance below it (above it, where less is
@@ -49,6 +51,7 @@ from .vocabulary import Comparator, Dated, Dimension, Kind, Measure, OutcomeCode
 ABOUT_POINTS = 1.0
 ABOUT_FRACTION = 0.05
 SHARE_DIMENSIONS = (Dimension.share, Dimension.share_change)
+SETTLED = (Status.met_early, Status.met, Status.not_met)  # a report decided these
 _REACHES, _SHORT, _OPEN = "reaches", OutcomeCode.short, "open"
 
 
@@ -129,18 +132,21 @@ def relevant(target: Target, reports: Iterable[Reported]) -> list[Reported]:
 def _bounds(report: Reported) -> tuple[float, float, bool, bool]:
     """The range the actual figure lies in: low, high, and whether each bound is open."""
     v = report.normalized
+    slack = tolerance(report)
     return {
         Comparator.at_least: (v, math.inf, False, True),
         Comparator.more_than: (v, math.inf, True, True),
         Comparator.at_most: (-math.inf, v, True, False),
+        Comparator.about: (v - slack, v + slack, False, False),
     }.get(report.comparator, (v, v, False, False))
 
 
-def tolerance(target: Target) -> float:
-    """How far below (above, where less is better) an `about` target still meets it."""
-    if target.dimension in SHARE_DIMENSIONS:
+def tolerance(figure: Target | Reported) -> float:
+    """How far an `about` figure may lie from its value: below (above, where less is
+    better) an `about` target and still meet it; either side of an `about` report."""
+    if figure.dimension in SHARE_DIMENSIONS:
         return ABOUT_POINTS
-    return abs(target.normalized) * ABOUT_FRACTION
+    return abs(figure.normalized) * ABOUT_FRACTION
 
 
 def _requirement(target: Target, indicator: Indicator) -> tuple[float, float, bool, bool]:
@@ -249,7 +255,11 @@ def status(
     def outcome(
         state: Status, code: OutcomeCode, text: str, report: Reported | None = None, **params
     ):
-        gap = None if report is None else report.normalized - target.normalized
+        # A gap only beside the report that settles the target: against a figure of
+        # another date it would read as a shortfall or a surplus that nobody reported.
+        gap = None
+        if report is not None and state in SETTLED:
+            gap = round(report.normalized - target.normalized, 9)  # no float residue
         extra = {}
         if report is not None:
             extra = {"as_of": report.as_of, "dated": str(report.dated), "gap": gap}
@@ -289,7 +299,7 @@ def status(
             r
             for r in reversed(found)
             if r.year == target.year
-            and r.measure == Measure.cumulative
+            and r.measure == target.measure == Measure.cumulative
             and _judge_running_total(target, indicator, r) == _REACHES
         ),
         None,
@@ -299,7 +309,8 @@ def status(
             Status.met,
             OutcomeCode.reached_running_total,
             f"the running total as of {_when(running)}, {stated(running)}, already reaches "
-            f"{what} within its year (a running total does not fall)",
+            f"{what}; a running total does not fall, so the figure at the end of "
+            f"{target.year} does too",
             running,
         )
     if as_of >= due:

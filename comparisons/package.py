@@ -65,6 +65,7 @@ def status_columns(outcome: Outcome | None, as_of: date) -> dict[str, Any]:
             "status_reason": None,
             "status_gap": None,
             "status_report_as_of": None,
+            "status_report_dated": None,
             "status_as_of": as_of.isoformat(),
         }
     return {
@@ -72,6 +73,7 @@ def status_columns(outcome: Outcome | None, as_of: date) -> dict[str, Any]:
         "status_reason": outcome.text,
         "status_gap": outcome.gap,
         "status_report_as_of": outcome.report.as_of if outcome.report else None,
+        "status_report_dated": str(outcome.report.dated) if outcome.report else None,
         "status_as_of": as_of.isoformat(),
     }
 

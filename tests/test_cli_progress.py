@@ -38,7 +38,8 @@ def test_the_2023_5g_target_is_met_by_the_running_total_reported_within_2023(run
     assert row["outcome"]["reason"]["code"] == "reached-running-total"
     assert row["outcome"]["reason"]["text"] == (
         "the running total as of no later than 2023-12-31, 202,000, already reaches the "
-        "target of at least 200,000 for 2023 within its year (a running total does not fall)"
+        "target of at least 200,000 for 2023; a running total does not fall, so the figure at "
+        "the end of 2023 does too"
     )
     assert (row["outcome"]["reason"]["dated"], row["outcome"]["gap"]) == ("no later than", 2000)
     assert row["latest_report"]["value"] == 20.2
@@ -163,5 +164,5 @@ def test_a_running_total_no_later_than_a_day_in_chinese():
     }
     found = SimpleNamespace(code=OutcomeCode.reached_running_total, params=params, text="")
     assert reason_text(found, "zh") == (
-        "不晚于2023-12-31的累计数已在目标年份内达到2023年目标（累计数不会减少）"
+        "不晚于2023-12-31的累计数已达到2023年目标；累计数不会减少，2023年末亦然"
     )

@@ -225,12 +225,19 @@ def test_a_running_total_within_the_target_year_that_reaches_it_meets_it(build):
     assert (result.status, result.code, result.gap) == ("met", "reached-running-total", 10)
     assert result.text == (
         "the running total as of 2025-06-30, 210, already reaches the target of at least 200 "
-        "for 2025 within its year (a running total does not fall)"
+        "for 2025; a running total does not fall, so the figure at the end of 2025 does too"
     )
 
 
+def test_a_running_total_does_not_meet_a_level_target_within_the_year(build):
+    # A level (racks in use) can fall below a running total (racks ever built).
+    target = build.target(value=200, year=2025, measure="level")
+    result = outcome(build, target, [build.reported(**running_total(210, "2025-06-30"))])
+    assert (result.status, result.code) == ("no report", "no-year-end-report")
+
+
 def test_a_running_total_at_the_target_meets_it(build):
-    target = build.target(value=200, year=2025)
+    target = build.target(value=200, year=2025, measure="cumulative")
     report = build.reported(**running_total(200, "2025-06-30"))
     assert outcome(build, target, [report]).status == "met"
 
@@ -249,32 +256,32 @@ CODES = {"no report": "no-year-end-report", "met early": "reached-early"}
 @pytest.mark.parametrize("case", RUNNING_TOTALS.values(), ids=RUNNING_TOTALS.keys())
 def test_a_running_total_only_meets_a_target_it_reaches_within_its_year(build, case):
     comparator, value, as_of, higher, expected = case
-    target = build.target(value=200, year=2025, comparator=comparator)
+    target = build.target(value=200, year=2025, measure="cumulative", comparator=comparator)
     report = build.reported(**running_total(value, as_of))
     result = outcome(build, target, [report], higher=higher)
     assert (result.status, result.code) == (expected, CODES[expected])
 
 
 def test_a_running_total_meets_its_target_before_the_year_is_over(build):
-    target = build.target(value=200, year=2025)
+    target = build.target(value=200, year=2025, measure="cumulative")
     report = build.reported(**running_total(210, "2025-06-30"))
     assert outcome(build, target, [report], as_of=date(2025, 7, 1)).status == "met"
 
 
 def test_a_running_total_bounded_above_settles_nothing(build):
-    target = build.target(value=200, year=2025)
+    target = build.target(value=200, year=2025, measure="cumulative")
     report = build.reported(**running_total(250, "2025-06-30", comparator="at_most"))
     assert outcome(build, target, [report]).status == "no report"
 
 
 def test_a_running_total_more_than_the_target_meets_it(build):
-    target = build.target(value=200, year=2025, comparator="more_than")
+    target = build.target(value=200, year=2025, measure="cumulative", comparator="more_than")
     report = build.reported(**running_total(200, "2025-06-30", comparator="more_than"))
     assert outcome(build, target, [report]).status == "met"
 
 
 def test_a_year_end_shortfall_outweighs_a_running_total_within_the_year(build):
-    target = build.target(value=200, year=2025)
+    target = build.target(value=200, year=2025, measure="cumulative")
     reports = [
         build.reported(**running_total(210, "2025-06-30")),
         build.reported(**running_total(190, "2025-12-31")),
@@ -295,7 +302,8 @@ def test_a_running_total_dated_no_later_than_the_year_end_meets_it(build):
     )
     assert result.text == (
         "the running total as of no later than 2023-12-31, 202,000, already reaches the "
-        "target of at least 200,000 for 2023 within its year (a running total does not fall)"
+        "target of at least 200,000 for 2023; a running total does not fall, so the figure at "
+        "the end of 2023 does too"
     )
 
 
@@ -339,3 +347,37 @@ def test_to_dict_says_how_the_report_is_dated(build):
     report = build.reported(200, dated="no later than")
     assert reported_record(report)["dated"] == "no later than"
     assert reported_record(build.reported(200))["dated"] == "stated"
+
+
+# --- what an `about` report allows, and the gap ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "status", "code"),
+    [
+        (211, "met", "reached"),  # 200.45…221.55: all of it at least 200
+        (210, "no report", "inconclusive"),  # 199.5…220.5
+        (191, "no report", "inconclusive"),  # 181.45…200.55
+        (190, "not met", "short"),  # 180.5…199.5: none of it
+    ],
+)
+def test_an_about_report_allows_five_percent_either_side(build, value, status, code):
+    target = build.target(value=200, year=2023)
+    result = outcome(build, target, [build.reported(value, comparator="about")])
+    assert (result.status, result.code) == (status, code)
+
+
+@pytest.mark.parametrize(("value", "status"), [(91, "met"), (90.9, "no report"), (88.9, "not met")])
+def test_an_about_share_report_allows_one_point_either_side(build, value, status):
+    target = build.target(value=90, year=2023, dimension="share", measure="share")
+    report = build.reported(value, comparator="about", dimension="share", measure="share")
+    assert outcome(build, target, [report], dimension="share").status == status
+
+
+def test_a_gap_is_given_only_beside_the_report_that_settles_the_status(build):
+    target = build.target(value=200, year=2024)
+    settled = outcome(build, target, [build.reported(26.7 + 200 - 33.4, "2024-12-31")])
+    assert settled.gap == -6.7  # rounded: no float residue
+    later = outcome(build, target, [build.reported(250, "2025-03-31")])
+    assert (later.status, later.gap, later.params["gap"]) == ("no report", None, None)
+    assert later.report.value == 250
