@@ -134,7 +134,7 @@ def _reported(data, lang: str) -> Section:
     """The figures reported as achieved, with their dates, words and pages."""
     from .progress import reported_text
 
-    headers = ["indicator", "scope", "latest_report", "quote", "publisher", "url"]
+    headers = ["indicator", "scope", "reported_figure", "quote", "publisher", "url"]
     rows = [
         [
             data.indicators[r.indicator].name(lang),
