@@ -277,7 +277,14 @@ def _flat_row(record: dict) -> dict:
     flat["share_of_whole"] = record["share_of_whole"]
     flat["share_basis"] = record["share_basis"]
     flat["due"] = record["due"]
-    flat["status"] = (record.get("status") or {}).get("status")
+    # The earlier target's status, with why and by which report (README, Outcomes).
+    outcome = record.get("status") or {}
+    reason, report = outcome.get("reason") or {}, outcome.get("report") or {}
+    flat["status"] = outcome.get("status")
+    flat["status_reason_code"] = reason.get("code")
+    flat["status_reason"] = reason.get("text")
+    flat["status_report_as_of"] = report.get("as_of")
+    flat["status_report_dated"] = report.get("dated")
     return flat
 
 

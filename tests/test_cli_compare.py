@@ -396,6 +396,24 @@ def test_compare_csv_has_the_status_column(run):
     assert {r["status"] for r in rows if r["verdict"] in ("new", "raised")} == {""}
 
 
+def test_compare_csv_says_why_and_by_which_report(run):
+    import csv
+    import io
+
+    result = run("compare", "2023", "2025", "--as-of", "2026-12-06", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
+    (stations,) = [r for r in rows if r["indicator"] == "5g-base-stations"]
+    assert {key: stations[key] for key in stations if key.startswith("status")} == {
+        "status": "met",
+        "status_reason_code": "reached-running-total",
+        "status_reason": "the running total as of no later than 2023-12-31, 202,000, already "
+        "reaches the target of at least 200,000 for 2023; a running total does not fall, so "
+        "the figure at the end of 2023 does too",
+        "status_report_as_of": "2023-12-31",
+        "status_report_dated": "no later than",
+    }
+
+
 @pytest.mark.parametrize(
     "args",
     [
