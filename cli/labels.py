@@ -141,8 +141,6 @@ PHRASES: dict[str, tuple[str, str]] = {
     "share": ("Share", "占比"),
     "share_of": ("{part} as share of {whole}", "{part}占{whole}比重"),
     "target": ("Target", "目标"),
-    # "report" alone is the report that settles a status (`no report`): these are figures
-    "latest_report": ("Latest figure reported", "最新报告值"),
     "reported_figure": ("Figure reported", "报告值"),
     "gap": ("Gap", "差距"),
     "reported": ("Reported figures", "报告数值"),

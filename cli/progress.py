@@ -143,7 +143,8 @@ def progress_command(
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """List every target with its latest reported figure, the gap and its status.
+    """List every target with its status, the report that decided it (else the latest
+    that speaks for the target) and the gap.
 
     A status never claims more than a report says: only a report as of the end of a
     target's year settles it, or a running total (累计) that reaches it within that year;
@@ -208,7 +209,8 @@ def progress_command(
             {
                 **record,
                 "outcome": outcome.to_dict(),
-                "latest_report": reported_record(shown) if shown else None,
+                # the report that decided the status, else the latest that speaks for it
+                "report": reported_record(shown) if shown else None,
             }
         )
         records.append(_flat(record, outcome, shown))
@@ -221,7 +223,7 @@ def progress_command(
     if wanted is not None:
         n = len(rows)
         preamble.append(say("shown_status", lang, n=n, s="s" if n != 1 else "", only=only))
-    headers = ["indicator", "document", "target", "latest_report", "gap", "status", "why"]
+    headers = ["indicator", "document", "target", "reported_figure", "gap", "status", "why"]
     section = Section(
         say("progress_title", lang, what=what, as_of=day.isoformat()),
         [say(key, lang) for key in headers],

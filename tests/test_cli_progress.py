@@ -1,4 +1,4 @@
-"""`policy progress`: every target with its latest report, gap and status, on the real data
+"""`policy progress`: every target with its status, report and gap, on the real data
 (the reported figures of targets/reported.yaml) and on a dataset built for one case."""
 
 import csv
@@ -42,8 +42,15 @@ def test_the_2023_5g_target_is_met_by_the_running_total_reported_within_2023(run
         "the end of 2023 does too"
     )
     assert (row["outcome"]["reason"]["dated"], row["outcome"]["gap"]) == ("no later than", 2000)
-    assert row["latest_report"]["value"] == 20.2
-    assert row["latest_report"]["source"]["url"] == "https://m.gkzhan.com/news/detail/166848.html"
+    assert row["report"]["value"] == 20.2  # the report that decided it, not 24.2万 of 2024
+    assert row["report"]["source"]["url"] == "https://m.gkzhan.com/news/detail/166848.html"
+
+
+def test_an_unsettled_target_shows_the_latest_report_without_a_gap(run):
+    row = by_indicator(progress(run, "2023"), "village-5g-coverage-rate")
+    assert (row["outcome"]["status"], row["outcome"]["gap"]) == ("no report", None)
+    assert (row["report"]["value"], row["report"]["as_of"]) == (95, "2024-06-24")
+    assert row["report"]["dated"] == "no later than"
 
 
 def test_the_2025_digital_economy_share_is_not_met_and_says_why(run):
@@ -58,7 +65,7 @@ def test_as_of_before_any_report_leaves_every_report_out(run):
         run("progress", "2023", "--as-of", "2021-01-01", "--format", "json").stdout
     )
     assert payload["summary"] == {"not yet due": 46}
-    assert all(row["latest_report"] is None for row in payload["targets"])
+    assert all(row["report"] is None for row in payload["targets"])
 
 
 def test_the_terminal_form_shows_the_summary_per_status(run):
