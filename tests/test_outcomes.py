@@ -4,7 +4,14 @@ from datetime import date
 
 import pytest
 
-from policy_targets.comparisons.outcomes import reported_record, status
+from policy_targets.comparisons.outcomes import (
+    reported_record,
+    scope_reports,
+    status,
+    statuses,
+    summary,
+    with_reports,
+)
 
 TODAY = date(2026, 12, 6)
 
@@ -26,8 +33,8 @@ def test_a_year_end_report_reaching_the_target_exactly_meets_it(build):
 
 def test_a_year_end_report_short_of_the_target_is_not_met(build):
     result = outcome(build, build.target(value=200, year=2023), [build.reported(199, "2023-12-31")])
-    assert result.status == "not met"
-    assert result.gap == -1
+    assert (result.status, result.code) == ("not met", "short")
+    assert result.gap == result.params["gap"] == -1
     assert result.text == (
         "the report as of 2023-12-31, 199, falls short of the target of at least 200 for "
         "2023 (gap -1)"
@@ -36,7 +43,12 @@ def test_a_year_end_report_short_of_the_target_is_not_met(build):
 
 def test_more_than_is_not_met_at_its_own_value(build):
     target = build.target(value=200, year=2023, comparator="more_than")
-    assert outcome(build, target, [build.reported(200)]).status == "not met"
+    result = outcome(build, target, [build.reported(200)])
+    assert result.status == "not met"
+    assert result.text == (
+        "the report as of 2023-12-31, 200, falls short of the target of more than 200 for "
+        "2023 (gap +0)"
+    )
 
 
 def test_a_report_before_the_target_year_that_reaches_it_is_met_early(build):
@@ -58,7 +70,11 @@ def test_a_report_in_the_target_year_before_its_end_is_not_met_early(build):
 def test_a_june_report_does_not_settle_a_target_for_the_year_end(build):
     target = build.target(value=200, year=2024)
     result = outcome(build, target, [build.reported(250, "2024-06-30")])
-    assert (result.status, result.code) == ("no report", "no-year-end-report")
+    assert (result.status, result.code, result.report.as_of) == (
+        "no report",
+        "no-year-end-report",
+        "2024-06-30",
+    )
     assert result.text == (
         "the target of at least 200 for 2024 was due at the end of 2024; no report as of "
         "2024-12-31 (the latest is as of 2024-06-30, 250)"
@@ -68,7 +84,11 @@ def test_a_june_report_does_not_settle_a_target_for_the_year_end(build):
 def test_a_target_is_not_due_before_the_last_day_of_its_year(build):
     target = build.target(value=200, year=2024)
     result = outcome(build, target, [], as_of=date(2024, 12, 30))
-    assert (result.status, result.code) == ("not yet due", "not-due")
+    assert (result.status, result.code, result.report) == ("not yet due", "not-due", None)
+    assert result.text == (
+        "the target of at least 200 for 2024 is not due until 2024-12-31; 0 reports of a "
+        "single figure on a stated date so far, two are needed for a pace"
+    )
 
 
 def test_a_due_target_without_any_report_has_no_report(build):
@@ -114,7 +134,10 @@ def test_an_aspirational_target_is_judged_as_firm_and_says_so(build):
     result = outcome(build, target, [build.reported(201)])
     assert result.status == "met"
     assert result.params["aspirational"] is True
-    assert "(力争, aspirational, judged as firm)" in result.text
+    assert result.text == (
+        "the report as of 2023-12-31, 201, reaches the target of at least 200 for 2023 "
+        "(力争, aspirational, judged as firm)"
+    )
 
 
 def test_a_report_of_another_measure_never_settles(build):
@@ -146,7 +169,12 @@ def test_a_report_marked_not_to_settle_never_settles(build):
 def test_a_lower_bound_below_the_target_settles_nothing(build):
     target = build.target(value=50, year=2023, comparator="more_than")
     result = outcome(build, target, [build.reported(47, comparator="more_than")])
-    assert (result.status, result.code) == ("no report", "inconclusive")
+    assert (result.status, result.code, result.report.as_of, result.gap) == (
+        "no report",
+        "inconclusive",
+        "2023-12-31",
+        None,  # no gap beside a report that settles nothing
+    )
     assert result.text == (
         "the report as of 2023-12-31, more than 47, neither reaches nor rules out the target "
         "of more than 50 for 2023"
@@ -189,7 +217,11 @@ def test_behind_when_that_pace_falls_short(build):
 def test_one_report_gives_no_pace(build):
     target = build.target(value=500, year=2025)
     result = outcome(build, target, [build.reported(100, "2023-12-31")], as_of=date(2024, 1, 1))
-    assert (result.status, result.params["reports"]) == ("not yet due", 1)
+    assert (result.status, result.params["reports"], result.report.as_of) == (
+        "not yet due",
+        1,
+        "2023-12-31",
+    )
 
 
 def test_a_baseline_has_no_status(build):
@@ -381,3 +413,343 @@ def test_a_gap_is_given_only_beside_the_report_that_settles_the_status(build):
     later = outcome(build, target, [build.reported(250, "2025-03-31")])
     assert (later.status, later.gap, later.params["gap"]) == ("no report", None, None)
     assert later.report.value == 250
+
+
+# --- each comparator means what it says, whatever the indicator's polarity ------------------
+
+
+@pytest.mark.parametrize(("reported", "expected"), [(200, "met"), (250, "met"), (199, "not met")])
+def test_a_bare_figure_where_higher_is_better_is_met_at_or_above_it(build, reported, expected):
+    target = build.target(value=200, year=2023, comparator="exactly")
+    assert outcome(build, target, [build.reported(reported)]).status == expected
+
+
+@pytest.mark.parametrize(("reported", "expected"), [(200, "met"), (250, "met"), (199, "not met")])
+def test_at_least_is_met_at_or_above_it_where_lower_is_better(build, reported, expected):
+    target = build.target(value=200, year=2023, comparator="at_least")
+    assert outcome(build, target, [build.reported(reported)], higher=False).status == expected
+
+
+@pytest.mark.parametrize(("reported", "expected"), [(2, "met"), (3, "met"), (4, "not met")])
+def test_at_most_is_met_at_or_below_it_where_higher_is_better(build, reported, expected):
+    target = build.target(value=3, year=2023, comparator="at_most")
+    assert outcome(build, target, [build.reported(reported)]).status == expected
+
+
+@pytest.mark.parametrize(
+    ("reported", "expected"),
+    [(9, "not met"), (10, "met"), (15, "met"), (20, "met"), (21, "not met")],
+)
+def test_a_range_is_met_from_its_lower_to_its_upper_figure(build, reported, expected):
+    target = build.target(value=10, upper=20, year=2023, comparator="between")
+    assert outcome(build, target, [build.reported(reported)]).status == expected
+
+
+def test_a_range_target_is_written_low_to_high(build):
+    target = build.target(value=10, upper=20, year=2023, comparator="between")
+    assert outcome(build, target, [build.reported(15)]).text == (
+        "the report as of 2023-12-31, 15, reaches the target of 10-20 for 2023"
+    )
+
+
+@pytest.mark.parametrize(("reported", "expected"), [(90, "met"), (105, "met"), (105.5, "not met")])
+def test_about_where_lower_is_better_is_met_within_five_percent_above(build, reported, expected):
+    target = build.target(value=100, year=2023, comparator="about")
+    assert outcome(build, target, [build.reported(reported)], higher=False).status == expected
+
+
+# --- a reported range against a target ----------------------------------------------------
+
+
+def test_an_at_least_report_above_an_at_least_target_meets_it(build):
+    target = build.target(value=200, year=2023)
+    assert outcome(build, target, [build.reported(210, comparator="at_least")]).status == "met"
+
+
+def test_an_at_least_report_at_a_more_than_target_settles_nothing(build):
+    target = build.target(value=200, year=2023, comparator="more_than")
+    result = outcome(build, target, [build.reported(200, comparator="at_least")])
+    assert (result.status, result.code) == ("no report", "inconclusive")
+
+
+def test_an_at_most_report_below_an_at_most_target_meets_it(build):
+    target = build.target(value=3, year=2023, comparator="at_most")
+    report = build.reported(2, comparator="at_most")
+    assert outcome(build, target, [report], higher=False).status == "met"
+
+
+def test_an_at_most_report_at_an_at_least_target_settles_nothing(build):
+    target = build.target(value=200, year=2023)
+    result = outcome(build, target, [build.reported(200, comparator="at_most")])
+    assert (result.status, result.code) == ("no report", "inconclusive")
+
+
+def test_an_at_least_report_at_an_at_most_target_settles_nothing(build):
+    target = build.target(value=3, year=2023, comparator="at_most")
+    result = outcome(build, target, [build.reported(3, comparator="at_least")], higher=False)
+    assert (result.status, result.code) == ("no report", "inconclusive")
+
+
+def test_a_more_than_report_at_an_at_most_target_misses_it(build):
+    target = build.target(value=3, year=2023, comparator="at_most")
+    result = outcome(build, target, [build.reported(3, comparator="more_than")], higher=False)
+    assert (result.status, result.code) == ("not met", "short")
+
+
+# --- which reports are known and which is the latest ----------------------------------------
+
+
+def test_a_report_as_of_the_day_asked_about_is_known(build):
+    target = build.target(value=200, year=2023)
+    result = outcome(build, target, [build.reported(210, "2023-12-31")], as_of=date(2023, 12, 31))
+    assert result.status == "met"
+
+
+def test_the_latest_report_is_the_latest_by_date_not_the_largest(build):
+    target = build.target(value=300, year=2024)
+    reports = [build.reported(250, "2024-03-31"), build.reported(240, "2024-06-30")]
+    result = outcome(build, target, reports)
+    assert (result.status, result.report.as_of) == ("no report", "2024-06-30")
+
+
+# --- the gap, in words ---------------------------------------------------------------------
+
+
+def test_a_gap_above_a_lower_is_better_target_is_positive(build):
+    target = build.target(value=3, year=2023, comparator="at_most")
+    result = outcome(build, target, [build.reported(3.5)], higher=False)
+    assert result.text == (
+        "the report as of 2023-12-31, 3.5, falls short of the target of at most 3 for 2023 "
+        "(gap +0.5)"
+    )
+
+
+def test_the_gap_of_a_share_is_in_percentage_points(build):
+    target = build.target(value=60, year=2023, dimension="share", measure="share")
+    report = build.reported(58.5, dimension="share", measure="share")
+    result = outcome(build, target, [report], dimension="share")
+    assert result.text == (
+        "the report as of 2023-12-31, 58.5, falls short of the target of at least 60 for 2023 "
+        "(gap -1.5 pp)"
+    )
+
+
+def test_to_dict_of_a_status_without_a_report(build):
+    result = outcome(build, build.target(value=200, year=2024), [], as_of=date(2024, 12, 31))
+    assert result.to_dict() == {
+        "status": "no report",
+        "reason": {
+            "code": "no-year-end-report",
+            "text": "the target of at least 200 for 2024 was due at the end of 2024; no report "
+            "as of 2024-12-31",
+            "target": {"value": 200, "unit": "", "comparator": "at_least", "year": 2024},
+            "aspirational": False,
+        },
+        "report": None,
+        "gap": None,
+    }
+
+
+def test_reported_record_gives_every_field_of_a_report(build):
+    report = build.reported(200, "2023-06-30", comparator="more_than", published="2023-07-15")
+    assert reported_record(report) == {
+        "indicator": "x",
+        "scope": "shandong",
+        "value": 200,
+        "unit": "个",
+        "normalized": {"magnitude": 200, "unit": ""},
+        "comparator": "more_than",
+        "measure": "level",
+        "as_of": "2023-06-30",
+        "dated": "stated",
+        "settles": True,
+        "quote": "200个",
+        "as_written": None,
+        "note": None,
+        "source": {
+            "publisher": "publisher",
+            "title": "title",
+            "published": "2023-07-15",
+            "url": "https://example.org/report",
+            "secondary": False,
+            "original_publisher": None,
+        },
+    }
+
+
+# --- the pace --------------------------------------------------------------------------------
+# From 2025-01-01 to 2025-07-02 is 182 days, and so is 2025-07-02 to 2025-12-31: a rise of
+# 182 in between is 1 a day, 365.25 a year, and the year-end figure is the later one + 182.
+
+PACE_DAY = date(2025, 7, 3)
+
+
+def test_a_pace_reaching_the_target_exactly_is_on_track(build):
+    target = build.target(value=464, year=2025)
+    reports = [build.reported(100, "2025-01-01"), build.reported(282, "2025-07-02")]
+    result = outcome(build, target, reports, as_of=PACE_DAY)
+    assert (result.status, result.code, result.report.as_of) == (
+        "on track",
+        "pace-reaches",
+        "2025-07-02",
+    )
+    assert (result.params["projected"], result.params["per_year"], result.params["since"]) == (
+        464,
+        365.25,
+        "2025-01-01",
+    )
+    assert result.text == (
+        "not due until 2025-12-31; at the pace from 2025-01-01 to 2025-07-02 (365.25 a year) "
+        "the figure would be 464, which reaches the target of at least 464 for 2025"
+    )
+
+
+def test_a_pace_reaching_a_more_than_target_exactly_is_behind(build):
+    target = build.target(value=464, year=2025, comparator="more_than")
+    reports = [build.reported(100, "2025-01-01"), build.reported(282, "2025-07-02")]
+    result = outcome(build, target, reports, as_of=PACE_DAY)
+    assert (result.status, result.code) == ("behind", "pace-short")
+    assert result.text == (
+        "not due until 2025-12-31; at the pace from 2025-01-01 to 2025-07-02 (365.25 a year) "
+        "the figure would be 464, which falls short of the target of more than 464 for 2025"
+    )
+
+
+def test_the_pace_is_that_of_the_latest_two_of_three_reports(build):
+    target = build.target(value=464, year=2025)
+    reports = [
+        build.reported(50, "2024-07-02"),
+        build.reported(100, "2025-01-01"),
+        build.reported(282, "2025-07-02"),
+    ]
+    result = outcome(build, target, reports, as_of=PACE_DAY)
+    assert (result.status, result.params["since"], result.params["projected"]) == (
+        "on track",
+        "2025-01-01",
+        464,
+    )
+
+
+def test_the_projected_figure_is_written_to_six_decimal_places(build):
+    # 0.5 - (0.9876543 - 0.5) = 0.0123457: the seventh decimal is not written.
+    target = build.target(value=1, year=2025)
+    reports = [build.reported(0.9876543, "2025-01-01"), build.reported(0.5, "2025-07-02")]
+    result = outcome(build, target, reports, as_of=PACE_DAY)
+    assert result.status == "behind"
+    assert result.text == (
+        "not due until 2025-12-31; at the pace from 2025-01-01 to 2025-07-02 (-0.978658 a year) "
+        "the figure would be 0.012346, which falls short of the target of at least 1 for 2025"
+    )
+
+
+# --- a dataset's statuses, their summary, and the reports beside a trajectory ----------------
+
+
+def small_dataset(build, targets, reported):
+    documents = [build.document("a", 2023), build.document("b", 2024)]
+    indicators = [build.indicator("x"), build.indicator("y", higher=False)]
+    return build.dataset(documents, indicators, targets, reported)
+
+
+def test_statuses_judge_each_target_by_its_own_indicator_and_the_reports_known(build):
+    targets = [
+        build.target("a", "x", 200, year=2023),
+        build.target("a", "x", 150, year=2023, kind="baseline"),
+        build.target("a", "y", 3, year=2023, comparator="exactly"),
+        build.target("b", "x", 300, year=2024),
+    ]
+    reported = [
+        build.reported(210, "2023-12-31"),
+        build.reported(2, "2023-12-31", indicator="y"),
+        build.reported(320, "2024-12-31", published="2025-02-01"),
+    ]
+    dataset = small_dataset(build, targets, reported)
+    found = statuses(dataset, targets, date(2025, 1, 31))
+    assert [None if o is None else (str(o.status), o.report.as_of) for o in found] == [
+        ("met", "2023-12-31"),
+        None,
+        ("met", "2023-12-31"),
+        ("no report", "2023-12-31"),  # the report for 2024 is published after the day
+    ]
+
+
+def test_a_summary_counts_each_status_in_the_vocabulary_order(build):
+    target = build.target(value=200, year=2023)
+    met = outcome(build, target, [build.reported(210)])
+    not_met = outcome(build, target, [build.reported(190)])
+    assert summary([not_met, met, None, met]) == {"met": 2, "not met": 1}
+
+
+def test_scope_reports_are_those_of_one_indicator_and_scope_known_by_date_and_measure(build):
+    reported = [
+        build.reported(300, "2024-12-31", measure="level"),
+        build.reported(310, "2024-12-31", measure="cumulative"),
+        build.reported(200, "2023-12-31"),
+        build.reported(100, "2023-12-31", scope="binzhou"),
+        build.reported(100, "2023-12-31", indicator="y"),
+        build.reported(400, "2025-06-30"),
+    ]
+    dataset = small_dataset(build, [], reported)
+    found = scope_reports(dataset, "x", "shandong", date(2025, 1, 1))
+    assert [(r.as_of, str(r.measure), r.value) for r in found] == [
+        ("2023-12-31", "level", 200),
+        ("2024-12-31", "cumulative", 310),
+        ("2024-12-31", "level", 300),
+    ]
+
+
+def test_with_reports_adds_statuses_and_merges_the_reports_by_year_after_the_targets(build):
+    targets = [
+        build.target("b", "x", 210, year=2023),
+        build.target("a", "x", 200, year=2023),
+        build.target("a", "x", 150, year=2022, kind="baseline"),
+    ]
+    reported = [
+        build.reported(205, "2023-12-31"),
+        build.reported(180, "2023-06-30"),
+        build.reported(100, "2023-12-31", scope="binzhou"),
+        build.reported(400, "2025-06-30"),
+    ]
+    dataset = small_dataset(build, targets, reported)
+    points = [{"kind": "target", "year": t.year, "step": i} for i, t in enumerate(targets)]
+    day = date(2025, 1, 1)
+    merged = with_reports(points, targets, dataset, "shandong", day)
+    first, second, baseline = statuses(dataset, targets, day)
+    june, december = reported[1], reported[0]
+    assert baseline is None
+    assert merged == [
+        {"kind": "target", "year": 2022, "step": 2, "status": None},
+        {"kind": "target", "year": 2023, "step": 0, "status": first.to_dict()},
+        {"kind": "target", "year": 2023, "step": 1, "status": second.to_dict()},
+        {"kind": "reported", "year": 2023, **reported_record(june), "step": None, "status": None},
+        {
+            "kind": "reported",
+            "year": 2023,
+            **reported_record(december),
+            "step": None,
+            "status": None,
+        },
+    ]
+    assert (first.status, second.status) == ("not met", "met")
+
+
+def test_with_reports_of_no_targets_is_empty(build):
+    dataset = small_dataset(build, [], [build.reported(200, "2023-12-31")])
+    assert with_reports([], [], dataset, "shandong", date(2025, 1, 1)) == []
+
+
+def test_with_reports_of_a_single_target(build):
+    target = build.target(value=200, year=2023)
+    dataset = small_dataset(build, [target], [build.reported(200, "2023-12-31")])
+    merged = with_reports([{"year": 2023}], [target], dataset, "shandong", date(2025, 1, 1))
+    assert [(point["year"], point.get("kind")) for point in merged] == [
+        (2023, None),
+        (2023, "reported"),
+    ]
+
+
+def test_with_reports_refuses_points_and_targets_that_do_not_pair(build):
+    target = build.target(value=200, year=2023)
+    dataset = small_dataset(build, [target], [])
+    with pytest.raises(ValueError, match="zip"):
+        with_reports([{"year": 2023}, {"year": 2024}], [target], dataset, "shandong", TODAY)
