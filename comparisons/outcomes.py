@@ -38,6 +38,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from datetime import date
+from decimal import Decimal
 
 from msgspec import Struct
 
@@ -218,6 +219,12 @@ def _figure(amount: float, unit: str) -> str:
     return f"{format_number(amount)} {unit}".strip()
 
 
+def difference(a: float, b: float) -> float:
+    """a - b without binary residue (33.4 - 26.7 is 6.7, not 6.699999999999999): the
+    figures are written in decimals, so they are subtracted as the decimals they print as."""
+    return float(Decimal(repr(a)) - Decimal(repr(b)))
+
+
 def _gap_words(gap: float, target: Target) -> str:
     sign = "+" if gap >= 0 else "-"
     unit = "pp" if target.dimension in SHARE_DIMENSIONS else target.normalized_unit
@@ -259,7 +266,7 @@ def status(
         # another date it would read as a shortfall or a surplus that nobody reported.
         gap = None
         if report is not None and state in SETTLED:
-            gap = round(report.normalized - target.normalized, 9)  # no float residue
+            gap = difference(report.normalized, target.normalized)
         extra = {}
         if report is not None:
             extra = {"as_of": report.as_of, "dated": str(report.dated), "gap": gap}
@@ -271,7 +278,7 @@ def status(
     final = next((r for r in found if r.as_of == year_end and r.dated == Dated.stated), None)
     verdict = None if final is None else _judge_report(target, indicator, final)
     if verdict == _SHORT:
-        gap = _gap_words(final.normalized - target.normalized, target)
+        gap = _gap_words(difference(final.normalized, target.normalized), target)
         return outcome(
             Status.not_met,
             OutcomeCode.short,

@@ -408,8 +408,8 @@ def test_an_about_share_report_allows_one_point_either_side(build, value, status
 
 def test_a_gap_is_given_only_beside_the_report_that_settles_the_status(build):
     target = build.target(value=200, year=2024)
-    settled = outcome(build, target, [build.reported(26.7 + 200 - 33.4, "2024-12-31")])
-    assert settled.gap == -6.7  # rounded: no float residue
+    settled = outcome(build, target, [build.reported(193.3, "2024-12-31")])
+    assert settled.gap == -6.7  # not 193.3 - 200 = -6.699999999999989
     later = outcome(build, target, [build.reported(250, "2025-03-31")])
     assert (later.status, later.gap, later.params["gap"]) == ("no report", None, None)
     assert later.report.value == 250
@@ -753,3 +753,33 @@ def test_with_reports_refuses_points_and_targets_that_do_not_pair(build):
     dataset = small_dataset(build, [target], [])
     with pytest.raises(ValueError, match="zip"):
         with_reports([{"year": 2023}, {"year": 2024}], [target], dataset, "shandong", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("report", "target", "expected"),
+    [
+        (33.4, 26.7, 6.7),
+        (0.3, 0.1, 0.2),
+        (4.3e12, 4.4e12, -1e11),
+        (1234567.890123, 0, 1234567.890123),
+    ],
+)
+def test_a_difference_is_that_of_the_decimals_written(report, target, expected):
+    from policy_targets.comparisons.outcomes import difference
+
+    assert difference(report, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("target", "status"),
+    [
+        ({"value": 190, "comparator": "more_than"}, "no report"),  # 190 itself is allowed
+        ({"value": 210}, "no report"),  # so is 210
+        ({"value": 190}, "met"),
+    ],
+)
+def test_an_about_report_includes_both_ends_of_its_range(build, target, status):
+    result = outcome(
+        build, build.target(year=2023, **target), [build.reported(200, comparator="about")]
+    )
+    assert result.status == status
