@@ -16,6 +16,7 @@ STATUS_STYLES = {
     Status.on_track: "cyan",
     Status.behind: "yellow",
     Status.no_report: "dim",
+    Status.unsettled: "yellow",
     Status.not_yet_due: "dim",
 }
 

@@ -46,7 +46,7 @@ OnlyStatusOption = Annotated[
         "--only",
         metavar="STATUS",
         help="Only targets of this status: met-early, met, not-met, on-track, behind, "
-        "no-report or not-yet-due.",
+        "no-report, unsettled or not-yet-due.",
     ),
 ]
 
@@ -73,7 +73,9 @@ def gap_text(outcome, target, lang: str) -> str:
     share = target.dimension in ("share", "share-change")
     unit = "pp" if share else target.normalized_unit
     sign = "+" if outcome.gap >= 0 else "-"
-    return f"{sign}{format_number(abs(outcome.gap))} {unit_word(unit, lang)}".rstrip()
+    # Beside a report of more than (or about) a figure, the gap is as bounded as it is.
+    bound = SYMBOLS[outcome.report.comparator] if outcome.report.comparator != "exactly" else ""
+    return f"{bound}{sign}{format_number(abs(outcome.gap))} {unit_word(unit, lang)}".rstrip()
 
 
 def status_reason(status: dict, lang: str) -> str:
@@ -101,11 +103,17 @@ def reason_text(outcome, lang: str) -> str:
     what = f"{year}年目标"
     if p.get("aspirational"):
         what += "（力争，按确定目标判断）"
-    report = when = ""
+    report = when = latest = ""
     if p.get("as_of"):
         dated = p.get("dated") == Dated.no_later_than
         when = f"不晚于{p['as_of']}" if dated else f"截至{p['as_of']}"
         report = f"{when}的报告"
+        figure = p["figure"]
+        shown = f"{SYMBOLS[figure['comparator']]}{format_number(figure['value'])}"
+        latest = f"（最新为{when}的{shown}{unit_word(figure['unit'], 'zh')}）"
+    projected = (
+        f"{format_number(round(p.get('projected') or 0, 2))}{unit_word(target['unit'], 'zh')}"
+    )
     words = {
         OutcomeCode.reached: f"{report}已达到{what}",
         OutcomeCode.reached_running_total: f"{when}的累计数已达到{what}；累计数不会减少，"
@@ -113,12 +121,13 @@ def reason_text(outcome, lang: str) -> str:
         OutcomeCode.reached_early: f"{report}在目标年份之前已达到{what}",
         OutcomeCode.short: f"{report}未达到{what}",
         OutcomeCode.inconclusive: f"{report}既不能证明达到、也不能排除达到{what}",
-        OutcomeCode.no_year_end_report: f"{what}已于{year}年末到期，尚无截至{year}-12-31的报告",
+        OutcomeCode.no_year_end_report: f"{what}已于{year}年末到期，尚无截至{year}-12-31的报告"
+        f"{latest}",
         OutcomeCode.pace_reaches: f"按{p.get('since')}至{p.get('as_of')}的进度，{year}年末可达"
-        f"{format_number(round(p.get('projected') or 0, 6))}，可实现{what}",
+        f"{projected}，可实现{what}",
         OutcomeCode.pace_short: f"按{p.get('since')}至{p.get('as_of')}的进度，{year}年末可达"
-        f"{format_number(round(p.get('projected') or 0, 6))}，不足以实现{what}",
-        OutcomeCode.not_due: f"{what}于{year}年末到期；给出确切数值和确切日期的报告不足两份，"
+        f"{projected}，不足以实现{what}",
+        OutcomeCode.not_due: f"{what}于{year}年末到期；给出单一数值的确切日期不足两个，"
         "无法推算进度",
     }
     return words.get(outcome.code, outcome.text)

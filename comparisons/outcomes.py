@@ -35,6 +35,7 @@ left out.
 
 from __future__ import annotations
 
+import calendar
 import math
 from collections.abc import Iterable
 from datetime import date
@@ -44,7 +45,8 @@ from msgspec import Struct
 
 from .changes import not_comparable_reason
 from .numbers import format_number
-from .records import Dataset, Indicator, Reported, Target
+from .periods import period_of
+from .records import Dataset, Indicator, Period, Reported, Target
 from .vocabulary import Comparator, Dated, Dimension, Kind, Measure, OutcomeCode, Status
 
 # An `about` target's tolerance: percentage points for shares, a fraction of the value
@@ -116,13 +118,15 @@ def known(reports: Iterable[Reported], as_of: date) -> list[Reported]:
 
 def relevant(target: Target, reports: Iterable[Reported]) -> list[Reported]:
     """The reports that can speak for `target`, by date: same indicator, scope and
-    dimension, a measure that compares, not marked `settles: false`."""
+    dimension, a measure that compares, not marked `settles: false`; an addition only
+    for an addition target of the one year it was made in."""
     found = [
         r
         for r in reports
         if r.indicator == target.indicator
         and r.settles
         and not_comparable_reason(target, r) is None  # type: ignore[arg-type]
+        and (r.measure != Measure.addition or period_of(target) == Period(r.year, r.year))
     ]
     return sorted(found, key=lambda r: r.as_of)
 
@@ -159,8 +163,9 @@ def _requirement(target: Target, indicator: Indicator) -> tuple[float, float, bo
             return (t, math.inf, True, True)
         case Comparator.at_most:
             return (-math.inf, t, True, False)
-        case Comparator.between:
-            return (t, target.normalized_upper or t, False, False)
+        case Comparator.between:  # beyond the range in the better direction meets it
+            upper = target.normalized_upper or t
+            return (t, math.inf, False, True) if higher else (-math.inf, upper, True, False)
         case Comparator.about:
             slack = tolerance(target)
             return (
@@ -225,10 +230,22 @@ def difference(a: float, b: float) -> float:
     return float(Decimal(repr(a)) - Decimal(repr(b)))
 
 
-def _gap_words(gap: float, target: Target) -> str:
-    sign = "+" if gap >= 0 else "-"
+def _years_between(first: str, last: str) -> float:
+    """The years from one date to another, by the fraction of each calendar year past
+    (a year's last day ends it): 2023-12-31 to 2024-12-31 is one year, leap or not."""
+
+    def part(day: date) -> float:
+        return day.timetuple().tm_yday / (366 if calendar.isleap(day.year) else 365)
+
+    start, end = date.fromisoformat(first), date.fromisoformat(last)
+    return end.year - start.year + part(end) - part(start)
+
+
+def _signed(amount: float, target: Target) -> str:
+    """A change or a gap in the target's terms: +2,000, -1.5 pp (points for a share)."""
+    sign = "+" if amount >= 0 else "-"
     unit = "pp" if target.dimension in SHARE_DIMENSIONS else target.normalized_unit
-    return f"{sign}{_figure(abs(gap), unit)}"
+    return f"{sign}{_figure(abs(amount), unit)}"
 
 
 def status(
@@ -269,7 +286,17 @@ def status(
             gap = difference(report.normalized, target.normalized)
         extra = {}
         if report is not None:
-            extra = {"as_of": report.as_of, "dated": str(report.dated), "gap": gap}
+            extra = {
+                "as_of": report.as_of,
+                "dated": str(report.dated),
+                # the report's figure, as the words of every language state it
+                "figure": {
+                    "value": report.normalized,
+                    "unit": report.normalized_unit,
+                    "comparator": str(report.comparator),
+                },
+                "gap": gap,
+            }
         return Outcome(state, code, {**base, **extra, **params}, text, report, gap)
 
     def stated(report: Reported) -> str:
@@ -278,7 +305,7 @@ def status(
     final = next((r for r in found if r.as_of == year_end and r.dated == Dated.stated), None)
     verdict = None if final is None else _judge_report(target, indicator, final)
     if verdict == _SHORT:
-        gap = _gap_words(difference(final.normalized, target.normalized), target)
+        gap = _signed(difference(final.normalized, target.normalized), target)
         return outcome(
             Status.not_met,
             OutcomeCode.short,
@@ -323,7 +350,7 @@ def status(
     if as_of >= due:
         if final is not None:  # a range that neither reaches nor misses the target
             return outcome(
-                Status.no_report,
+                Status.unsettled,
                 OutcomeCode.inconclusive,
                 f"the report as of {final.as_of}, {stated(final)}, neither reaches nor "
                 f"rules out {what}",
@@ -334,23 +361,23 @@ def status(
         if latest is not None:
             text += f" (the latest is as of {_when(latest)}, {stated(latest)})"
         return outcome(Status.no_report, OutcomeCode.no_year_end_report, text, latest)
-    # A pace needs single figures on stated dates.
-    points = [
-        r
+    # A pace needs single figures on two stated dates (the last figure of a day counts).
+    by_day = {
+        r.as_of: r
         for r in found
         if r.comparator in (Comparator.exactly, Comparator.about) and r.dated == Dated.stated
-    ]
-    if len(points) >= 2 and points[-1].as_of != points[-2].as_of:
+    }
+    points = list(by_day.values())
+    if len(points) >= 2:
         first, last = points[-2], points[-1]
-        start, end = date.fromisoformat(first.as_of), date.fromisoformat(last.as_of)
-        per_day = (last.normalized - first.normalized) / (end - start).days
-        projected = last.normalized + per_day * (due - end).days
+        per_year = (last.normalized - first.normalized) / _years_between(first.as_of, last.as_of)
+        # Rounded: a pace that lands exactly on the target is not behind by a float's residue.
+        projected = round(last.normalized + per_year * _years_between(last.as_of, year_end), 6)
         on_pace = judge(target, indicator, projected, projected) == _REACHES
-        pace = _figure(per_day * 365.25, last.normalized_unit)
         text = (
             f"not due until {year_end}; at the pace from {first.as_of} to {last.as_of} "
-            f"({pace} a year) the figure would be "
-            f"{_figure(round(projected, 6), last.normalized_unit)}, which "
+            f"({_signed(round(per_year, 2), target)} a year) the figure would be "
+            f"{_figure(round(projected, 2), last.normalized_unit)}, which "
             f"{'reaches' if on_pace else 'falls short of'} {what}"
         )
         return outcome(
@@ -359,7 +386,7 @@ def status(
             text,
             last,
             projected=projected,
-            per_year=per_day * 365.25,
+            per_year=round(per_year, 6),
             since=first.as_of,
         )
     latest = found[-1] if found else None
@@ -367,11 +394,10 @@ def status(
     return outcome(
         Status.not_yet_due,
         OutcomeCode.not_due,
-        f"{what} is not due until {year_end}; "
-        f"{count} report{'s' if count != 1 else ''} of a single figure on a stated date so far, "
-        "two are needed for a pace",
+        f"{what} is not due until {year_end}; a single figure on {count} stated "
+        f"date{'s' if count != 1 else ''} so far, two dates are needed for a pace",
         latest,
-        reports=count,
+        dates=count,
     )
 
 

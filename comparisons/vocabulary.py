@@ -230,6 +230,7 @@ class Status(StrEnum):
     on_track = "on track"  # not yet due; the pace of the latest two reports reaches it
     behind = "behind"  # not yet due; that pace does not reach it by its year
     no_report = "no report"  # due, but no report for its year
+    unsettled = "unsettled"  # due; the report for its year neither reaches nor misses it
     not_yet_due = "not yet due"  # not due, and fewer than two reports to give a pace
 
 
@@ -249,6 +250,7 @@ STATUS_NAMES_ZH = {
     Status.on_track: "符合预期",
     Status.behind: "相对滞后",
     Status.no_report: "暂无数据",
+    Status.unsettled: "无法判定",
     Status.not_yet_due: "未到期",
 }
 

@@ -92,7 +92,7 @@ def test_only_refuses_what_is_no_status(run):
     assert result.exit_code == 2
     assert result.stderr == (
         "error: --only 'done' is no status; use one of met-early, met, not-met, on-track, "
-        "behind, no-report, not-yet-due\n"
+        "behind, no-report, unsettled, not-yet-due\n"
     )
 
 
@@ -153,6 +153,7 @@ def test_every_outcome_code_has_chinese_words(code):
         "aspirational": False,
         "as_of": "2025-06-30",
         "dated": "stated",
+        "figure": {"value": 190, "unit": "", "comparator": "exactly"},
         "since": "2024-12-31",
         "projected": 210,
     }
@@ -168,8 +169,19 @@ def test_a_running_total_no_later_than_a_day_in_chinese():
         "aspirational": False,
         "as_of": "2023-12-31",
         "dated": "no later than",
+        "figure": {"value": 202000, "unit": "", "comparator": "exactly"},
     }
     found = SimpleNamespace(code=OutcomeCode.reached_running_total, params=params, text="")
     assert reason_text(found, "zh") == (
         "不晚于2023-12-31的累计数已达到2023年目标；累计数不会减少，2023年末亦然"
+    )
+
+
+def test_a_due_target_without_a_year_end_report_names_the_latest_in_chinese(run):
+    result = run("--lang", "zh", "progress", "2023", "--as-of", AS_OF, "--format", "markdown")
+    (row,) = [
+        line for line in result.stdout.splitlines() if line.startswith("| 行政村5G网络通达率")
+    ]
+    assert row.split(" | ")[-1] == (
+        "2023年目标已于2023年末到期，尚无截至2023-12-31的报告（最新为不晚于2024-06-24的=95%） |"
     )
