@@ -1,10 +1,11 @@
 """`policy compare A B`: what a later document raised, lowered, added or let lapse."""
 
+from datetime import date
 from typing import Annotated
 
 import typer
 
-from policy_targets.comparisons.results import flat_record
+from policy_targets.comparisons.results import flat_record, status_columns
 from policy_targets.comparisons.vocabulary import (
     Alignment,
     Ambition,
@@ -265,7 +266,7 @@ def _sections(comparison, lang: str, outcomes: dict[int, dict]) -> list[Section]
     return [s for s in found if s]
 
 
-def _flat_row(record: dict) -> dict:
+def _flat_row(record: dict, day: date | None = None) -> dict:
     """One compare row as one CSV line: before_… and after_… columns for each side."""
     flat = {key: record[key] for key in ("indicator", "name_en", "name_zh", "category", "verdict")}
     flat["ambition"] = record["ambition"]
@@ -277,18 +278,16 @@ def _flat_row(record: dict) -> dict:
     flat["share_of_whole"] = record["share_of_whole"]
     flat["share_basis"] = record["share_basis"]
     flat["due"] = record["due"]
-    # The earlier target's status, with why and by which report (README, Outcomes).
-    outcome = record.get("status") or {}
-    reason, report = outcome.get("reason") or {}, outcome.get("report") or {}
-    flat["status"] = outcome.get("status")
-    flat["status_reason_code"] = reason.get("code")
-    flat["status_reason"] = reason.get("text")
-    flat["status_report_as_of"] = report.get("as_of")
-    flat["status_report_dated"] = report.get("dated")
+    # The earlier target's status, in the columns every table gives a status in.
+    flat.update(status_columns(record.get("status"), day))
     return flat
 
 
-def build_report(comparison, lang: str, outcomes: dict[int, dict] | None = None) -> Report:
+def build_report(
+    comparison, lang: str, outcomes: dict[int, dict] | None = None, day: date | None = None
+) -> Report:
+    """The report of a comparison; `outcomes` (by row) on `day`: the earlier targets'
+    statuses."""
     outcomes = outcomes or {}
     payload = comparison.to_dict()
     preamble = _preamble(comparison, lang)
@@ -303,7 +302,7 @@ def build_report(comparison, lang: str, outcomes: dict[int, dict] | None = None)
         record["status"] = outcomes.get(id(row))
     return Report(
         _sections(comparison, lang, outcomes),
-        [_flat_row(row) for row in payload["rows"]],
+        [_flat_row(row, day) for row in payload["rows"]],
         json=payload,
         preamble=preamble,
         page=page,
@@ -374,7 +373,10 @@ def compare_command(
     from .outcome_rows import earlier_outcomes
 
     emit(
-        build_report(comparison, lang, earlier_outcomes(data, comparison, day)), fmt, output, writer
+        build_report(comparison, lang, earlier_outcomes(data, comparison, day), day),
+        fmt,
+        output,
+        writer,
     )
     if fail_on_change and comparison.changed:
         raise typer.Exit(ExitStatus.DIFFERENCES)

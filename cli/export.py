@@ -58,8 +58,9 @@ def export_command(
     document, then a matrix of indicators by year. datapackage: a Frictionless data
     package (a directory: datapackage.json, documents.csv, indicators.csv, targets.csv).
     sqlite: a database with tables documents, indicators and targets, for Datasette.
-    Every format also has the figures reported as achieved and each target's status
-    on --as-of (default today); datapackage and sqlite as a table `reported`.
+    Every format has each target's status on --as-of (default today) and the report
+    that decided it; every format but json and csv (one record per target) also lists
+    all the figures reported as achieved: datapackage and sqlite as a table `reported`.
 
     Example: policy export --output targets.xlsx
     """
@@ -78,7 +79,7 @@ def export_command(
     if fmt in (ExportFormat.datapackage, ExportFormat.sqlite):
         _publish(data, fmt, output, writer, day)
         return
-    from policy_targets.comparisons.package import status_columns
+    from policy_targets.comparisons.results import status_columns
 
     targets = list(dataset_targets(data))
     outcomes = statuses(data, targets, day)

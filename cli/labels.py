@@ -142,6 +142,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "share_of": ("{part} as share of {whole}", "{part}占{whole}比重"),
     "target": ("Target", "目标"),
     "reported_figure": ("Figure reported", "报告值"),
+    "progress_sheet": ("Progress", "进展"),
     "gap": ("Gap", "差距"),
     "reported": ("Reported figures", "报告数值"),
     "reported_kind": ("reported", "报告值"),

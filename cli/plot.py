@@ -130,8 +130,8 @@ CHART_WORDS = {
         "不同计量的数值不相连：二者不可比",
     ),
     "x_label": (
-        "Year the figure refers to (hollow: baseline; ▲ ≥, ▶ >, ◆ ≈, ● exactly, ▼ ≤)",
-        "数值所指年份（空心：基数；▲ ≥，▶ >，◆ ≈，● 恰为，▼ ≤）",
+        "Year the figure refers to, at its end (hollow: baseline; ▲ ≥, ▶ >, ◆ ≈, ● exactly, ▼ ≤)",
+        "数值所指年份，标于年末（空心：基数；▲ ≥，▶ >，◆ ≈，● 恰为，▼ ≤）",
     ),
     "legend": ("Source document", "来源文件"),
     "legend_lines": ("Source document; line: measure", "来源文件；线：计量"),
@@ -140,7 +140,7 @@ CHART_WORDS = {
     "line": ("line", "线"),
     "reported": ("reported", "报告值"),
     # a reported figure the source dates only as 目前: drawn at the latest day it can be
-    "reported_undated": ("× reported, no later than the day drawn", "× 报告值（不晚于所示日期）"),
+    "reported_undated": ("reported, no later than the day drawn", "报告值（不晚于所示日期）"),
     "no_figure": ("no figure", "无数值"),
     "for_year": ("for {year}", "{year}年"),
     "measures_differ": ("measures differ", "计量不同"),

@@ -222,7 +222,7 @@ def progress_command(
                 "report": reported_record(shown) if shown else None,
             }
         )
-        records.append(_flat(record, outcome, shown))
+        records.append(_flat(record, outcome, day))
     what = chosen[0].id if document is not None else say("all_documents", lang)
     total = sum(counts.values())
     how_many = say("count_target" if total == 1 else "count_targets", lang, n=total)
@@ -239,6 +239,7 @@ def progress_command(
         rows,
         footer=[say("reported_rules", lang)],
         styles=styles,
+        sheet=say("progress_sheet", lang),
     )
     if categories:
         sep = say("list_sep", lang)
@@ -252,37 +253,29 @@ def progress_command(
     emit(Report([section], records, json=payload, preamble=preamble), fmt, output, writer)
 
 
-def _flat(record: dict, outcome, report) -> dict:
-    """One CSV row: the target's citation, its status and reason, and the report."""
-    source = report.source if report else None
+def _flat(record: dict, outcome, day) -> dict:
+    """One CSV row: the target's citation, then its status in the columns every table
+    gives a status in (results.status_columns)."""
+    from policy_targets.comparisons.results import status_columns
+
+    citation = (
+        "document",
+        "indicator",
+        "name_en",
+        "name_zh",
+        "category",
+        "scope",
+        "target_year",
+        "comparator",
+        "value",
+        "unit",
+        "aspirational",
+    )
     return {
-        "document": record["document"],
-        "indicator": record["indicator"],
-        "name_en": record["name_en"],
-        "name_zh": record["name_zh"],
-        "category": record["category"],
-        "scope": record["scope"],
-        "target_year": record["target_year"],
-        "comparator": record["comparator"],
-        "value": record["value"],
-        "unit": record["unit"],
-        "aspirational": record["aspirational"],
+        **{key: record[key] for key in citation},
         "normalized": record["normalized"]["magnitude"],
         "normalized_unit": record["normalized"]["unit"],
-        "status": outcome.status,
-        "reason_code": outcome.code,
-        "reason": outcome.text,
-        "gap": outcome.gap,
-        "report_value": report.value if report else None,
-        "report_unit": report.unit if report else None,
-        "report_comparator": report.comparator if report else None,
-        "report_measure": report.measure if report else None,
-        "report_as_of": report.as_of if report else None,
-        "report_dated": report.dated if report else None,
-        "report_quote": report.quote if report else None,
-        "report_publisher": source.publisher if source else None,
-        "report_url": source.url if source else None,
-        "report_secondary": source.secondary if source else None,
+        **status_columns(outcome, day),
     }
 
 

@@ -14,6 +14,7 @@ from .vocabulary import (
     DocumentKind,
     Kind,
     Measure,
+    OutcomeCode,
     Status,
 )
 
@@ -223,6 +224,13 @@ STATUS_COLUMNS = (
         required=False,
         enum=_values(Status),
     ),
+    Column(
+        "status_reason_code",
+        "string",
+        "Why, as a code (README, Outcomes).",
+        required=False,
+        enum=_values(OutcomeCode),
+    ),
     Column("status_reason", "string", "Why, in words: which report, which target, the gap.", False),
     Column(
         "status_gap",
@@ -233,11 +241,28 @@ STATUS_COLUMNS = (
         required=False,
     ),
     Column(
-        "status_report_as_of",
-        "date",
-        "`as_of` of that report (a row of reported, with the same indicator and scope).",
+        "status_report_value",
+        "number",
+        "The report that decided the status, else the latest that speaks for the target: "
+        "its figure as written (a row of reported: indicator, scope, measure, as_of).",
         required=False,
     ),
+    Column("status_report_unit", "string", "That report's unit as written.", required=False),
+    Column(
+        "status_report_comparator",
+        "string",
+        "How that report bounds its figure.",
+        required=False,
+        enum=_values(Comparator),
+    ),
+    Column(
+        "status_report_measure",
+        "string",
+        "That report's measure.",
+        required=False,
+        enum=_values(Measure),
+    ),
+    Column("status_report_as_of", "date", "That report's `as_of`.", required=False),
     Column(
         "status_report_dated",
         "string",
@@ -245,6 +270,8 @@ STATUS_COLUMNS = (
         required=False,
         enum=_values(Dated),
     ),
+    Column("status_report_publisher", "string", "Who published that report.", False),
+    Column("status_report_url", "string", "The page of that report.", required=False),
     Column("status_as_of", "date", "The day the status is computed for.", required=False),
 )
 TARGET_COLUMNS += STATUS_COLUMNS

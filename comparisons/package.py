@@ -9,7 +9,7 @@ one description wherever the data is published.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import __version__
 from .columns import (
@@ -35,8 +35,6 @@ DESCRIPTION = (
     "measure, the year the figure refers to, and a verbatim quote with its section; the "
     "figures reported as achieved, each with its quote and page, and every target's status."
 )
-if TYPE_CHECKING:
-    from .outcomes import Outcome
 
 LICENSE = {
     "name": "MIT",
@@ -57,27 +55,6 @@ def reported_row(report: Reported) -> dict[str, Any]:
     return {**row, **source}
 
 
-def status_columns(outcome: Outcome | None, as_of: date) -> dict[str, Any]:
-    """A target's STATUS_COLUMNS."""
-    if outcome is None:
-        return {
-            "status": None,
-            "status_reason": None,
-            "status_gap": None,
-            "status_report_as_of": None,
-            "status_report_dated": None,
-            "status_as_of": as_of.isoformat(),
-        }
-    return {
-        "status": str(outcome.status),
-        "status_reason": outcome.text,
-        "status_gap": outcome.gap,
-        "status_report_as_of": outcome.report.as_of if outcome.report else None,
-        "status_report_dated": str(outcome.report.dated) if outcome.report else None,
-        "status_as_of": as_of.isoformat(),
-    }
-
-
 def document_row(document: Document) -> dict[str, Any]:
     """The document's record (results.py) with its period as two columns, and whether
     it is a secondary source."""
@@ -93,7 +70,13 @@ def document_row(document: Document) -> dict[str, Any]:
 def tables(dataset: Dataset, as_of: date) -> list[Table]:
     """The four tables, with their rows; each target's status as on `as_of`."""
     from .outcomes import statuses
-    from .results import dataset_record, dataset_targets, flat_record, indicator_record
+    from .results import (
+        dataset_record,
+        dataset_targets,
+        flat_record,
+        indicator_record,
+        status_columns,
+    )
 
     targets = list(dataset_targets(dataset))
     target_rows = [

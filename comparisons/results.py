@@ -4,6 +4,7 @@ them: `export`, `show`, `compare` and `trajectory` all build their dicts here.""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from .periods import period_of
@@ -98,3 +99,26 @@ def flat_record(record: dict[str, Any]) -> dict[str, Any]:
     if period is not None:
         row["period_start"], row["period_end"] = period["start"], period["end"]
     return row
+
+
+# The report's own fields among the status columns: enough to read it and to find its row
+# of `reported` (REPORTED_KEY).
+REPORT_KEYS = ("value", "unit", "comparator", "measure", "as_of", "dated")
+
+
+def status_columns(outcome: Any, as_of: date | None) -> dict[str, Any]:
+    """A target's STATUS_COLUMNS, from its Outcome (or `Outcome.to_dict()`): the one set of
+    columns every table gives a status in (export, compare, progress)."""
+    found = outcome.to_dict() if hasattr(outcome, "to_dict") else outcome or {}
+    reason, report = found.get("reason") or {}, found.get("report") or {}
+    source = report.get("source") or {}
+    return {
+        "status": found.get("status"),
+        "status_reason_code": reason.get("code"),
+        "status_reason": reason.get("text"),
+        "status_gap": found.get("gap"),
+        **{f"status_report_{key}": report.get(key) for key in REPORT_KEYS},
+        "status_report_publisher": source.get("publisher"),
+        "status_report_url": source.get("url"),
+        "status_as_of": as_of.isoformat() if as_of else None,
+    }

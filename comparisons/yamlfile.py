@@ -332,6 +332,6 @@ def load_yaml_file(path: Path, display: str | None = None) -> Any:
     data = load_yaml_text(text, shown)
     if data is None:
         raise DataError(
-            [Problem(shown, 1, 1, "file is empty", "add the document's content or delete the file")]
+            [Problem(shown, 1, 1, "file is empty", "add the file's content or delete the file")]
         )
     return data

@@ -409,8 +409,16 @@ def test_compare_csv_says_why_and_by_which_report(run):
         "status_reason": "the running total as of no later than 2023-12-31, 202,000, already "
         "reaches the target of at least 200,000 for 2023; a running total does not fall, so "
         "the figure at the end of 2023 does too",
+        "status_gap": "2000",
+        "status_report_value": "20.2",
+        "status_report_unit": "万个",
+        "status_report_comparator": "exactly",
+        "status_report_measure": "cumulative",
         "status_report_as_of": "2023-12-31",
         "status_report_dated": "no later than",
+        "status_report_publisher": "智能制造网 (m.gkzhan.com)",
+        "status_report_url": "https://m.gkzhan.com/news/detail/166848.html",
+        "status_as_of": "2026-12-06",
     }
 
 

@@ -426,7 +426,7 @@ def test_trajectory_chart_in_chinese(run, tmp_path, drawn, with_cjk_font):
     assert result.stderr == ""
     (chart,) = drawn
     assert chart["titles"] == ["智慧社区（山东）"]
-    assert chart["xlabels"] == ["数值所指年份（空心：基数；▲ ≥，▶ >，◆ ≈，● 恰为，▼ ≤）"]
+    assert chart["xlabels"] == ["数值所指年份，标于年末（空心：基数；▲ ≥，▶ >，◆ ≈，● 恰为，▼ ≤）"]
     assert chart["ylabels"] == ["个"]
     assert chart["legend"] == [
         "来源文件；线：计量",

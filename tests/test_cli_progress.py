@@ -112,13 +112,23 @@ def test_csv_has_the_status_and_the_report_beside_the_target(run):
     result = run("progress", "2025", "--as-of", AS_OF, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
     (row,) = [r for r in rows if r["indicator"] == "intelligent-compute-share"]
-    assert (row["status"], row["reason_code"], row["report_value"], row["report_as_of"]) == (
-        "no report",
-        "no-year-end-report",
-        "30",
-        "2024-12-31",
-    )
-    assert row["report_url"] == "http://anqing.hnxfqy.com/news/tQpwhL318182.html"
+    assert (
+        row["status"],
+        row["status_reason_code"],
+        row["status_report_value"],
+        row["status_report_as_of"],
+    ) == ("no report", "no-year-end-report", "30", "2024-12-31")
+    assert row["status_report_url"] == "http://anqing.hnxfqy.com/news/tQpwhL318182.html"
+
+
+def test_every_table_gives_a_status_in_the_same_columns(run):
+    from policy_targets.comparisons.columns import STATUS_COLUMNS
+
+    names = [column.name for column in STATUS_COLUMNS]
+    for args in (["progress", "2023"], ["compare", "2023", "2025"], ["export"]):
+        result = run(*args, "--as-of", AS_OF, "--format", "csv")
+        header = next(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+        assert [name for name in header if name.startswith("status")] == names, args
 
 
 def test_a_met_target_on_a_built_dataset(run, data_copy):
@@ -185,3 +195,11 @@ def test_a_due_target_without_a_year_end_report_names_the_latest_in_chinese(run)
     assert row.split(" | ")[-1] == (
         "2023年目标已于2023年末到期，尚无截至2023-12-31的报告（最新为不晚于2024-06-24的=95%） |"
     )
+
+
+def test_the_xlsx_sheet_has_a_whole_name(run, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "progress.xlsx"
+    assert run("progress", "--as-of", AS_OF, "-o", str(path)).exit_code == 0
+    assert load_workbook(path, read_only=True).sheetnames[:2] == ["Summary", "Progress"]

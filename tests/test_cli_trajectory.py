@@ -577,8 +577,8 @@ def test_a_figure_dated_no_later_than_a_day_is_a_cross_on_the_chart(run, tmp_pat
     (drawn,) = figures
     reported, undated = [line for line in drawn["lines"] if "reported" in line[0]]
     assert reported[0] == "reported" and len(reported[1]) == 7
-    assert undated[0] == "× reported, no later than the day drawn"
+    assert undated[0] == "reported, no later than the day drawn"
     assert [round(x, 2) for x in undated[1]] == [2020.0, 2021.61, 2023.0, 2023.46, 2023.48]
     assert undated[2] == [51000, 149000, 202000, 224000, 224000]
-    assert "× reported, no later than the day drawn" in drawn["legend"]
+    assert "reported, no later than the day drawn" in drawn["legend"]
     assert undated[3] == "x"

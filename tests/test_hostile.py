@@ -385,7 +385,7 @@ DELETED_DIRECTORY_CASES = [
         ["--data", "{data}", "validate"],
         2,
         lambda out: out == "",
-        "error: {data}/2024-bad-input.yaml:1:1: file is empty — add the document's content "
+        "error: {data}/2024-bad-input.yaml:1:1: file is empty — add the file's content "
         "or delete the file\n",
         id="an-absolute-path-in-a-message",
     ),
@@ -774,7 +774,7 @@ def test_a_file_name_in_a_message_is_shown_written_out(run, workspace):
     assert result.exit_code == 2
     assert result.stderr == (
         "error: targets/x\\x1b]0;pwned\\x07.yaml:1:1: file is empty — "
-        "add the document's content or delete the file\n"
+        "add the file's content or delete the file\n"
     )
 
 

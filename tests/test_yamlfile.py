@@ -51,8 +51,7 @@ def test_empty_file(tmp_path):
     with pytest.raises(DataError) as caught:
         load_yaml_file(path, "e.yaml")
     assert (
-        str(caught.value)
-        == "e.yaml:1:1: file is empty — add the document's content or delete the file"
+        str(caught.value) == "e.yaml:1:1: file is empty — add the file's content or delete the file"
     )
 
 
