@@ -844,3 +844,20 @@ def test_a_pace_over_a_leap_year_is_that_of_the_calendar_year_in_points(build):
         33.3,
     )
     assert "(+3.3 pp a year) the figure would be 33.3" in result.text
+
+
+def test_a_reason_gives_the_report_figure_as_parameters(build):
+    target = build.target(value=200, year=2024)
+    report = build.reported(250, "2024-06-30", comparator="more_than")
+    result = outcome(build, target, [report])
+    assert result.params["figure"] == {"value": 250, "unit": "", "comparator": "more_than"}
+    assert (result.params["as_of"], result.params["dated"]) == ("2024-06-30", "stated")
+
+
+def test_a_pace_and_its_projection_are_given_to_six_decimals(build):
+    # 0.1 to 0.2234567 in 182/365 of a year: +0.2475921… a year, and 182/365 of a year more
+    # to its end: 0.3469134.
+    target = build.target(value=1, year=2025)
+    reports = [build.reported(0.1, "2025-01-01"), build.reported(0.2234567, "2025-07-02")]
+    result = outcome(build, target, reports, as_of=date(2025, 7, 3))
+    assert (result.params["per_year"], result.params["projected"]) == (0.247592, 0.346913)
