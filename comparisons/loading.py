@@ -184,11 +184,10 @@ def unknown_scopes(dataset: records.Dataset) -> list[Problem]:
     return problems
 
 
-# How the units of a dimension with a measure of its own are written, for a fix.
+# How the units a measure needs (MEASURE_DIMENSION) are written, for a fix.
 _WRITTEN = {
     Dimension.share: "a unit of %",
     Dimension.frequency: "a 每… unit such as 每季度",
-    Dimension.share_change: "an indicator of share-change",
 }
 
 
