@@ -7,7 +7,7 @@ together as one DataError, so that a curator sees all of them in one run.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from .layout import (
 )
 from .periods import derived_period
 from .reported import load_reported
-from .vocabulary import Dimension, Measure
+from .vocabulary import DIMENSION_MEASURE, MEASURE_DIMENSION, Dimension, Measure
 
 # C0 and C1 controls, DEL and NUL, and U+FFFE and U+FFFF, which are no characters (XML
 # forbids them all, so no xlsx could hold them; the YAML reader refuses surrogates). The
@@ -138,24 +138,98 @@ def load_catalogue(data_dir: Path) -> tuple[dict[str, records.Indicator] | None,
 # 148 ids): for thousands of unknown ids, loading would take minutes. So one load looks up
 # each unknown id once, and suggests for the first MAX_SUGGESTED of them only.
 MAX_SUGGESTED = 50
-_suggested: dict[str, str] = {}  # unknown id → suggestion, for the load under way
+# (what, unknown word) → suggestion, for the load under way
+_suggested: dict[tuple[str, str], str] = {}
 
 
-def suggestion(word: str, catalogue: dict) -> str:
-    found = _suggested.get(word)
+def suggestion(word: str, catalogue: Iterable[str], what: str = "indicator") -> str:
+    """ "did you mean …? " for an unknown `word` of the kind `what` (an indicator id, a
+    scope), among `catalogue`; nothing when none is close or MAX_SUGGESTED were looked up."""
+    found = _suggested.get((what, word))
     if found is None:
         if len(_suggested) >= MAX_SUGGESTED:
             return ""
         from .validation import suggest
 
-        found = _suggested[word] = suggest(word, catalogue)
+        found = _suggested[what, word] = suggest(word, catalogue)
     return found
+
+
+# The scopes a fix lists at most (a hostile dataset may have thousands).
+MAX_LISTED = 8
+
+
+def unknown_scopes(dataset: records.Dataset) -> list[Problem]:
+    """A reported figure whose scope is no document's nor target's: it would settle no
+    target and drop out of every status unseen."""
+    scopes = {document.scope for document in dataset.documents.values()}
+    scopes.update(target.scope for target in dataset.targets)  # a target may name its own
+    unknown = [report for report in dataset.reported if report.scope not in scopes]
+    if not unknown:
+        return []
+    known = sorted(scopes)
+    more = f" and {len(known) - MAX_LISTED} more" if len(known) > MAX_LISTED else ""
+    problems: list[Problem] = []
+    for report in unknown:
+        problems.append(
+            Problem(
+                report.path,
+                *report.scope_at,
+                f"reported[{report.position}].scope: no document or target has scope "
+                f"{report.scope!r}",
+                f"{suggestion(report.scope, known, 'scope')}"
+                f"use a scope of the data: {', '.join(known[:MAX_LISTED])}{more}",
+            )
+        )
+    return problems
+
+
+# How the units a measure needs (MEASURE_DIMENSION) are written, for a fix.
+_WRITTEN = {
+    Dimension.share: "a unit of %",
+    Dimension.frequency: "a 每… unit such as 每季度",
+}
+
+
+def measure_problem(measure: Measure, unit: str, dimension: str) -> tuple[str, str] | None:
+    """(message, fix) when a figure's measure does not fit the dimension of its amount
+    (`vocabulary.MEASURE_DIMENSION`, `DIMENSION_MEASURE`), else None: a share in 万个 or
+    a level in % would be compared with figures it is no like of."""
+    needed = MEASURE_DIMENSION.get(measure)
+    if needed is not None and dimension != needed:
+        fitting = [
+            other
+            for other in Measure
+            if DIMENSION_MEASURE.get(dimension, other) == other
+            and MEASURE_DIMENSION.get(other, dimension) == dimension
+        ]
+        listed = ", ".join(fitting[:-1]) + " or " if len(fitting) > 1 else ""
+        # A share-change is written in % too: only the indicator makes it one.
+        other_way = "an indicator of share" if dimension == Dimension.share_change else None
+        return (
+            f"measure {measure} needs a {needed} ({_WRITTEN[needed]}), "
+            f"but unit {unit!r} is {dimension}",
+            f"use measure: {listed}{fitting[-1]}, or {other_way or _WRITTEN[needed]}",
+        )
+    wanted = DIMENSION_MEASURE.get(dimension)
+    if wanted is not None and measure != wanted:
+        other_way = (
+            "another indicator"
+            if dimension == Dimension.share_change
+            else "a unit of another dimension"
+        )
+        return (
+            f"measure {measure} does not fit unit {unit!r}: a {dimension} needs measure {wanted}",
+            f"use measure: {wanted}, or {other_way}",
+        )
+    return None
 
 
 def indicator_and_amount(
     indicator_id: str,
     value: float,
     unit: str,
+    measure: Measure,
     catalogue: dict | None,
     problem: Callable[[str, str, str], None],
     unit_fix: str,
@@ -163,7 +237,8 @@ def indicator_and_amount(
 ) -> tuple[records.Indicator | None, Any, bool]:
     """A figure's indicator in the catalogue and its amount in the unit of its dimension,
     each problem told to `problem(field, message, fix)`: an unknown id, an unknown unit,
-    a unit of another dimension than the indicator's (then the last value is True).
+    a unit of another dimension than the indicator's (then the last value is True), a
+    measure that does not fit the dimension (then the amount is None).
     Targets and reported figures are checked alike; `dimension_fix` ends the fix."""
     from .units import normalize
 
@@ -188,6 +263,13 @@ def indicator_and_amount(
             f"{indicator.id!r} is {indicator.dimension}",
             f"use a unit of {indicator.dimension}{dimension_fix}",
         )
+    # A unit of the wrong dimension is the problem to fix first; and only its indicator
+    # tells whether a % is a share or a share-change (its own problem says why it is unknown).
+    elif normalized and (indicator or normalized.dimension != Dimension.share):
+        wrong = measure_problem(measure, unit, normalized.dimension)
+        if wrong:
+            problem("measure", *wrong)
+            normalized = None
     return indicator, normalized, mismatched
 
 
@@ -216,18 +298,13 @@ def _check_target(
         target.indicator,
         target.value,
         target.unit,
+        target.measure,
         catalogue,
         problem,
         "use a unit defined in comparisons/units.txt, e.g. 个, 万个, 亿元, %, E, 每季度",
         " or another indicator",
     )
     is_frequency_unit = target.unit.startswith("每")
-    if (target.measure == Measure.frequency) != is_frequency_unit:
-        problem(
-            "measure",
-            f"measure {target.measure.value!r} does not fit unit {target.unit!r}",
-            "frequencies use measure: frequency with a 每… unit such as 每季度",
-        )
     unit_wrong = normalized is None or mismatched
     implicit = is_frequency_unit and target.value == 1  # 每年 is once a year
     # The quote is read as magnitudes (20万 is 200 000): a wrong unit is its own problem.
@@ -387,12 +464,14 @@ def _load_dataset(data_dir: Path, index: Any) -> records.Dataset:
         catalogue, found = index.catalogue(data_dir / CATALOGUE, lambda: load_catalogue(data_dir))
         problems += found
     dataset = records.Dataset(indicators=catalogue or {})
+    unread = False  # a document file too broken to read: the scopes are not all known
     for path in document_files(data_dir):
         document, targets, found = index.document(
             path, lambda path=path: load_document(path, catalogue)
         )
         problems.extend(found)
         if document is None:
+            unread = True
             continue
         if document.id in dataset.documents:
             other = dataset.documents[document.id].path
@@ -414,6 +493,8 @@ def _load_dataset(data_dir: Path, index: Any) -> records.Dataset:
         )
         problems.extend(found)
         dataset.reported.extend(reported)
+        if dataset.documents and not unread:
+            problems += unknown_scopes(dataset)
     if not dataset.documents and not problems:
         problems.append(
             Problem(

@@ -390,6 +390,8 @@ class Reported(ReportedEntry, kw_only=True, order=True, array_like=True, gc=Fals
     dimension: Dimension
     line: int = 0  # line of the entry in reported.yaml
     path: str = ""  # reported.yaml, as shown in messages
+    position: int = 0  # its place in the `reported:` list, for messages
+    scope_at: tuple[int, int] = (0, 0)  # line and column of its `scope:` key
 
     @property
     def year(self) -> int:

@@ -35,6 +35,7 @@ def _check_reported(
         entry.indicator,
         entry.value,
         entry.unit,
+        entry.measure,
         catalogue,
         problem,
         "use a unit defined in comparisons/units.txt, e.g. 个, 万个, %",
@@ -56,6 +57,8 @@ def _check_reported(
         dimension=Dimension(normalized.dimension),
         line=item.mark[0],
         path=shown,
+        position=position,
+        scope_at=item.key_marks.get("scope", item.mark),
     ), []
 
 

@@ -93,6 +93,17 @@ RECURRING_MEASURES = frozenset({Measure.frequency, Measure.rate})
 PACE_MEASURES = RECURRING_MEASURES | {Measure.addition}
 
 
+# Which measures fit which dimensions (loading.measure_problem checks every figure).
+# A share is a share of a whole, written in %; a frequency is so often, written 每…:
+# each measure is its dimension's and no other's, both ways.
+MEASURE_DIMENSION = {Measure.share: Dimension.share, Measure.frequency: Dimension.frequency}
+# A yearly change of a share (年均提高2%, 2018 plan) is a yearly addition.
+DIMENSION_MEASURE = {
+    **{dimension: measure for measure, dimension in MEASURE_DIMENSION.items()},
+    Dimension.share_change: Measure.addition,
+}
+
+
 class Kind(StrEnum):
     target = "target"
     baseline = "baseline"
