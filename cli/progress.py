@@ -100,24 +100,34 @@ def reason_text(outcome, lang: str) -> str:
     p = outcome.params
     target = p["target"]
     year = target["year"]
-    what = f"{year}年目标"
+    unit = unit_word(target["unit"], "zh")
+    figure = format_number(target["value"])
+    if target.get("upper") is not None:
+        figure += f"–{format_number(target['upper'])}"
+    what = f"{year}年目标（{SYMBOLS[target['comparator']]}{figure}{unit}）"
     if p.get("aspirational"):
         what += "（力争，按确定目标判断）"
-    report = when = latest = ""
+    report = when = latest = shown = ""
     if p.get("as_of"):
         dated = p.get("dated") == Dated.no_later_than
         when = f"不晚于{p['as_of']}" if dated else f"截至{p['as_of']}"
-        report = f"{when}的报告"
-        figure = p["figure"]
-        shown = f"{SYMBOLS[figure['comparator']]}{format_number(figure['value'])}"
-        latest = f"（最新为{when}的{shown}{unit_word(figure['unit'], 'zh')}）"
+        found = p["figure"]
+        shown = f"{SYMBOLS[found['comparator']]}{format_number(found['value'])}"
+        shown += unit_word(found["unit"], "zh")
+        report = f"{when}的报告（{shown}）"
+        latest = f"（最新为{when}的{shown}）"
+    not_due = "尚无报告"
+    if p.get("as_of"):
+        not_due = "已有报告均为范围（超过、不超过）或日期不确定，无法推算进度"
+        if p.get("dates"):
+            not_due = "仅一个确切日期有单一数值，需两个日期方可推算进度"
     projected = (
         f"{format_number(round(p.get('projected') or 0, 2))}{unit_word(target['unit'], 'zh')}"
     )
     words = {
         OutcomeCode.reached: f"{report}已达到{what}",
-        OutcomeCode.reached_running_total: f"{when}的累计数已达到{what}；累计数不会减少，"
-        f"{year}年末亦然",
+        OutcomeCode.reached_running_total: f"{when}的累计数（{shown}）已达到{what}；"
+        f"累计数不会减少，{year}年末亦然",
         OutcomeCode.reached_early: f"{report}在目标年份之前已达到{what}",
         OutcomeCode.short: f"{report}未达到{what}",
         OutcomeCode.inconclusive: f"{report}既不能证明达到、也不能排除达到{what}",
@@ -127,8 +137,7 @@ def reason_text(outcome, lang: str) -> str:
         f"{projected}，可实现{what}",
         OutcomeCode.pace_short: f"按{p.get('since')}至{p.get('as_of')}的进度，{year}年末可达"
         f"{projected}，不足以实现{what}",
-        OutcomeCode.not_due: f"{what}于{year}年末到期；给出单一数值的确切日期不足两个，"
-        "无法推算进度",
+        OutcomeCode.not_due: f"{what}于{year}年末到期；{not_due}",
     }
     return words.get(outcome.code, outcome.text)
 

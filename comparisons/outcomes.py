@@ -5,7 +5,11 @@ Tracker. A status never claims more than a report says:
 
 - A target for year Y is due at the end of Y. Only a report as of Y-12-31 settles it
   (`met` or `not met`); a report as of June Y does not. A report as of a year before Y
-  that already reaches it makes it `met early`.
+  that already reaches it makes it `met early`: reached before its year, as the issue and
+  the mid-term reviews (提前实现) count it, whether or not a level stayed there.
+- A running total (ever built) is never below the level (in use) of the same thing: a
+  running total can show a level target missed, never met; a level can show a
+  running-total target met, never missed.
 - One exception, because a running total (累计, measure `cumulative`) never falls: one
   reported within Y that already reaches a target of a running total says the
   year-end figure does too, so the target is `met`. Falling short within Y settles
@@ -200,7 +204,15 @@ def judge(
 
 
 def _judge_report(target: Target, indicator: Indicator, report: Reported) -> str:
-    return judge(target, indicator, *_bounds(report))
+    """What a report says of the target's figure. A running total (累计, ever built) is
+    never below the level (in use) of the same thing: a running total bounds a level
+    target's figure from above only, a level bounds a running-total target's from below."""
+    low, high, open_low, open_high = _bounds(report)
+    if report.measure == Measure.cumulative and target.measure == Measure.level:
+        low, open_low = -math.inf, True
+    elif report.measure == Measure.level and target.measure == Measure.cumulative:
+        high, open_high = math.inf, True
+    return judge(target, indicator, low, high, open_low, open_high)
 
 
 def _judge_running_total(target: Target, indicator: Indicator, report: Reported) -> str:
@@ -264,6 +276,7 @@ def status(
             "value": target.normalized,
             "unit": target.normalized_unit,
             "comparator": str(target.comparator),
+            "upper": target.normalized_upper,
             "year": target.year,
         },
         "aspirational": target.aspirational,
@@ -391,11 +404,16 @@ def status(
         )
     latest = found[-1] if found else None
     count = len(points)
+    if not found:
+        why = "no report yet"
+    elif not points:
+        why = "the reports so far are bounds (more than, at most) or undated, which give no pace"
+    else:
+        why = "a single figure on one stated date so far; two dates are needed for a pace"
     return outcome(
         Status.not_yet_due,
         OutcomeCode.not_due,
-        f"{what} is not due until {year_end}; a single figure on {count} stated "
-        f"date{'s' if count != 1 else ''} so far, two dates are needed for a pace",
+        f"{what} is not due until {year_end}; {why}",
         latest,
         dates=count,
     )

@@ -183,7 +183,7 @@ def test_a_running_total_no_later_than_a_day_in_chinese():
     }
     found = SimpleNamespace(code=OutcomeCode.reached_running_total, params=params, text="")
     assert reason_text(found, "zh") == (
-        "不晚于2023-12-31的累计数已达到2023年目标；累计数不会减少，2023年末亦然"
+        "不晚于2023-12-31的累计数（=202,000）已达到2023年目标（≥200,000）；累计数不会减少，2023年末亦然"
     )
 
 
@@ -193,7 +193,7 @@ def test_a_due_target_without_a_year_end_report_names_the_latest_in_chinese(run)
         line for line in result.stdout.splitlines() if line.startswith("| 行政村5G网络通达率")
     ]
     assert row.split(" | ")[-1] == (
-        "2023年目标已于2023年末到期，尚无截至2023-12-31的报告（最新为不晚于2024-06-24的=95%） |"
+        "2023年目标（≥70%）已于2023年末到期，尚无截至2023-12-31的报告（最新为不晚于2024-06-24的=95%） |"
     )
 
 

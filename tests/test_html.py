@@ -310,7 +310,10 @@ def test_a_trajectory_page_gives_each_targets_status_in_its_language(run):
         "target of at least 200,000 for 2023; a running total does not fall, so the figure at "
         "the end of 2023 does too"
     ) in english.text
-    assert "不晚于2023-12-31的累计数已达到2023年目标；累计数不会减少，2023年末亦然" in chinese.text
+    assert (
+        "不晚于2023-12-31的累计数（=202,000）已达到2023年目标（≥200,000）；累计数不会减少，2023年末亦然"
+        in chinese.text
+    )
     assert "already reaches" not in chinese.text
     # A figure the source dates only as 目前 is shown as no later than its day.
     assert "no later than 2023-12-31" in english.text and "不晚于2023-12-31" in chinese.text

@@ -86,8 +86,7 @@ def test_a_target_is_not_due_before_the_last_day_of_its_year(build):
     result = outcome(build, target, [], as_of=date(2024, 12, 30))
     assert (result.status, result.code, result.report) == ("not yet due", "not-due", None)
     assert result.text == (
-        "the target of at least 200 for 2024 is not due until 2024-12-31; a single "
-        "figure on 0 stated dates so far, two dates are needed for a pace"
+        "the target of at least 200 for 2024 is not due until 2024-12-31; no report yet"
     )
 
 
@@ -146,9 +145,21 @@ def test_a_report_of_another_measure_never_settles(build):
     assert (result.status, result.report) == ("no report", None)
 
 
-def test_a_cumulative_report_settles_a_level_target(build):
-    target = build.target(value=200, year=2023, measure="level")
-    assert outcome(build, target, [build.reported(300, measure="cumulative")]).status == "met"
+@pytest.mark.parametrize(
+    ("target_measure", "report_measure", "value", "status"),
+    [
+        ("level", "cumulative", 190, "not met"),  # in use ≤ ever built < 200
+        ("level", "cumulative", 300, "unsettled"),  # ever built ≥ 200 says nothing of in use
+        ("cumulative", "level", 300, "met"),  # ever built ≥ in use ≥ 200
+        ("cumulative", "level", 190, "unsettled"),  # in use < 200 says nothing of ever built
+    ],
+)
+def test_a_running_total_is_never_below_the_level_of_the_same_thing(
+    build, target_measure, report_measure, value, status
+):
+    target = build.target(value=200, year=2023, measure=target_measure)
+    result = outcome(build, target, [build.reported(value, measure=report_measure)])
+    assert result.status == status
 
 
 def test_a_report_of_another_scope_never_settles(build):
@@ -371,7 +382,7 @@ def test_a_report_dated_no_later_than_a_day_gives_no_pace(build):
     assert (result.status, result.params["dates"]) == ("not yet due", 1)
     assert result.text == (
         "the target of at least 300 for 2025 is not due until 2025-12-31; a single "
-        "figure on 1 stated date so far, two dates are needed for a pace"
+        "figure on one stated date so far; two dates are needed for a pace"
     )
 
 
@@ -861,3 +872,20 @@ def test_a_pace_and_its_projection_are_given_to_six_decimals(build):
     reports = [build.reported(0.1, "2025-01-01"), build.reported(0.2234567, "2025-07-02")]
     result = outcome(build, target, reports, as_of=date(2025, 7, 3))
     assert (result.params["per_year"], result.params["projected"]) == (0.247592, 0.346913)
+
+
+def test_bounded_reports_give_no_pace_and_say_so(build):
+    target = build.target(value=50, year=2025, dimension="share", measure="share")
+    reports = [
+        build.reported(
+            47, "2023-12-31", comparator="more_than", dimension="share", measure="share"
+        ),
+        build.reported(
+            49, "2024-12-31", comparator="more_than", dimension="share", measure="share"
+        ),
+    ]
+    result = outcome(build, target, reports, as_of=date(2025, 6, 30), dimension="share")
+    assert (result.status, result.params["dates"]) == ("not yet due", 0)
+    assert result.text.endswith(
+        "the reports so far are bounds (more than, at most) or undated, which give no pace"
+    )
