@@ -56,11 +56,13 @@ def export_command(
 
     json and csv: one record per target. markdown and xlsx: one table (sheet) per
     document, then a matrix of indicators by year. datapackage: a Frictionless data
-    package (a directory: datapackage.json, documents.csv, indicators.csv, targets.csv).
-    sqlite: a database with tables documents, indicators and targets, for Datasette.
-    Every format has each target's status on --as-of (default today) and the report
-    that decided it; every format but json and csv (one record per target) also lists
-    all the figures reported as achieved: datapackage and sqlite as a table `reported`.
+    package (a directory: datapackage.json, documents.csv, indicators.csv, targets.csv,
+    reported.csv). sqlite: a database with tables documents, indicators, targets and
+    reported (with full-text search), for Datasette. html: a page of every target.
+    json, csv, xlsx (its Records sheet), datapackage and sqlite give each target's status
+    on --as-of (default today) and the report that decided it; markdown, xlsx,
+    datapackage and sqlite list the figures reported as achieved that are known on
+    --as-of.
 
     Example: policy export --output targets.xlsx
     """
@@ -125,14 +127,17 @@ def export_command(
             footer += say("secondary_footer", lang)
         sections.append(Section(document.id, headers, rows, footer=[footer]))
     sections.append(_matrix(data, lang, numeric_years=fmt is Format.xlsx))
-    sections.append(_reported(data, lang))
+    sections.append(_reported(data, lang, day))
     # xlsx also gets the records, one row per target with its status, on a Records sheet.
     rows = records if fmt is Format.xlsx else []
     emit(Report(sections, rows), fmt, output, writer)
 
 
-def _reported(data, lang: str) -> Section:
-    """The figures reported as achieved, with their dates, words and pages."""
+def _reported(data, lang: str, day) -> Section:
+    """The figures reported as achieved and known on `day`, with their dates, words and
+    pages."""
+    from policy_targets.comparisons.outcomes import known
+
     from .progress import reported_text
 
     headers = ["indicator", "scope", "reported_figure", "quote", "publisher", "url"]
@@ -145,7 +150,7 @@ def _reported(data, lang: str) -> Section:
             r.source.publisher + (say("secondary_kind", lang) if r.source.secondary else ""),
             r.source.url,
         ]
-        for r in sorted(data.reported, key=lambda r: (r.indicator, r.scope, r.as_of))
+        for r in sorted(known(data.reported, day), key=lambda r: (r.indicator, r.scope, r.as_of))
     ]
     return Section(say("reported", lang), [say(h, lang) for h in headers], rows)
 

@@ -164,9 +164,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     "reported_rules": (
         "A status never claims more than a report says: only a report as of the end of a "
         "target's year settles it, or a running total (累计) that already reaches it within "
-        "that year (README, Outcomes).",
+        "that year; one of an earlier year that reaches it makes it met early (README, "
+        "Outcomes).",
         "状态不超出报告所述：只有截至目标年份年末的报告，或目标年份内已达到目标的累计数，"
-        "才能判定是否实现（见README“Outcomes”）。",
+        "才能判定是否实现；此前年份的报告已达到目标即为提前实现（见README“Outcomes”）。",
     ),
     # narrow layouts: stacked columns
     "point": ("Point", "数据点"),

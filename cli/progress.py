@@ -73,8 +73,11 @@ def gap_text(outcome, target, lang: str) -> str:
     share = target.dimension in ("share", "share-change")
     unit = "pp" if share else target.normalized_unit
     sign = "+" if outcome.gap >= 0 else "-"
-    # Beside a report of more than (or about) a figure, the gap is as bounded as it is.
+    # Beside a report of more than (or about) a figure, the gap is as bounded as it is; a
+    # running total within the year is a floor for the year-end figure.
     bound = SYMBOLS[outcome.report.comparator] if outcome.report.comparator != "exactly" else ""
+    if outcome.code == "reached-running-total" and not bound:
+        bound = SYMBOLS["at_least"]
     return f"{bound}{sign}{format_number(abs(outcome.gap))} {unit_word(unit, lang)}".rstrip()
 
 
@@ -166,7 +169,8 @@ def progress_command(
 
     A status never claims more than a report says: only a report as of the end of a
     target's year settles it, or a running total (累计) that reaches it within that year;
-    a report of another measure or scope never does.
+    one of an earlier year that reaches it makes it met early; a report of another
+    measure or scope never does.
 
     Example: policy progress 2023 --as-of 2025-01-01
     """
@@ -259,7 +263,9 @@ def progress_command(
         "summary": counts,
         "targets": json_rows,
     }
-    emit(Report([section], records, json=payload, preamble=preamble), fmt, output, writer)
+    emit(
+        Report([section], records, json=payload, preamble=preamble, lang=lang), fmt, output, writer
+    )
 
 
 def _flat(record: dict, outcome, day) -> dict:

@@ -321,4 +321,4 @@ REPORTED_COLUMNS = (
         required=False,
     ),
 )
-REPORTED_KEY = ("indicator", "scope", "measure", "as_of")
+REPORTED_KEY = ("indicator", "scope", "measure", "as_of", "dated")

@@ -68,8 +68,9 @@ def document_row(document: Document) -> dict[str, Any]:
 
 
 def tables(dataset: Dataset, as_of: date) -> list[Table]:
-    """The four tables, with their rows; each target's status as on `as_of`."""
-    from .outcomes import statuses
+    """The four tables, with their rows; each target's status as on `as_of`, and the
+    reported figures known on it (as of it, and published by then)."""
+    from .outcomes import known, statuses
     from .results import (
         dataset_record,
         dataset_targets,
@@ -119,7 +120,7 @@ def tables(dataset: Dataset, as_of: date) -> list[Table]:
             REPORTED_COLUMNS,
             REPORTED_KEY,
             (ForeignKey("indicator", "indicators"),),
-            rows=[reported_row(r) for r in dataset.reported],
+            rows=[reported_row(r) for r in known(dataset.reported, as_of)],
         ),
     ]
     for table in built:

@@ -9,7 +9,7 @@ from typing import Any
 from . import records
 from .errors import DataError, Problem
 from .layout import display
-from .vocabulary import Dimension
+from .vocabulary import Dated, Dimension
 
 
 def _check_reported(
@@ -84,15 +84,19 @@ def load_reported(path: Path, catalogue: dict | None) -> tuple[list[records.Repo
         record, wrong = _check_reported(entry, catalogue, item, position, shown)
         problems.extend(wrong)
         line, column = item.mark
-        key = (entry.indicator, entry.scope, entry.measure, entry.as_of)
+        # A stated year-end figure may stand beside one dated only no later than that day.
+        key = (entry.indicator, entry.scope, entry.measure, entry.as_of, entry.dated)
         if key in seen:
+            when = f"as of {entry.as_of}"
+            if entry.dated != Dated.stated:
+                when = f"dated no later than {entry.as_of}"
             problems.append(
                 Problem(
                     shown,
                     line,
                     column,
                     f"reported[{position}]: a second figure for {entry.indicator!r} "
-                    f"({entry.scope}, {entry.measure.value}) as of {entry.as_of}; "
+                    f"({entry.scope}, {entry.measure.value}) {when}; "
                     f"the first is at line {seen[key]}",
                     "keep one figure per date, the one from the most original source",
                 )

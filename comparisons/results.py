@@ -102,7 +102,7 @@ def flat_record(record: dict[str, Any]) -> dict[str, Any]:
 
 
 # The report's own fields among the status columns: enough to read it and to find its row
-# of `reported` (REPORTED_KEY).
+# of `reported` (REPORTED_KEY: indicator, scope, measure, as_of, dated).
 REPORT_KEYS = ("value", "unit", "comparator", "measure", "as_of", "dated")
 
 

@@ -62,7 +62,13 @@ def test_export_json_has_every_target(run, dataset):
                 "code": "no-year-end-report",
                 "text": "the target of at least 12.5 EFLOPS for 2025 (力争, aspirational, "
                 "judged as firm) was due at the end of 2025; no report as of 2025-12-31",
-                "target": {"value": 12.5, "unit": "EFLOPS", "comparator": "at_least", "year": 2025},
+                "target": {
+                    "value": 12.5,
+                    "unit": "EFLOPS",
+                    "comparator": "at_least",
+                    "upper": None,
+                    "year": 2025,
+                },
                 "aspirational": True,
             },
             "report": None,

@@ -203,3 +203,11 @@ def test_the_xlsx_sheet_has_a_whole_name(run, tmp_path):
     path = tmp_path / "progress.xlsx"
     assert run("progress", "--as-of", AS_OF, "-o", str(path)).exit_code == 0
     assert load_workbook(path, read_only=True).sheetnames[:2] == ["Summary", "Progress"]
+
+
+def test_the_html_page_is_in_the_language_asked_for(run, tmp_path):
+    path = tmp_path / "p.html"
+    assert run("--lang", "zh", "progress", "2023", "--as-of", AS_OF, "-o", str(path)).exit_code == 0
+    text = path.read_text("utf-8")
+    assert '<html lang="zh-CN">' in text and "由 policy-targets" in text
+    assert "Made on" not in text

@@ -322,3 +322,21 @@ def test_datapackage_reported_rows_read_back(package_dir, dataset):
     ]
     assert (share["value"], share["unit"], share["comparator"]) == ("47", "%", "more_than")
     assert share["quote"] == "全年数字经济总量达到4.3万亿元,占GDP比重提升2个百分点、超过47%"
+
+
+def test_an_export_as_of_a_day_has_only_the_reports_known_then(run, tmp_path):
+    # On 2023-01-01 four figures were known: 5.1万 and 10万 racks (as of 2020, published
+    # 2022-06-18), 10.1万 (2021, published 2022-03-04) and 14.9万 (published 2022-08-12).
+    path = tmp_path / "early.db"
+    assert run("export", "-f", "sqlite", "-o", str(path), "--as-of", "2023-01-01").exit_code == 0
+    connection = sqlite3.connect(path)
+    rows = connection.execute("SELECT value, as_of, published FROM reported ORDER BY as_of, value")
+    assert rows.fetchall() == [
+        (5.1, "2020-12-31", "2022-06-18"),
+        (10.0, "2020-12-31", "2022-06-18"),
+        (10.1, "2021-12-31", "2022-03-04"),
+        (14.9, "2022-08-12", "2022-08-12"),
+    ]
+    connection.close()
+    markdown = run("export", "-f", "markdown", "--as-of", "2023-01-01").stdout
+    assert "24.2万个" not in markdown and "=10.1万个" in markdown

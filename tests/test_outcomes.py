@@ -249,6 +249,7 @@ def test_to_dict_gives_status_reason_and_report(build):
         "value": 200,
         "unit": "",
         "comparator": "at_least",
+        "upper": None,
         "year": 2023,
     }
     assert result["report"] == reported_record(report)
@@ -563,7 +564,13 @@ def test_to_dict_of_a_status_without_a_report(build):
             "code": "no-year-end-report",
             "text": "the target of at least 200 for 2024 was due at the end of 2024; no report "
             "as of 2024-12-31",
-            "target": {"value": 200, "unit": "", "comparator": "at_least", "year": 2024},
+            "target": {
+                "value": 200,
+                "unit": "",
+                "comparator": "at_least",
+                "upper": None,
+                "year": 2024,
+            },
             "aspirational": False,
         },
         "report": None,
@@ -889,3 +896,9 @@ def test_bounded_reports_give_no_pace_and_say_so(build):
     assert result.text.endswith(
         "the reports so far are bounds (more than, at most) or undated, which give no pace"
     )
+
+
+def test_a_range_target_gives_its_upper_figure(build):
+    target = build.target(value=10, upper=20, year=2023, comparator="between")
+    result = outcome(build, target, [build.reported(15)])
+    assert result.params["target"]["upper"] == 20
