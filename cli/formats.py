@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from policy_targets.comparisons.errors import UsageError
+from policy_targets.comparisons.formulas import formula_like, spreadsheet_safe
 
-from .safe_text import formula_like, line_safe, markdown_safe, spreadsheet_safe, terminal_safe
+from .safe_text import line_safe, markdown_safe, terminal_safe
 
 
 class Format(StrEnum):

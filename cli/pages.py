@@ -24,14 +24,16 @@ DIFF_SECTIONS = [
         ["before", "after", "change", "verdict", "ambition", "why"],
     ),
     ("new", (Verdict.new,), ["after", "normalized", "verdict", "why"]),
-    ("lapsed", (Verdict.lapsed,), ["before", "due", "verdict", "why"]),
-    ("not_restated", (Verdict.not_restated,), ["before", "verdict", "why"]),
+    ("lapsed", (Verdict.lapsed,), ["before", "due", "verdict", "why", "status"]),
+    ("not_restated", (Verdict.not_restated,), ["before", "verdict", "why", "status"]),
 ]
 
 
 def compare_page(comparison, payload: dict, preamble: list[str], lang: str) -> dict:
     """`policy compare`: the two documents, the summary, then a table per section."""
+    from .outcome_rows import status_text
     from .present import change_text, per_year
+    from .progress import status_reason
 
     before, after = payload["before"], payload["after"]
     rows = []
@@ -44,6 +46,10 @@ def compare_page(comparison, payload: dict, preamble: list[str], lang: str) -> d
                 "change": change_text(change, a.dimension, a.normalized_unit, lang),
                 "per_year": per_year(change, lang),
             }
+        # A lapsed or not-restated row: the earlier target's status and why.
+        outcome = record.get("status")
+        shown["status"] = status_text(outcome, lang)
+        shown["status_reason"] = status_reason(outcome, lang) if outcome else ""
         rows.append(
             {
                 **record,
@@ -52,7 +58,9 @@ def compare_page(comparison, payload: dict, preamble: list[str], lang: str) -> d
                 "shown": shown,
             }
         )
-    headers = {key: say(key, lang) for key in ("change", "verdict", "ambition", "why", "due")}
+    headers = {
+        key: say(key, lang) for key in ("change", "verdict", "ambition", "why", "due", "status")
+    }
     headers |= {"before": before["id"], "after": after["id"], "normalized": say("normalized", lang)}
     if payload["aligned"]:
         sections = _aligned_sections(comparison, rows, headers, lang)

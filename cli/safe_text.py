@@ -2,8 +2,9 @@
 
 Every string of a dataset may come from someone else's files. These functions make sure
 that no output format interprets it: no escape sequence reaches a terminal (a title
-could set the window title, a name could clear the screen or plant a hyperlink), no cell
-becomes a spreadsheet formula, no Markdown cell becomes HTML.
+could set the window title, a name could clear the screen or plant a hyperlink), no
+Markdown cell becomes HTML. No cell becomes a spreadsheet formula: comparisons/formulas.py,
+which the data package's CSV shares.
 """
 
 from __future__ import annotations
@@ -32,27 +33,6 @@ def terminal_safe(text: str) -> str:
 def line_safe(text: str) -> str:
     """`terminal_safe`, and a line break shown as `\\n` too: for one-line messages."""
     return terminal_safe(text).replace("\n", "\\n")
-
-
-# OWASP's advice on CSV injection: a cell that starts with one of these is a formula (or
-# becomes one when edited) in Excel, LibreOffice and Google Sheets.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# A plain number written as text stays as it is: a spreadsheet reads it as a number,
-# which is what it is, and no formula can hide in it.
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)*|\.\d+)(?:[eE][+-]?\d+)?%?")
-
-
-def formula_like(text: str) -> bool:
-    """True when a spreadsheet would read `text` as a formula."""
-    return text.startswith(_FORMULA_START) and _NUMBER.fullmatch(text) is None
-
-
-def spreadsheet_safe(value: object) -> object:
-    """A CSV cell that no spreadsheet reads as a formula: text that would be one gets a
-    leading apostrophe, as OWASP advises; numbers and other text are unchanged."""
-    if isinstance(value, str) and formula_like(value):
-        return "'" + value
-    return value
 
 
 # Escaped only what Markdown would read as markup: a backslash (doubled, so that it

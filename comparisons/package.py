@@ -216,9 +216,12 @@ def csv_text(table: Table) -> str:
     import csv
     import io
 
+    from .formulas import spreadsheet_safe
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([c.name for c in table.columns])
     for row in table.rows:
-        writer.writerow([csv_cell(row[c.name]) for c in table.columns])
+        # A data package opens in spreadsheets too: no cell of it may run as a formula.
+        writer.writerow([spreadsheet_safe(csv_cell(row[c.name])) for c in table.columns])
     return buffer.getvalue()

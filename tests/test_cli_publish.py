@@ -340,3 +340,20 @@ def test_an_export_as_of_a_day_has_only_the_reports_known_then(run, tmp_path):
     connection.close()
     markdown = run("export", "-f", "markdown", "--as-of", "2023-01-01").stdout
     assert "24.2万个" not in markdown and "=10.1万个" in markdown
+
+
+def test_no_cell_of_the_data_package_runs_as_a_formula(run, data_copy, tmp_path):
+    path = data_copy / "reported.yaml"
+    text = path.read_text("utf-8")
+    quote = "  quote: 山东在2021年建成开通5G基站10.1万个\n"
+    assert quote in text
+    path.write_text(
+        text.replace(quote, '  quote: =HYPERLINK("x") 山东在2021年建成开通5G基站10.1万个\n'),
+        "utf-8",
+    )
+    out = tmp_path / "pkg"
+    result = run("--data", str(data_copy), "export", "-f", "datapackage", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    reported = (out / "reported.csv").read_text("utf-8")
+    assert '\'=HYPERLINK(""x"") 山东在2021年' in reported
+    assert ",=HYPERLINK" not in reported and '"=HYPERLINK' not in reported

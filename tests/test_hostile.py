@@ -27,9 +27,10 @@ from test_html import Page
 
 from policy_targets.cli.files import Writer
 from policy_targets.cli.formats import Report, Section
-from policy_targets.cli.safe_text import spreadsheet_safe, terminal_safe
+from policy_targets.cli.safe_text import terminal_safe
 from policy_targets.cli.terminal import render_terminal, to_text
 from policy_targets.comparisons.errors import UsageError
+from policy_targets.comparisons.formulas import spreadsheet_safe
 
 REPO = Path(__file__).resolve().parent.parent
 BAD_INPUTS = REPO / "tests" / "bad_inputs"

@@ -317,3 +317,17 @@ def test_a_trajectory_page_gives_each_targets_status_in_its_language(run):
     assert "already reaches" not in chinese.text
     # A figure the source dates only as 目前 is shown as no later than its day.
     assert "no later than 2023-12-31" in english.text and "不晚于2023-12-31" in chinese.text
+
+
+def test_a_compare_page_gives_the_earlier_targets_status_in_its_language(run):
+    args = ("compare", "2023", "2025", "--as-of", "2026-12-06")
+    english = page_of(run, *args)
+    chinese = page_of(run, "--lang", "zh", *args)
+    # The status, then its reason in a block of its own below it.
+    assert (
+        "\nmetthe running total as of no later than 2023-12-31, 202,000, already reaches the "
+        "target of at least 200,000 for 2023"
+    ) in english.text
+    assert (
+        "\n已实现不晚于2023-12-31的累计数（=202,000）已达到2023年目标（≥200,000）" in chinese.text
+    )
