@@ -149,6 +149,7 @@ def test_a_report_of_another_measure_never_settles(build):
     ("target_measure", "report_measure", "value", "status"),
     [
         ("level", "cumulative", 190, "not met"),  # in use ≤ ever built < 200
+        ("level", "cumulative", 200, "unsettled"),  # in use ≤ 200 may be 200 or less
         ("level", "cumulative", 300, "unsettled"),  # ever built ≥ 200 says nothing of in use
         ("cumulative", "level", 300, "met"),  # ever built ≥ in use ≥ 200
         ("cumulative", "level", 190, "unsettled"),  # in use < 200 says nothing of ever built
@@ -902,3 +903,10 @@ def test_a_range_target_gives_its_upper_figure(build):
     target = build.target(value=10, upper=20, year=2023, comparator="between")
     result = outcome(build, target, [build.reported(15)])
     assert result.params["target"]["upper"] == 20
+
+
+def test_a_running_total_under_a_ceiling_on_the_level_meets_it(build):
+    # in use ≤ ever built = 150 ≤ 200: a ceiling on the level is kept.
+    target = build.target(value=200, year=2023, comparator="at_most", measure="level")
+    report = build.reported(150, measure="cumulative")
+    assert outcome(build, target, [report], higher=False).status == "met"
