@@ -11,9 +11,9 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from .checks import control_characters
 from .errors import DataError, Problem
 from .layout import IGNORE_LIST, display, plain_file_name
-from .loading import control_characters
 from .numerals import LISTED
 from .quotes import NormalizedSource, normalize_source, normalize_text
 from .records import Dataset, Document

@@ -64,7 +64,7 @@ def _check_reported(
 
 def load_reported(path: Path, catalogue: dict | None) -> tuple[list[records.Reported], list]:
     """The figures of `reported.yaml`, each checked, and the file's problems."""
-    from .loading import control_characters  # loading imports this module: not at its top
+    from .checks import control_characters
     from .validation import schema_problems
     from .yamlfile import load_yaml_file
 

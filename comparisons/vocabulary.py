@@ -93,7 +93,7 @@ RECURRING_MEASURES = frozenset({Measure.frequency, Measure.rate})
 PACE_MEASURES = RECURRING_MEASURES | {Measure.addition}
 
 
-# Which measures fit which dimensions (loading.measure_problem checks every figure).
+# Which measures fit which dimensions (checks.measure_problem checks every figure).
 # A share is a share of a whole, written in %; a frequency is so often, written 每…:
 # each measure is its dimension's and no other's, both ways.
 MEASURE_DIMENSION = {Measure.share: Dimension.share, Measure.frequency: Dimension.frequency}

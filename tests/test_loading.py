@@ -7,14 +7,9 @@ from __future__ import annotations
 import pytest
 
 from policy_targets.comparisons import loading
+from policy_targets.comparisons.checks import MAX_LISTED, measure_problem, unknown_scopes
 from policy_targets.comparisons.errors import DataError, Problem
-from policy_targets.comparisons.loading import (
-    MAX_LISTED,
-    indicator_and_amount,
-    load_dataset,
-    measure_problem,
-    unknown_scopes,
-)
+from policy_targets.comparisons.loading import indicator_and_amount, load_dataset
 
 # --- a measure fits the dimension of its amount --------------------------------------
 
