@@ -140,19 +140,23 @@ def _reported(data, lang: str, day) -> Section:
 
     from .progress import reported_text
 
-    headers = ["indicator", "scope", "reported_figure", "quote", "publisher", "url"]
+    headers = ["indicator", "scope", "reported_figure", "measure", "settles", "quote"]
+    headers += ["publisher", "url"]
     rows = [
         [
             data.indicators[r.indicator].name(lang),
             scope_name(r.scope, lang),
             reported_text(r, lang),
+            term(r.measure, lang, Measure),
+            say("yes" if r.settles else "no", lang),
             r.quote,
             r.source.publisher + (say("secondary_kind", lang) if r.source.secondary else ""),
             r.source.url,
         ]
         for r in sorted(known(data.reported, day), key=lambda r: (r.indicator, r.scope, r.as_of))
     ]
-    return Section(say("reported", lang), [say(h, lang) for h in headers], rows)
+    title = say("reported_known", lang, day=day.isoformat())
+    return Section(title, [say(h, lang) for h in headers], rows, sheet=say("reported", lang))
 
 
 # A spreadsheet sorts and sums: numbers and years are numbers there, and the figure as the

@@ -203,7 +203,9 @@ def to_xlsx(report: Report) -> bytes:
     workbook.remove(workbook.active)
     used: set[str] = set()
     if report.preamble:
-        sheet = workbook.create_sheet(_sheet_name("Summary", used))
+        from .labels import say
+
+        sheet = workbook.create_sheet(_sheet_name(say("summary_sheet", report.lang), used))
         for line in report.preamble:
             sheet.append([_xlsx_text(line)])
             _store_as_value(sheet.cell(sheet.max_row, 1))

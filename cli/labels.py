@@ -143,8 +143,13 @@ PHRASES: dict[str, tuple[str, str]] = {
     "target": ("Target", "目标"),
     "reported_figure": ("Figure reported", "报告值"),
     "progress_sheet": ("Progress", "进展"),
+    "yes": ("yes", "是"),
+    "no": ("no", "否"),
     "gap": ("Gap", "差距"),
     "reported": ("Reported figures", "报告数值"),
+    "reported_known": ("Reported figures known on {day}", "截至{day}已知的报告数值"),
+    "settles": ("Settles a status", "用于判定状态"),
+    "summary_sheet": ("Summary", "摘要"),
     "reported_kind": ("reported", "报告值"),
     # a reported figure the source dates only as 目前 ("now"): as of that day at the latest
     "no_later_than": ("no later than {as_of}", "不晚于{as_of}"),

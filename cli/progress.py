@@ -74,9 +74,13 @@ def gap_text(outcome, target, lang: str) -> str:
     unit = "pp" if share else target.normalized_unit
     sign = "+" if outcome.gap >= 0 else "-"
     # Beside a report of more than (or about) a figure, the gap is as bounded as it is; a
-    # running total within the year is a floor for the year-end figure.
-    bound = SYMBOLS[outcome.report.comparator] if outcome.report.comparator != "exactly" else ""
-    if outcome.code == "reached-running-total" and not bound:
+    # running total within the year is a floor for the year-end figure; a running total
+    # is a ceiling for the level of the same thing, and a level a floor for the total.
+    report = outcome.report
+    bound = SYMBOLS[report.comparator] if report.comparator != "exactly" else ""
+    if not bound and report.measure != target.measure:
+        bound = SYMBOLS["at_most" if report.measure == "cumulative" else "at_least"]
+    elif outcome.code == "reached-running-total" and not bound:
         bound = SYMBOLS["at_least"]
     return f"{bound}{sign}{format_number(abs(outcome.gap))} {unit_word(unit, lang)}".rstrip()
 
@@ -119,9 +123,12 @@ def reason_text(outcome, lang: str) -> str:
         shown += unit_word(found["unit"], "zh")
         report = f"{when}的报告（{shown}）"
         latest = f"（最新为{when}的{shown}）"
+    per_year = round(p.get("per_year") or 0, 2)
+    points = "个百分点" if target["unit"] == "%" else unit
+    pace = f"每年{'+' if per_year >= 0 else '-'}{format_number(abs(per_year))}{points}"
     not_due = "尚无报告"
     if p.get("as_of"):
-        not_due = "已有报告均为范围（超过、不超过）或日期不确定，无法推算进度"
+        not_due = "已有报告均为范围（超过、不超过）、日期不确定或计量不同，无法推算进度"
         if p.get("dates"):
             not_due = "仅一个确切日期有单一数值，需两个日期方可推算进度"
     projected = (
@@ -129,17 +136,20 @@ def reason_text(outcome, lang: str) -> str:
     )
     words = {
         OutcomeCode.reached: f"{report}已达到{what}",
-        OutcomeCode.reached_running_total: f"{when}的累计数（{shown}）已达到{what}；"
-        f"累计数不会减少，{year}年末亦然",
+        OutcomeCode.reached_running_total: (
+            f"{when}的累计数（{shown}）已达到{what}；累计数不会减少，{year}年末亦然"
+            if (p.get("figure") or {}).get("measure", "cumulative") == "cumulative"
+            else f"{report}已达到{what}；累计数不低于存量且不会减少，{year}年末亦然"
+        ),
         OutcomeCode.reached_early: f"{report}在目标年份之前已达到{what}",
         OutcomeCode.short: f"{report}未达到{what}",
         OutcomeCode.inconclusive: f"{report}既不能证明达到、也不能排除达到{what}",
         OutcomeCode.no_year_end_report: f"{what}已于{year}年末到期，尚无截至{year}-12-31的报告"
         f"{latest}",
-        OutcomeCode.pace_reaches: f"按{p.get('since')}至{p.get('as_of')}的进度，{year}年末可达"
-        f"{projected}，可实现{what}",
-        OutcomeCode.pace_short: f"按{p.get('since')}至{p.get('as_of')}的进度，{year}年末可达"
-        f"{projected}，不足以实现{what}",
+        OutcomeCode.pace_reaches: f"按{p.get('since')}至{p.get('as_of')}的进度（{pace}），"
+        f"{year}年末可达{projected}，可实现{what}",
+        OutcomeCode.pace_short: f"按{p.get('since')}至{p.get('as_of')}的进度（{pace}），"
+        f"{year}年末可达{projected}，不足以实现{what}",
         OutcomeCode.not_due: f"{what}于{year}年末到期；{not_due}",
     }
     return words.get(outcome.code, outcome.text)
@@ -169,8 +179,9 @@ def progress_command(
 
     A status never claims more than a report says: only a report as of the end of a
     target's year settles it, or a running total (累计) that reaches it within that year;
-    one of an earlier year that reaches it makes it met early; a report of another
-    measure or scope never does.
+    one of an earlier year that reaches it makes it met early; a report of another scope
+    never does, and a level and a running total of the same thing settle each other one
+    way only.
 
     Example: policy progress 2023 --as-of 2025-01-01
     """

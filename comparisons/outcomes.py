@@ -47,11 +47,20 @@ from decimal import Decimal
 
 from msgspec import Struct
 
-from .changes import not_comparable_reason
+from .changes import MEASURE_WORDS, not_comparable_reason
 from .numbers import format_number
 from .periods import period_of
 from .records import Dataset, Indicator, Period, Reported, Target
-from .vocabulary import Comparator, Dated, Dimension, Kind, Measure, OutcomeCode, Status
+from .vocabulary import (
+    STOCK_MEASURES,
+    Comparator,
+    Dated,
+    Dimension,
+    Kind,
+    Measure,
+    OutcomeCode,
+    Status,
+)
 
 # An `about` target's tolerance: percentage points for shares, a fraction of the value
 # otherwise (README, "Outcomes").
@@ -277,6 +286,7 @@ def status(
             "unit": target.normalized_unit,
             "comparator": str(target.comparator),
             "upper": target.normalized_upper,
+            "measure": str(target.measure),
             "year": target.year,
         },
         "aspirational": target.aspirational,
@@ -307,16 +317,29 @@ def status(
                     "value": report.normalized,
                     "unit": report.normalized_unit,
                     "comparator": str(report.comparator),
+                    "measure": str(report.measure),
                 },
                 "gap": gap,
             }
         return Outcome(state, code, {**base, **extra, **params}, text, report, gap)
 
     def stated(report: Reported) -> str:
-        return f"{_comparator_words(report)}{_figure(report.normalized, report.normalized_unit)}"
+        # A report of the other stock measure says so: it bounds the target's figure.
+        other = f" ({MEASURE_WORDS[report.measure]})" if report.measure != target.measure else ""
+        figure = _figure(report.normalized, report.normalized_unit)
+        return f"{_comparator_words(report)}{figure}{other}"
 
-    final = next((r for r in found if r.as_of == year_end and r.dated == Dated.stated), None)
-    verdict = None if final is None else _judge_report(target, indicator, final)
+    # Every stated year-end report is judged (a level and a running total may both be):
+    # one that falls short decides, else one that reaches it, else the first settles nothing.
+    judged = [
+        (_judge_report(target, indicator, r), r)
+        for r in found
+        if r.as_of == year_end and r.dated == Dated.stated
+    ]
+    verdict, final = next(
+        (pair for wanted in (_SHORT, _REACHES) for pair in judged if pair[0] == wanted),
+        judged[0] if judged else (None, None),
+    )
     if verdict == _SHORT:
         gap = _signed(difference(final.normalized, target.normalized), target)
         return outcome(
@@ -346,7 +369,8 @@ def status(
             r
             for r in reversed(found)
             if r.year == target.year
-            and r.measure == target.measure == Measure.cumulative
+            and target.measure == Measure.cumulative
+            and r.measure in STOCK_MEASURES  # a level is never above the running total
             and _judge_running_total(target, indicator, r) == _REACHES
         ),
         None,
@@ -355,9 +379,15 @@ def status(
         return outcome(
             Status.met,
             OutcomeCode.reached_running_total,
-            f"the running total as of {_when(running)}, {stated(running)}, already reaches "
-            f"{what}; a running total does not fall, so the figure at the end of "
-            f"{target.year} does too",
+            (
+                f"the running total as of {_when(running)}, {stated(running)}, already "
+                f"reaches {what}; a running total does not fall, so the figure at the end "
+                f"of {target.year} does too"
+                if running.measure == Measure.cumulative
+                else f"the report as of {_when(running)}, {stated(running)}, already "
+                f"reaches {what}; the running total is never below the level and does not "
+                f"fall, so the figure at the end of {target.year} does too"
+            ),
             running,
         )
     if as_of >= due:
@@ -378,7 +408,9 @@ def status(
     by_day = {
         r.as_of: r
         for r in found
-        if r.comparator in (Comparator.exactly, Comparator.about) and r.dated == Dated.stated
+        if r.comparator in (Comparator.exactly, Comparator.about)
+        and r.dated == Dated.stated
+        and r.measure == target.measure  # a line through figures of one measure only
     }
     points = list(by_day.values())
     if len(points) >= 2:
@@ -407,7 +439,10 @@ def status(
     if not found:
         why = "no report yet"
     elif not points:
-        why = "the reports so far are bounds (more than, at most) or undated, which give no pace"
+        why = (
+            "the reports so far are bounds (more than, at most), undated, or of another "
+            "measure, which give no pace"
+        )
     else:
         why = "a single figure on one stated date so far; two dates are needed for a pace"
     return outcome(

@@ -67,6 +67,7 @@ def test_export_json_has_every_target(run, dataset):
                     "unit": "EFLOPS",
                     "comparator": "at_least",
                     "upper": None,
+                    "measure": "level",
                     "year": 2025,
                 },
                 "aspirational": True,
@@ -117,7 +118,16 @@ def test_export_markdown_has_a_table_per_document_and_a_matrix(run, dataset, mar
     matrix, reported = tables[-2:]
     assert matrix[0][:2] == ["Indicator", "Scope"]
     assert len(reported) - 1 == len(dataset.reported)
-    assert reported[0] == ["Indicator", "Scope", "Figure reported", "Quote", "Publisher", "Address"]
+    assert reported[0] == [
+        "Indicator",
+        "Scope",
+        "Figure reported",
+        "Measure",
+        "Settles a status",
+        "Quote",
+        "Publisher",
+        "Address",
+    ]
     years = matrix[0][2:]
     share = next(r for r in matrix if r[0] == "Digital economy share of GDP" and r[1] == "shandong")
     assert share[2 + years.index("2017")] == "=35% (baseline)"

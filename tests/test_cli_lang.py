@@ -314,7 +314,16 @@ def test_export_markdown_in_chinese(run, markdown_tables):
     tables = markdown_tables(text)
     assert tables[0][0] == ["指标", "类型", "年份", "原文数值", "计量", "换算值", "原文", "出处"]
     matrix = tables[-2]
-    assert tables[-1][0] == ["指标", "范围", "报告值", "原文", "发布者", "网址"]
+    assert tables[-1][0] == [
+        "指标",
+        "范围",
+        "报告值",
+        "计量",
+        "用于判定状态",
+        "原文",
+        "发布者",
+        "网址",
+    ]
     assert matrix[0][:3] == ["指标", "范围", "2017"]
     assert "## 各年份指标" in text
     assert "（数值来自新闻报道，二手来源）" in text

@@ -234,7 +234,7 @@ def test_csv_writes_lists_as_json_and_booleans_as_the_data_package_does(run):
         ),
         (
             ["--lang", "zh", "compare", "2023", "2025"],
-            ["Summary", "变化", "新增目标", "已到期", "未重申", "Records"],
+            ["摘要", "变化", "新增目标", "已到期", "未重申", "Records"],
         ),
         (
             ["show", "2025"],

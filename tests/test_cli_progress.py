@@ -211,3 +211,39 @@ def test_the_html_page_is_in_the_language_asked_for(run, tmp_path):
     text = path.read_text("utf-8")
     assert '<html lang="zh-CN">' in text and "由 policy-targets" in text
     assert "Made on" not in text
+
+
+@pytest.mark.parametrize(
+    ("target_measure", "report_measure", "value", "gap"),
+    [("level", "cumulative", 340, "≤-10"), ("cumulative", "level", 360, "≥+10")],
+)
+def test_a_gap_beside_the_other_stock_measure_is_a_bound(
+    build, target_measure, report_measure, value, gap
+):
+    from datetime import date
+
+    from policy_targets.cli.progress import gap_text
+    from policy_targets.comparisons.outcomes import status
+
+    target = build.target(value=350, year=2023, measure=target_measure)
+    report = build.reported(value, measure=report_measure)
+    result = status(target, build.indicator(), [report], date(2026, 12, 6))
+    assert gap_text(result, target, "en") == gap
+
+
+def test_a_pace_in_chinese_gives_its_yearly_change_in_points():
+    params = {
+        "target": {"value": 33, "unit": "%", "comparator": "at_least", "year": 2025},
+        "aspirational": False,
+        "as_of": "2024-12-31",
+        "dated": "stated",
+        "figure": {"value": 30, "unit": "%", "comparator": "exactly", "measure": "share"},
+        "since": "2023-12-31",
+        "projected": 33.3,
+        "per_year": 3.3,
+    }
+    found = SimpleNamespace(code=OutcomeCode.pace_reaches, params=params, text="")
+    assert reason_text(found, "zh") == (
+        "按2023-12-31至2024-12-31的进度（每年+3.3个百分点），2025年末可达33.3%，"
+        "可实现2025年目标（≥33%）"
+    )

@@ -251,6 +251,7 @@ def test_to_dict_gives_status_reason_and_report(build):
         "unit": "",
         "comparator": "at_least",
         "upper": None,
+        "measure": "level",
         "year": 2023,
     }
     assert result["report"] == reported_record(report)
@@ -570,6 +571,7 @@ def test_to_dict_of_a_status_without_a_report(build):
                 "unit": "",
                 "comparator": "at_least",
                 "upper": None,
+                "measure": "level",
                 "year": 2024,
             },
             "aspirational": False,
@@ -869,7 +871,12 @@ def test_a_reason_gives_the_report_figure_as_parameters(build):
     target = build.target(value=200, year=2024)
     report = build.reported(250, "2024-06-30", comparator="more_than")
     result = outcome(build, target, [report])
-    assert result.params["figure"] == {"value": 250, "unit": "", "comparator": "more_than"}
+    assert result.params["figure"] == {
+        "value": 250,
+        "unit": "",
+        "comparator": "more_than",
+        "measure": "level",
+    }
     assert (result.params["as_of"], result.params["dated"]) == ("2024-06-30", "stated")
 
 
@@ -895,7 +902,7 @@ def test_bounded_reports_give_no_pace_and_say_so(build):
     result = outcome(build, target, reports, as_of=date(2025, 6, 30), dimension="share")
     assert (result.status, result.params["dates"]) == ("not yet due", 0)
     assert result.text.endswith(
-        "the reports so far are bounds (more than, at most) or undated, which give no pace"
+        "the reports so far are bounds (more than, at most), undated, or of another measure, which give no pace"
     )
 
 
@@ -910,3 +917,49 @@ def test_a_running_total_under_a_ceiling_on_the_level_meets_it(build):
     target = build.target(value=200, year=2023, comparator="at_most", measure="level")
     report = build.reported(150, measure="cumulative")
     assert outcome(build, target, [report], higher=False).status == "met"
+
+
+def test_a_level_within_the_year_that_reaches_a_running_total_target_meets_it(build):
+    # in use ≤ ever built, and ever built does not fall: 210 in June is 210 or more in December.
+    target = build.target(value=200, year=2023, measure="cumulative")
+    result = outcome(build, target, [build.reported(210, "2023-06-30", measure="level")])
+    assert (result.status, result.code) == ("met", "reached-running-total")
+    assert result.text == (
+        "the report as of 2023-06-30, 210 (a stock), already reaches the target of at least "
+        "200 for 2023; the running total is never below the level and does not fall, so the "
+        "figure at the end of 2023 does too"
+    )
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_every_year_end_report_is_judged_whatever_their_order(build, order):
+    # A level of 340 shows 350 in use missed; a running total of 360 would settle nothing.
+    target = build.target(value=350, year=2023, measure="level")
+    reports = [build.reported(360, measure="cumulative"), build.reported(340, measure="level")]
+    result = outcome(build, target, reports[::order])
+    assert (result.status, result.report.value) == ("not met", 340)
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_year_end_level_that_reaches_the_target_decides_beside_a_running_total(build, order):
+    target = build.target(value=350, year=2023, measure="level")
+    reports = [build.reported(360, measure="cumulative"), build.reported(355, measure="level")]
+    result = outcome(build, target, reports[::order])
+    assert (result.status, result.report.value) == ("met", 355)
+
+
+def test_a_pace_is_drawn_through_figures_of_the_targets_measure_only(build):
+    target = build.target(value=350, year=2023, measure="level")
+    reports = [
+        build.reported(300, "2021-12-31", measure="level"),
+        build.reported(330, "2022-12-31", measure="cumulative"),
+    ]
+    result = outcome(build, target, reports, as_of=date(2023, 6, 1))
+    assert (result.status, result.params["dates"]) == ("not yet due", 1)
+
+
+def test_a_report_of_the_other_stock_measure_says_so(build):
+    target = build.target(value=350, year=2023, measure="level")
+    result = outcome(build, target, [build.reported(340, measure="cumulative")])
+    assert result.status == "not met"
+    assert "the report as of 2023-12-31, 340 (a cumulative stock), falls short" in result.text
