@@ -40,7 +40,6 @@ left out.
 from __future__ import annotations
 
 import calendar
-import math
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -48,6 +47,7 @@ from decimal import Decimal
 from msgspec import Struct
 
 from .changes import MEASURE_WORDS, not_comparable_reason
+from .judging import REACHES, SHARE_DIMENSIONS, SHORT, judge, judge_report, judge_running_total
 from .numbers import format_number
 from .periods import period_of
 from .records import Dataset, Indicator, Period, Reported, Target
@@ -55,20 +55,13 @@ from .vocabulary import (
     STOCK_MEASURES,
     Comparator,
     Dated,
-    Dimension,
     Kind,
     Measure,
     OutcomeCode,
     Status,
 )
 
-# An `about` target's tolerance: percentage points for shares, a fraction of the value
-# otherwise (README, "Outcomes").
-ABOUT_POINTS = 1.0
-ABOUT_FRACTION = 0.05
-SHARE_DIMENSIONS = (Dimension.share, Dimension.share_change)
 SETTLED = (Status.met_early, Status.met, Status.not_met)  # a report decided these
-_REACHES, _SHORT, _OPEN = "reaches", OutcomeCode.short, "open"
 
 
 class Outcome(Struct, frozen=True):
@@ -142,93 +135,6 @@ def relevant(target: Target, reports: Iterable[Reported]) -> list[Reported]:
         and (r.measure != Measure.addition or period_of(target) == Period(r.year, r.year))
     ]
     return sorted(found, key=lambda r: r.as_of)
-
-
-# --- what a figure says about a target ---------------------------------------------------
-
-
-def _bounds(report: Reported) -> tuple[float, float, bool, bool]:
-    """The range the actual figure lies in: low, high, and whether each bound is open."""
-    v = report.normalized
-    slack = tolerance(report)
-    return {
-        Comparator.at_least: (v, math.inf, False, True),
-        Comparator.more_than: (v, math.inf, True, True),
-        Comparator.at_most: (-math.inf, v, True, False),
-        Comparator.about: (v - slack, v + slack, False, False),
-    }.get(report.comparator, (v, v, False, False))
-
-
-def tolerance(figure: Target | Reported) -> float:
-    """How far an `about` figure may lie from its value: below (above, where less is
-    better) an `about` target and still meet it; either side of an `about` report."""
-    if figure.dimension in SHARE_DIMENSIONS:
-        return ABOUT_POINTS
-    return abs(figure.normalized) * ABOUT_FRACTION
-
-
-def _requirement(target: Target, indicator: Indicator) -> tuple[float, float, bool, bool]:
-    """The range a figure must lie in to meet `target`: low, high, each bound open."""
-    t = target.normalized
-    higher = indicator.higher_is_better
-    match target.comparator:
-        case Comparator.more_than:
-            return (t, math.inf, True, True)
-        case Comparator.at_most:
-            return (-math.inf, t, True, False)
-        case Comparator.between:  # beyond the range in the better direction meets it
-            upper = target.normalized_upper or t
-            return (t, math.inf, False, True) if higher else (-math.inf, upper, True, False)
-        case Comparator.about:
-            slack = tolerance(target)
-            return (
-                (t - slack, math.inf, False, True)
-                if higher
-                else (-math.inf, t + slack, True, False)
-            )
-        case Comparator.at_least:
-            return (t, math.inf, False, True)
-        case _:  # exactly: a bare figure asks what "at least" asks, by the polarity
-            return (t, math.inf, False, True) if higher else (-math.inf, t, True, False)
-
-
-def judge(
-    target: Target,
-    indicator: Indicator,
-    low: float,
-    high: float,
-    open_low: bool = False,
-    open_high: bool = False,
-) -> str:
-    """Whether a figure somewhere in low…high (each end open or not) meets the target:
-    _REACHES when all of that range does, _SHORT when none of it does, else _OPEN."""
-    r_low, r_high, r_open_low, r_open_high = _requirement(target, indicator)
-    low_in = low > r_low or (low == r_low and (open_low or not r_open_low))
-    high_in = high < r_high or (high == r_high and (open_high or not r_open_high))
-    if low_in and high_in:
-        return _REACHES
-    below = high < r_low or (high == r_low and (open_high or r_open_low))
-    above = low > r_high or (low == r_high and (open_low or r_open_high))
-    return _SHORT if below or above else _OPEN
-
-
-def _judge_report(target: Target, indicator: Indicator, report: Reported) -> str:
-    """What a report says of the target's figure. A running total (累计, ever built) is
-    never below the level (in use) of the same thing: a running total bounds a level
-    target's figure from above only, a level bounds a running-total target's from below."""
-    low, high, open_low, open_high = _bounds(report)
-    if report.measure == Measure.cumulative and target.measure == Measure.level:
-        low, open_low = -math.inf, True
-    elif report.measure == Measure.level and target.measure == Measure.cumulative:
-        high, open_high = math.inf, True
-    return judge(target, indicator, low, high, open_low, open_high)
-
-
-def _judge_running_total(target: Target, indicator: Indicator, report: Reported) -> str:
-    """What a running total reported before the year's end says of the year-end figure:
-    at least as much (it never falls), with no upper bound."""
-    low, _, open_low, _ = _bounds(report)
-    return judge(target, indicator, low, math.inf, open_low, True)
 
 
 def _when(report: Reported) -> str:
@@ -332,15 +238,15 @@ def status(
     # Every stated year-end report is judged (a level and a running total may both be):
     # one that falls short decides, else one that reaches it, else the first settles nothing.
     judged = [
-        (_judge_report(target, indicator, r), r)
+        (judge_report(target, indicator, r), r)
         for r in found
         if r.as_of == year_end and r.dated == Dated.stated
     ]
     verdict, final = next(
-        (pair for wanted in (_SHORT, _REACHES) for pair in judged if pair[0] == wanted),
+        (pair for wanted in (SHORT, REACHES) for pair in judged if pair[0] == wanted),
         judged[0] if judged else (None, None),
     )
-    if verdict == _SHORT:
+    if verdict == SHORT:
         gap = _signed(difference(final.normalized, target.normalized), target)
         return outcome(
             Status.not_met,
@@ -349,7 +255,7 @@ def status(
             final,
         )
     early = [r for r in found if r.year < target.year]
-    reached = next((r for r in early if _judge_report(target, indicator, r) == _REACHES), None)
+    reached = next((r for r in early if judge_report(target, indicator, r) == REACHES), None)
     if reached is not None:
         return outcome(
             Status.met_early,
@@ -357,7 +263,7 @@ def status(
             f"the report as of {_when(reached)}, {stated(reached)}, reaches {what} before its year",
             reached,
         )
-    if verdict == _REACHES:
+    if verdict == REACHES:
         return outcome(
             Status.met,
             OutcomeCode.reached,
@@ -371,7 +277,7 @@ def status(
             if r.year == target.year
             and target.measure == Measure.cumulative
             and r.measure in STOCK_MEASURES  # a level is never above the running total
-            and _judge_running_total(target, indicator, r) == _REACHES
+            and judge_running_total(target, indicator, r) == REACHES
         ),
         None,
     )
@@ -418,7 +324,7 @@ def status(
         per_year = (last.normalized - first.normalized) / _years_between(first.as_of, last.as_of)
         # Rounded: a pace that lands exactly on the target is not behind by a float's residue.
         projected = round(last.normalized + per_year * _years_between(last.as_of, year_end), 6)
-        on_pace = judge(target, indicator, projected, projected) == _REACHES
+        on_pace = judge(target, indicator, projected, projected) == REACHES
         text = (
             f"not due until {year_end}; at the pace from {first.as_of} to {last.as_of} "
             f"({_signed(round(per_year, 2), target)} a year) the figure would be "
