@@ -6,7 +6,7 @@ from __future__ import annotations
 from policy_targets.comparisons.numbers import format_number
 from policy_targets.comparisons.vocabulary import Dated, Status
 
-from .labels import say, term, unit_word
+from .labels import is_zh, say, term, unit_word
 from .present import SYMBOLS
 
 STATUS_STYLES = {
@@ -31,6 +31,15 @@ def as_of_text(as_of: str, dated: str, lang: str) -> str:
     if dated == Dated.no_later_than:
         return say("no_later_than", lang, as_of=as_of)
     return as_of
+
+
+def as_of_phrase(as_of: str, dated: str, lang: str) -> str:
+    """That date with its preposition: as of 2023-12-31, as of no later than 2023-12-31;
+    截至2023-12-31, 不晚于2023-12-31."""
+    when = as_of_text(as_of, dated, lang)
+    if is_zh(lang):
+        return when if dated == Dated.no_later_than else f"截至{when}"
+    return f"as of {when}"
 
 
 def reported_figure(point: dict, lang: str) -> str:

@@ -20,7 +20,7 @@ from .options import (
     OutputOption,
     parse_day,
 )
-from .outcome_rows import STATUS_STYLES
+from .outcome_rows import STATUS_STYLES, as_of_phrase
 from .output import emit
 from .present import SYMBOLS, described
 
@@ -52,17 +52,10 @@ OnlyStatusOption = Annotated[
 
 
 def reported_text(report, lang: str) -> str:
-    """A reported figure as written, with its date: =24.2万个 (2024-12-31)."""
-    from policy_targets.comparisons.vocabulary import Dated
-
-    from .outcome_rows import as_of_text
-
-    value = f"{report.value:g}"
-    when = as_of_text(report.as_of, report.dated, lang)
-    if is_zh(lang):
-        when = when if report.dated == Dated.no_later_than else f"截至{when}"
-        return f"{SYMBOLS[report.comparator]}{value}{report.unit}（{when}）"
-    return f"{SYMBOLS[report.comparator]}{value}{report.unit} (as of {when})"
+    """A reported figure as written, with its date: =24.2万个 (as of 2024-12-31)."""
+    figure = f"{SYMBOLS[report.comparator]}{report.value:g}{report.unit}"
+    when = as_of_phrase(report.as_of, report.dated, lang)
+    return f"{figure}（{when}）" if is_zh(lang) else f"{figure} ({when})"
 
 
 def gap_text(outcome, target, lang: str) -> str:
@@ -102,7 +95,7 @@ def reason_text(outcome, lang: str) -> str:
     if not is_zh(lang):
         return outcome.text
     from policy_targets.comparisons.numbers import format_number
-    from policy_targets.comparisons.vocabulary import Dated, OutcomeCode
+    from policy_targets.comparisons.vocabulary import OutcomeCode
 
     p = outcome.params
     target = p["target"]
@@ -116,8 +109,7 @@ def reason_text(outcome, lang: str) -> str:
         what += "（力争，按确定目标判断）"
     report = when = latest = shown = ""
     if p.get("as_of"):
-        dated = p.get("dated") == Dated.no_later_than
-        when = f"不晚于{p['as_of']}" if dated else f"截至{p['as_of']}"
+        when = as_of_phrase(p["as_of"], p.get("dated"), "zh")
         found = p["figure"]
         shown = f"{SYMBOLS[found['comparator']]}{format_number(found['value'])}"
         shown += unit_word(found["unit"], "zh")
@@ -187,7 +179,7 @@ def progress_command(
     """
     from policy_targets.comparisons.diff import require_category
     from policy_targets.comparisons.lookup import resolve_document, resolve_scopes
-    from policy_targets.comparisons.outcomes import known, relevant, reported_record, summary
+    from policy_targets.comparisons.outcomes import reported_record, summary
     from policy_targets.comparisons.outcomes import statuses as compute_statuses
     from policy_targets.comparisons.results import dataset_record
     from policy_targets.comparisons.vocabulary import ALL_SCOPES, CATEGORY_ORDER, Kind
@@ -217,13 +209,13 @@ def progress_command(
     targets.sort(key=lambda t: CATEGORY_ORDER.index(data.indicators[t.indicator].category))
     outcomes = compute_statuses(data, targets, day)
     counts = summary(outcomes)
-    reports = known(data.reported, day)
     rows, styles, records, json_rows = [], [], [], []
     for target, outcome in zip(targets, outcomes, strict=True):
         if wanted is not None and outcome.status != wanted:
             continue
-        latest = relevant(target, reports)
-        shown = outcome.report or (latest[-1] if latest else None)
+        # The report that decided the status, else the latest that speaks for the target:
+        # `status` already chose it.
+        shown = outcome.report
         indicator = data.indicators[target.indicator]
         rows.append(
             [
