@@ -59,22 +59,25 @@ def reported_text(report, lang: str) -> str:
 
 
 def gap_text(outcome, target, lang: str) -> str:
+    """The gap beside a settling report, as bounded as the report is: >+0, ≥+2,000."""
+    from policy_targets.comparisons.judging import SHARE_DIMENSIONS
     from policy_targets.comparisons.numbers import format_number
+    from policy_targets.comparisons.vocabulary import Comparator, Measure, OutcomeCode
 
     if outcome is None or outcome.gap is None:
         return ""
-    share = target.dimension in ("share", "share-change")
-    unit = "pp" if share else target.normalized_unit
+    unit = "pp" if target.dimension in SHARE_DIMENSIONS else target.normalized_unit
     sign = "+" if outcome.gap >= 0 else "-"
     # Beside a report of more than (or about) a figure, the gap is as bounded as it is; a
     # running total within the year is a floor for the year-end figure; a running total
     # is a ceiling for the level of the same thing, and a level a floor for the total.
     report = outcome.report
-    bound = SYMBOLS[report.comparator] if report.comparator != "exactly" else ""
+    bound = SYMBOLS[report.comparator] if report.comparator != Comparator.exactly else ""
     if not bound and report.measure != target.measure:
-        bound = SYMBOLS["at_most" if report.measure == "cumulative" else "at_least"]
-    elif outcome.code == "reached-running-total" and not bound:
-        bound = SYMBOLS["at_least"]
+        ceiling = report.measure == Measure.cumulative
+        bound = SYMBOLS[Comparator.at_most if ceiling else Comparator.at_least]
+    elif not bound and outcome.code == OutcomeCode.reached_running_total:
+        bound = SYMBOLS[Comparator.at_least]
     return f"{bound}{sign}{format_number(abs(outcome.gap))} {unit_word(unit, lang)}".rstrip()
 
 
